@@ -1,0 +1,66 @@
+/**
+ * npm run build-index -- [--input PATH ...] [--out DIR] [--strict]
+ * Builds the search index from article files and writes it where the Worker serves it from.
+ */
+import { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { BuildError, buildIndex } from '../src/build/build.js';
+import type { IngestIssue } from '../src/ingest/types.js';
+import { defaultExtractor } from '../src/pipeline/default-extractor.js';
+import { DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+
+
+const program = new Command()
+  .name('build-index')
+  .description('Build the Newsroom Search index from article files (NDJSON).')
+  .option('-i, --input <path...>', 'article file or folder (repeatable)', [DEFAULT_INPUT])
+  .option('-o, --out <dir>', 'output folder (the Worker serves public/index)', DEFAULT_OUT)
+  .option('--strict', 'fail when any record is bad instead of skipping it', false)
+  .option('-q, --quiet', 'print only the summary and problems', false)
+  .parse();
+
+const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean }>();
+
+const where = (i: IngestIssue) => `${i.file}:${i.line}`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const bar = process.stderr.isTTY && !opts.quiet ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic) : null;
+let lastLogged = 0;
+
+try {
+  if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
+  const summary = await buildIndex({
+    inputs: opts.input,
+    outDir: opts.out,
+    strict: opts.strict,
+    extractor: defaultExtractor,
+    onProgress(done, total) {
+      if (bar) {
+        if (done === 1) bar.start(total, 0);
+        bar.update(done);
+        if (done === total) bar.stop();
+      } else if (!opts.quiet && (done === total || done - lastLogged >= 1000)) {
+        lastLogged = done;
+        log(`extracted ${done}/${total} articles`);
+      }
+    },
+  });
+  for (const issue of summary.skipped) log(`skipped ${where(issue)}: ${issue.reason}`);
+  for (const warning of summary.warnings) log(`warning ${where(warning)}: ${warning.reason}`);
+  const { counts, version } = summary.manifest;
+  log(
+    `built ${version}${summary.reused ? ' (unchanged)' : ''} in ${opts.out}: ` +
+      `${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities; ` +
+      `${summary.read} records read from ${summary.files.length} file(s), ${summary.skipped.length} skipped, ` +
+      `${summary.warnings.length} warning(s); ${summary.seconds.toFixed(1)} s`,
+  );
+} catch (err) {
+  bar?.stop();
+  if (err instanceof BuildError) {
+    for (const issue of err.issues) log(`error ${where(issue)}: ${issue.reason}`);
+    log(`build failed: ${err.message}; the previous index (if any) is unchanged`);
+  } else {
+    log(`build failed: ${(err as Error).message}; the previous index (if any) is unchanged`);
+  }
+  process.exitCode = 1;
+}

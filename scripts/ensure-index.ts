@@ -1,0 +1,14 @@
+/**
+ * Before `npm start`/`npm run deploy`: build the bundled sample index when no index has been
+ * built yet, so a fresh clone serves something. An existing index (yours) is left alone.
+ */
+import { existsSync } from 'node:fs';
+import { buildIndex } from '../src/build/build.js';
+import { defaultExtractor } from '../src/pipeline/default-extractor.js';
+import { DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+
+if (!existsSync(`${DEFAULT_OUT}/manifest.json`)) {
+  const summary = await buildIndex({ inputs: [DEFAULT_INPUT], outDir: DEFAULT_OUT, extractor: defaultExtractor });
+  const { counts } = summary.manifest;
+  console.error(`built the sample index: ${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities`);
+}

@@ -1,0 +1,28 @@
+/**
+ * manifest.json: what the Worker reads first to decide whether it can serve an index.
+ * Older readers refuse newer formats; the reader accepts every format listed in READABLE_FORMATS.
+ */
+import { z } from 'zod';
+import { INDEX_FORMAT_VERSION } from './options.js';
+
+export const READABLE_FORMATS = [INDEX_FORMAT_VERSION];
+
+export const INDEX_FILES = ['index', 'articles', 'quotes', 'entities'] as const;
+export type IndexFile = (typeof INDEX_FILES)[number];
+
+export const manifestSchema = z.object({
+  formatVersion: z.number().int(),
+  minisearchVersion: z.string(),
+  optionsHash: z.string(),
+  builtAt: z.string(),
+  /** sha-256 over the data files, in INDEX_FILES order; also names the version directory. */
+  contentHash: z.string(),
+  /** Directory holding this version's files, relative to the manifest. */
+  version: z.string(),
+  files: z.record(z.enum(INDEX_FILES), z.object({ path: z.string(), bytes: z.number().int() })),
+  counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
+  sources: z.array(z.string()),
+  skipped: z.number().int(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;

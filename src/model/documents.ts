@@ -1,0 +1,69 @@
+/**
+ * The document model shared by the build script and the Worker.
+ * Input validation (zod) lives in ./input.ts; these are the plain shapes every stage passes on.
+ */
+
+export const DOC_TYPES = ['article', 'quote', 'entity'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export const ENTITY_KINDS = ['person', 'organization', 'place'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export interface Article {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** Plain text, paragraphs separated by a blank line ("\n\n"). */
+  body: string;
+  authors: string[];
+  publisher: string | null;
+  section: string | null;
+  tags: string[];
+  /** ISO 8601 date or date-time as given, or null when unknown. */
+  published: string | null;
+  url: string | null;
+}
+
+export interface Quote {
+  /** `${articleId}#q${n}`, n counting from 1 in body order. */
+  id: string;
+  articleId: string;
+  text: string;
+  /** The speaker as written in the article ("Kremlin spokesman Dmitry Peskov"), null when unattributed. */
+  speaker: string | null;
+  /** Id of the speaker's entity, when the speaker resolved to one. */
+  speakerId: string | null;
+  /** The verb that introduced the quote ("said", "told"), when there is one. */
+  cue: string | null;
+  /** UTF-16 offsets of the quotation (marks included) in the article body. */
+  start: number;
+  end: number;
+}
+
+export interface Entity {
+  /** Stable slug: `${kind}-${name slug}`, e.g. "person-volodymyr-zelenskyy". */
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  mentionCount: number;
+  articleIds: string[];
+}
+
+/** An entity as found in one article, before corpus-wide merging. */
+export interface ArticleEntity {
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** UTF-16 [start, end) offsets in the article body. */
+  mentions: Array<[number, number]>;
+}
+
+/** A quote as found in one article, before ids and entity links are assigned. */
+export interface ExtractedQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  cue: string | null;
+}

@@ -1,0 +1,4 @@
+/** The extractor the build uses by default. */
+import { noExtraction, type Extractor } from './extraction.js';
+
+export const defaultExtractor: Extractor = noExtraction;

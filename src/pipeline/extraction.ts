@@ -1,0 +1,35 @@
+/** What the extract stage yields for one article: its quotes and the entities it mentions. */
+import type { Article, ArticleEntity, ExtractedQuote } from '../model/documents.js';
+import type { InputArticle } from '../model/input.js';
+
+export interface ArticleExtraction {
+  quotes: ExtractedQuote[];
+  entities: ArticleEntity[];
+}
+
+export type Extractor = (article: Article) => ArticleExtraction;
+
+/** Articles may carry their own quotes and entities; extraction fills in only what is missing. */
+export function carried(input: InputArticle): Partial<ArticleExtraction> {
+  const out: Partial<ArticleExtraction> = {};
+  if (input.quotes) {
+    out.quotes = input.quotes.map((q) => ({
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker ?? null,
+      cue: q.cue ?? null,
+    }));
+  }
+  if (input.entities) {
+    out.entities = input.entities.map((e) => ({
+      name: e.name,
+      kind: e.kind,
+      aliases: e.aliases ?? [],
+      mentions: e.mentions ?? [],
+    }));
+  }
+  return out;
+}
+
+export const noExtraction: Extractor = () => ({ quotes: [], entities: [] });

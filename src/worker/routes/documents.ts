@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { DocType } from '../../model/documents.js';
+import type { LoadedIndex } from '../../index/load.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import type { IndexVars } from '../middleware/index-loader.js';
+
+const STORES = { articles: 'article', quotes: 'quote', entities: 'entity' } as const satisfies Record<
+  keyof Omit<LoadedIndex, 'manifest' | 'search'>,
+  DocType
+>;
+
+export const documentRoutes = new Hono<AppEnv & IndexVars>();
+
+for (const [store, type] of Object.entries(STORES) as Array<[keyof typeof STORES, DocType]>) {
+  documentRoutes.get(`/${store}/:id`, (c) => {
+    const id = c.req.param('id');
+    const doc = Object.hasOwn(c.var.index[store], id) ? c.var.index[store][id] : undefined;
+    if (!doc) throw new ApiError(404, 'not_found', `No ${type} with id "${id}"`);
+    return c.json({ type, ...doc });
+  });
+}

@@ -1,0 +1,52 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/worker/app';
+import { assetsSource } from '../../src/worker/sources/assets';
+import { OPTIONS_HASH } from '../../src/index/options';
+import { BASE, get, sample } from './helpers';
+
+describe('GET /health and /stats', () => {
+  it('reports the served index', async () => {
+    const { status, body } = await get('/health');
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.index.counts.article).toBe(sample.length);
+    expect(body.index.version).toMatch(/^v-[0-9a-f]{12}$/);
+  });
+
+  it('gives the manifest facts', async () => {
+    const { status, body } = await get('/stats');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ formatVersion: 1, minisearchVersion: '7.2.0', optionsHash: OPTIONS_HASH, skipped: 0 });
+    expect(body.counts.article).toBe(sample.length);
+    expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.bytes).toBeGreaterThan(1000);
+  });
+});
+
+/** An app whose index lives at another place in the assets: the broken ones the setup wrote. */
+async function appAt(root: string) {
+  const app = createApp({ source: (e) => assetsSource(e.ASSETS, root) });
+  const call = async (path: string) => {
+    const res = await app.request(`${BASE}${path}`, {}, env);
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  return { search: await call('/search?q=vote'), health: await call('/health'), missingRoute: await call('/nope') };
+}
+
+describe('an index that cannot be served', () => {
+  it.each([
+    ['/test-faults/nowhere', 'index_missing'],
+    ['/test-faults/options-mismatch', 'index_incompatible'],
+    ['/test-faults/format-mismatch', 'index_incompatible'],
+    ['/test-faults/truncated-index', 'index_corrupt'],
+  ])('%s answers 503 %s, and /health says why', async (root, code) => {
+    const { search, health, missingRoute } = await appAt(root);
+    expect(search.status).toBe(503);
+    expect(search.body.error.code).toBe(code);
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'unavailable', error: { code } });
+    expect(health.body.error.message.length).toBeGreaterThan(10);
+    expect(missingRoute.status).toBe(404);
+  });
+});
