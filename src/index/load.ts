@@ -4,10 +4,11 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article, Entity, Quote } from '../model/documents.js';
-import { READABLE_FORMATS, manifestSchema, type IndexFile, type Manifest } from './manifest.js';
+import { INDEX_FILES, READABLE_FORMATS, manifestSchema, type IndexFile, type Manifest } from './manifest.js';
 import { OPTIONS_HASH, indexOptions, type IndexDoc } from './options.js';
 import type { IndexSource } from './source.js';
 import type { DocStoreFile } from './store.js';
+import type { Lexicon } from './lexicon.js';
 
 export type UnavailableCode = 'index_missing' | 'index_incompatible' | 'index_corrupt';
 
@@ -27,6 +28,7 @@ export interface LoadedIndex {
   articles: DocStoreFile<Article>;
   quotes: DocStoreFile<Quote>;
   entities: DocStoreFile<Entity>;
+  lexicon: Lexicon;
 }
 
 function parseJson(text: string, what: string): unknown {
@@ -71,8 +73,8 @@ async function readFile(source: IndexSource, manifest: Manifest, file: IndexFile
 
 export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
   const manifest = await readManifest(source);
-  const [indexText, articles, quotes, entities] = await Promise.all(
-    (['index', 'articles', 'quotes', 'entities'] as const).map((f) => readFile(source, manifest, f)),
+  const [indexText, articles, quotes, entities, lexicon] = await Promise.all(
+    INDEX_FILES.map((f) => readFile(source, manifest, f)),
   );
   let search: MiniSearch<IndexDoc>;
   try {
@@ -86,5 +88,6 @@ export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
     articles: parseJson(articles!, 'articles.json') as DocStoreFile<Article>,
     quotes: parseJson(quotes!, 'quotes.json') as DocStoreFile<Quote>,
     entities: parseJson(entities!, 'entities.json') as DocStoreFile<Entity>,
+    lexicon: parseJson(lexicon!, 'lexicon.json') as Lexicon,
   };
 }

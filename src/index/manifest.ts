@@ -7,7 +7,7 @@ import { INDEX_FORMAT_VERSION } from './options.js';
 
 export const READABLE_FORMATS = [INDEX_FORMAT_VERSION];
 
-export const INDEX_FILES = ['index', 'articles', 'quotes', 'entities'] as const;
+export const INDEX_FILES = ['index', 'articles', 'quotes', 'entities', 'lexicon'] as const;
 export type IndexFile = (typeof INDEX_FILES)[number];
 
 export const manifestSchema = z.object({

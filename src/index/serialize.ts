@@ -8,6 +8,7 @@ import { toIndexDocs } from '../pipeline/documents.js';
 import { INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, indexOptions } from './options.js';
 import type { DocStoreFile } from './store.js';
+import { buildLexicon } from './lexicon.js';
 
 export interface SerializedIndex {
   manifest: Manifest;
@@ -41,6 +42,7 @@ export async function serializeIndex(corpus: Corpus, meta: BuildMeta): Promise<S
     articles: storeFile(corpus.articles),
     quotes: storeFile(corpus.quotes),
     entities: storeFile(corpus.entities),
+    lexicon: JSON.stringify(buildLexicon(corpus)),
   };
   const contentHash = await sha256(INDEX_FILES.map((f) => files[f]));
   const encoder = new TextEncoder();

@@ -38,6 +38,8 @@ export interface Quote {
   /** UTF-16 offsets of the quotation (marks included) in the article body. */
   start: number;
   end: number;
+  /** Entities mentioned inside the quotation, so that entity filters find quotes about them. */
+  entityIds: string[];
 }
 
 export interface Entity {

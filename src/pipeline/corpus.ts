@@ -50,6 +50,9 @@ export function assembleCorpus(items: ExtractedArticle[]): Corpus {
         cue: q.cue,
         start: q.start,
         end: q.end,
+        entityIds: extraction.entities
+          .filter((e) => e.mentions.some(([s, end]) => s >= q.start && end <= q.end))
+          .map((e) => entityId(e.kind, e.name)),
       });
     });
   }

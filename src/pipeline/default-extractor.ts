@@ -1,4 +1,8 @@
-/** The extractor the build uses by default. */
-import { noExtraction, type Extractor } from './extraction.js';
+/** The extractor the build uses by default: quotes and entities from the article body. */
+import { extractQuotes } from '../extract/quotes.js';
+import type { Extractor } from './extraction.js';
 
-export const defaultExtractor: Extractor = noExtraction;
+export const defaultExtractor: Extractor = (article) => ({
+  quotes: extractQuotes(article.body),
+  entities: [],
+});

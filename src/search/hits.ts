@@ -1,6 +1,10 @@
-/** Stored documents → the fields a result list shows (bodies stay out of hits). */
+/**
+ * Stored documents → the fields a result list shows, with highlights. Bodies stay out of hits:
+ * an article shows a snippet cropped around its best passage.
+ */
 import type { Article, Entity, Quote } from '../model/documents.js';
 import type { LoadedIndex } from '../index/load.js';
+import { highlight, snippet, type Highlighted } from './highlight.js';
 
 export interface ArticleHit {
   type: 'article';
@@ -15,6 +19,9 @@ export interface ArticleHit {
   published: string | null;
   url: string | null;
   snippet: string;
+  highlight: { title: Highlighted; snippet: Highlighted };
+  /** Matching quotes of this article, best first. */
+  quotes?: QuoteHit[];
 }
 
 export interface QuoteHit {
@@ -27,7 +34,9 @@ export interface QuoteHit {
   cue: string | null;
   articleId: string;
   articleTitle: string | null;
+  articleUrl: string | null;
   published: string | null;
+  highlight: { text: Highlighted };
 }
 
 export interface EntityHit {
@@ -39,19 +48,13 @@ export interface EntityHit {
   aliases: string[];
   mentionCount: number;
   articleCount: number;
+  highlight: { name: Highlighted };
 }
 
 export type SearchHit = ArticleHit | QuoteHit | EntityHit;
 
-const SNIPPET_CHARS = 240;
-
-function leadSnippet(body: string): string {
-  if (body.length <= SNIPPET_CHARS) return body;
-  const cut = body.lastIndexOf(' ', SNIPPET_CHARS);
-  return `${body.slice(0, cut > 0 ? cut : SNIPPET_CHARS)}…`;
-}
-
-export function articleHit(a: Article, score: number): ArticleHit {
+export function articleHit(a: Article, score: number, terms: ReadonlySet<string>): ArticleHit {
+  const snip = snippet(a.body, terms);
   return {
     type: 'article',
     id: a.id,
@@ -64,11 +67,12 @@ export function articleHit(a: Article, score: number): ArticleHit {
     tags: a.tags,
     published: a.published,
     url: a.url,
-    snippet: leadSnippet(a.body),
+    snippet: snip.text,
+    highlight: { title: highlight(a.title, terms), snippet: { html: snip.html, ranges: snip.ranges } },
   };
 }
 
-export function quoteHit(q: Quote, score: number, index: LoadedIndex): QuoteHit {
+export function quoteHit(q: Quote, score: number, index: LoadedIndex, terms: ReadonlySet<string>): QuoteHit {
   const article = index.articles[q.articleId];
   return {
     type: 'quote',
@@ -80,11 +84,13 @@ export function quoteHit(q: Quote, score: number, index: LoadedIndex): QuoteHit 
     cue: q.cue,
     articleId: q.articleId,
     articleTitle: article?.title ?? null,
+    articleUrl: article?.url ?? null,
     published: article?.published ?? null,
+    highlight: { text: highlight(q.text, terms) },
   };
 }
 
-export function entityHit(e: Entity, score: number): EntityHit {
+export function entityHit(e: Entity, score: number, terms: ReadonlySet<string>): EntityHit {
   return {
     type: 'entity',
     id: e.id,
@@ -94,5 +100,6 @@ export function entityHit(e: Entity, score: number): EntityHit {
     aliases: e.aliases,
     mentionCount: e.mentionCount,
     articleCount: e.articleIds.length,
+    highlight: { name: highlight(e.name, terms) },
   };
 }

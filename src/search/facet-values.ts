@@ -1,0 +1,52 @@
+/**
+ * Searching within a facet's values ("speaker: Zel…" over thousands of names): every word of
+ * the query must start a word of the value's label, or be within the typo budget of one.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import { describeValue, docTable, type FacetName, type FacetValue } from './facets.js';
+import { typoBudget } from './match.js';
+import { words } from './query.js';
+import { editDistance } from './suggest.js';
+
+interface Entry {
+  value: string;
+  count: number;
+  /** Folded words of the value and, for entities, of their name and aliases. */
+  labels: string[][];
+}
+
+const cache = new WeakMap<LoadedIndex, Map<FacetName, Entry[]>>();
+
+function entries(index: LoadedIndex, facet: FacetName): Entry[] {
+  let perFacet = cache.get(index);
+  if (!perFacet) cache.set(index, (perFacet = new Map()));
+  const hit = perFacet.get(facet);
+  if (hit) return hit;
+  const counts = new Map<string, number>();
+  for (const row of docTable(index).rows.values()) {
+    for (const v of row.facets[facet] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const list = [...counts.entries()]
+    .map(([value, count]) => {
+      const e = index.entities[value];
+      const names = e ? [e.name, ...e.aliases] : [value];
+      return { value, count, labels: names.map(words) };
+    })
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  perFacet.set(facet, list);
+  return list;
+}
+
+function wordMatches(query: string, label: string): boolean {
+  if (label.startsWith(query)) return true;
+  const budget = typoBudget(query);
+  return budget > 0 && editDistance(query, label.slice(0, query.length + budget), budget) <= budget;
+}
+
+export function facetValues(index: LoadedIndex, facet: FacetName, q: string, limit: number): { values: FacetValue[]; total: number } {
+  const wanted = words(q);
+  const found = entries(index, facet).filter(
+    (e) => wanted.length === 0 || e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))),
+  );
+  return { values: found.slice(0, limit).map((e) => describeValue(index, facet, e.value, e.count)), total: found.length };
+}

@@ -1,0 +1,130 @@
+/**
+ * Type-ahead completions and "did you mean", from the build-time lexicon and the entity names.
+ * Both work on sorted arrays with binary search, so a call costs microseconds, not a search.
+ */
+import type { EntityKind } from '../model/documents.js';
+import type { LoadedIndex } from '../index/load.js';
+import type { Lexicon } from '../index/lexicon.js';
+import { words } from './query.js';
+
+export interface Suggestion {
+  /** The completed query (terms) or the entity's name (entities). */
+  text: string;
+  kind: 'term' | 'entity';
+  /** Articles that contain the term, or that mention the entity. */
+  count: number;
+  id?: string;
+  entityKind?: EntityKind;
+}
+
+/** Every name and alias of every entity, folded, plus each later word start ("zelenskyy"). */
+type NameKey = [folded: string, entityId: string];
+const nameKeys = new WeakMap<LoadedIndex, NameKey[]>();
+
+function entityNameKeys(index: LoadedIndex): NameKey[] {
+  let keys = nameKeys.get(index);
+  if (keys) return keys;
+  keys = [];
+  for (const e of Object.values(index.entities)) {
+    for (const name of [e.name, ...e.aliases]) {
+      const w = words(name);
+      for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
+    }
+  }
+  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  nameKeys.set(index, keys);
+  return keys;
+}
+
+function lowerBound<T>(sorted: Array<[string, T]>, key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]![0] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** At most `scan` entries starting with `prefix`: bounds the work for one-letter prefixes. */
+function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000): Array<[string, T]> {
+  const out: Array<[string, T]> = [];
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && out.length < scan; i++) {
+    if (!sorted[i]![0].startsWith(prefix)) break;
+    out.push(sorted[i]!);
+  }
+  return out;
+}
+
+export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
+  const w = words(q);
+  if (w.length === 0) return [];
+  const last = w[w.length - 1]!;
+  const head = w.slice(0, -1).join(' ');
+  const typing = !/\s$/.test(q);
+
+  const entities = new Map<string, Suggestion>();
+  for (const [, id] of withPrefix(entityNameKeys(index), w.join(' '))) {
+    const e = index.entities[id];
+    if (e && !entities.has(id)) {
+      entities.set(id, { text: e.name, kind: 'entity', count: e.articleIds.length, id: e.id, entityKind: e.kind });
+    }
+  }
+  const terms: Suggestion[] = typing
+    ? withPrefix(index.lexicon, last)
+        .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }))
+    : [];
+  return [...entities.values(), ...terms].sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1)).slice(0, limit);
+}
+
+/** Optimal string alignment distance: a swap of two neighbours ("teh") is one typo, not two. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function lexiconHas(lexicon: Lexicon, term: string): boolean {
+  return lexicon[lowerBound(lexicon, term)]?.[0] === term;
+}
+
+/** The closest frequent word within the typo budget, among words sharing the first letter. */
+function correct(lexicon: Lexicon, term: string): string | null {
+  // One more edit than search's typo budget: this runs only when search found nothing.
+  const max = term.length >= 5 ? 2 : 1;
+  let best: [string, number, number] | null = null;
+  for (const [candidate, df] of withPrefix(lexicon, term[0]!, 20_000)) {
+    const d = editDistance(term, candidate, max);
+    if (d > max) continue;
+    if (!best || d < best[1] || (d === best[1] && df > best[2])) best = [candidate, d, df];
+  }
+  return best?.[0] ?? null;
+}
+
+/** For a query that found nothing: the query with unknown words replaced, or null. */
+export function didYouMean(index: LoadedIndex, q: string): string | null {
+  const w = words(q);
+  let changed = false;
+  const fixed = w.map((term) => {
+    if (term.length < 3 || lexiconHas(index.lexicon, term)) return term;
+    const c = correct(index.lexicon, term);
+    if (c && c !== term) changed = true;
+    return c ?? term;
+  });
+  return changed ? fixed.join(' ') : null;
+}

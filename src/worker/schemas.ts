@@ -1,0 +1,107 @@
+/**
+ * Request schemas: the same objects validate requests (routes) and describe them (openapi.ts).
+ * Limits are named here once and listed in the README and the OpenAPI document.
+ */
+import { z } from 'zod';
+import { DOC_TYPES } from '../model/documents.js';
+import { FACETS } from '../search/facets.js';
+import { facetFilter, type Filters } from '../search/filters.js';
+
+export const LIMITS = {
+  qMaxChars: 512,
+  limitMax: 100,
+  defaultLimit: 10,
+  offsetMax: 10_000,
+  facetsMax: FACETS.length,
+  facetLimitMax: 100,
+  filterValuesMax: 50,
+  filterValueMaxChars: 200,
+  suggestLimitMax: 20,
+} as const;
+
+/** A parameter that may repeat (a=1&a=2); with `commas`, values may also be listed (a=1,2). */
+function list<T extends z.ZodType>(item: T, max: number, commas: boolean) {
+  return z.preprocess(
+    (v) =>
+      (v === undefined ? [] : Array.isArray(v) ? v : [v])
+        .flatMap((s) => (commas ? String(s).split(',') : [String(s)]))
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    z.array(item).max(max, `at most ${max} values`),
+  );
+}
+
+const date = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/, 'must be a date: YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+
+const filterValues = list(z.string().max(LIMITS.filterValueMaxChars), LIMITS.filterValuesMax, false);
+
+const filterShape = Object.fromEntries(FACETS.filter((f) => f !== 'type').map((f) => [f, filterValues])) as Record<
+  Exclude<(typeof FACETS)[number], 'type'>,
+  typeof filterValues
+>;
+
+export const searchQuerySchema = z
+  .object({
+    q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+    type: list(z.enum(DOC_TYPES, { error: `must be one of ${DOC_TYPES.join(', ')}` }), DOC_TYPES.length * 2, true),
+    limit: z.coerce.number().int().min(1).max(LIMITS.limitMax).default(LIMITS.defaultLimit),
+    offset: z.coerce.number().int().min(0).max(LIMITS.offsetMax).default(0),
+    facets: list(z.enum(FACETS, { error: `must be among ${FACETS.join(', ')}` }), LIMITS.facetsMax, true),
+    facetLimit: z.coerce.number().int().min(1).max(LIMITS.facetLimitMax).default(10),
+    sort: z.enum(['relevance', 'date']).default('relevance'),
+    recency: z.enum(['true', 'false', '1', '0']).optional(),
+    distinct: z.enum(['article']).optional(),
+    from: date.optional(),
+    to: date.optional(),
+    ...filterShape,
+  })
+  .refine((p) => countFilterValues(p) <= LIMITS.filterValuesMax, {
+    message: `at most ${LIMITS.filterValuesMax} filter values in all`,
+    path: ['filters'],
+  });
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+function countFilterValues(p: Record<string, unknown>): number {
+  return Object.keys(filterShape).reduce((n, f) => n + ((p[f] as string[] | undefined)?.length ?? 0), 0);
+}
+
+/** A date bound: "to" covers the whole day, month or year it names. */
+export function dateBound(value: string | undefined, end: boolean): number | null {
+  if (!value) return null;
+  const start = Date.parse(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
+  if (!end || value.length > 10) return start;
+  const d = new Date(start);
+  if (value.length === 4) d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else if (value.length === 7) d.setUTCMonth(d.getUTCMonth() + 1);
+  else d.setUTCDate(d.getUTCDate() + 1);
+  return d.getTime() - 1;
+}
+
+export function filtersOf(p: SearchQuery): Filters {
+  const facets: Filters['facets'] = {};
+  for (const f of Object.keys(filterShape) as Array<keyof typeof filterShape>) {
+    if (p[f].length > 0) facets[f] = facetFilter(p[f]);
+  }
+  return { facets, from: dateBound(p.from, false), to: dateBound(p.to, true) };
+}
+
+export const suggestQuerySchema = z.object({
+  q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+  limit: z.coerce.number().int().min(1).max(LIMITS.suggestLimitMax).default(8),
+});
+
+export const facetValuesQuerySchema = z.object({
+  q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+  limit: z.coerce.number().int().min(1).max(LIMITS.facetLimitMax).default(10),
+});
+
+export const facetParamSchema = z.object({
+  facet: z.enum(FACETS, { error: `must be one of ${FACETS.join(', ')}` }),
+});
+
+/** q is the only parameter whose "too big" has a code of its own. */
+export const qCode = (issue: { code: string }) => (issue.code === 'too_big' ? ('query_too_long' as const) : ('invalid_parameter' as const));
