@@ -1,0 +1,297 @@
+/**
+ * Finds the attribution ("Peskov told reporters", "said Biden", "according to X") next to a
+ * quoted piece: after its closing mark, or before its opening mark in the same sentence.
+ */
+
+import {
+  CLAUSE_OPENERS, CUE_AUX, CUE_WORDS, DETERMINERS, PRONOUNS, ROLE_WORDS, WEAK_CUES,
+} from './quotes-lexicon';
+import { endsSentence, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
+
+export interface Attribution {
+  /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */
+  object?: number;
+  speakerStart: number;
+  speakerEnd: number;
+  cue: string | null;
+  /** Offset just past the last word the attribution consumed. */
+  end: number;
+}
+
+const MAX_SPEAKER_WORDS = 7;
+/** Words after "said X" that end the speaker phrase ("said Smith on Monday"). */
+const PHRASE_ENDERS = new Set([
+  'at', 'on', 'in', 'during', 'to', 'after', 'before', 'while', 'when', 'as', 'last', 'this',
+  'yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'via', 'through', 'from',
+  'about', 'with', 'into', 'over', 'outside', 'inside', 'and', 'but', 'because', 'than',
+  'then', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'who', 'whose', 'which', 'that', 'referring', 'adding', 'noting', 'pointing',
+]);
+/** What may stand between a cue and an unpunctuated quote: "told reporters", "called it", "chants of". */
+const OBJECT_WORDS = new Set([
+  'it', 'them', 'him', 'her', 'us', 'me', 'this', 'as', 'reporters', 'crowd', 'audience',
+  'supporters', 'journalists', 'voters', 'out', 'of', 'simply', 'back', 'aloud', 'loudly',
+]);
+/** Past forms that end a subject phrase but are not speech verbs ("Flea shared the news, writing"). */
+const OTHER_VERBS = new Set([
+  'held', 'took', 'made', 'gave', 'spoke', 'went', 'got', 'came', 'sent', 'led', 'ran', 'sat',
+  'stood', 'kept', 'left', 'brought', 'thought', 'felt', 'met', 'won', 'lost', 'drew', 'saw',
+  'has', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'can', 'could', 'did', 'does',
+]);
+
+export function isCueAt(toks: Tok[], i: number): number {
+  const t = toks[i];
+  if (!t || opensQuote(t)) return 0;
+  if (t.lw === 'according' && toks[i + 1]?.lw === 'to') return 2;
+  if (t.lw === 'went' && toks[i + 1]?.lw === 'on' && !t.post) return 2;
+  return CUE_WORDS.has(t.lw) ? 1 : 0;
+}
+
+/** "will", "has", "later" between speaker and cue; "Will" is a name. */
+function isAux(t: Tok): boolean {
+  return t.w === t.lw && CUE_AUX.has(t.lw);
+}
+
+function cueText(toks: Tok[], i: number, n: number): string {
+  return toks.slice(i, i + n).map((t) => t.lw).join(' ');
+}
+
+/** A plausible head of a speaker phrase: a name, a pronoun, "the senator", "one aide". */
+function startsSpeaker(t: Tok): boolean {
+  return isCapitalized(t) || PRONOUNS.has(t.lw) || DETERMINERS.has(t.lw) || ROLE_WORDS.has(t.lw)
+    || /^\d/.test(t.w);
+}
+
+/** The end of a speaker phrase that starts at toks[i]: stops at punctuation or a phrase ender. */
+function speakerRun(toks: Tok[], i: number, limit: number): number {
+  let j = i;
+  while (j < toks.length && j - i < limit) {
+    const t = toks[j]!;
+    if (j > i && (PHRASE_ENDERS.has(t.lw) || opensQuote(t))) break;
+    j++;
+    if (t.post) break;
+  }
+  return j;
+}
+
+/** Extends "Smith, a lawyer for the group," over the appositive when there is one. */
+function withAppositive(toks: Tok[], end: number, limit: number): number {
+  const last = toks[end - 1];
+  const next = toks[end];
+  if (!last || !next || last.post !== ',' || opensQuote(next)) return end;
+  const opensApposition = DETERMINERS.has(next.lw) || ['who', 'whose', 'of'].includes(next.lw)
+    || /^\d/.test(next.w) || ROLE_WORDS.has(next.lw) || (isCapitalized(next) && !/ing$/.test(next.lw));
+  if (!opensApposition || /(ing|ed)$/.test(next.lw) && !ROLE_WORDS.has(next.lw)) return end;
+  let j = end;
+  while (j < toks.length && j - end < limit) {
+    const t = toks[j]!;
+    if (opensQuote(t)) break;
+    if (j > end && isCueAt(toks, j)) break;
+    j++;
+    if (endsSentence(t) || /[;:]/.test(t.post)) break;
+    if (t.post === ',' && (/(ing|ed)$/.test(toks[j]?.lw ?? '') || isCueAt(toks, j))) break;
+  }
+  return j;
+}
+
+function span(toks: Tok[], from: number, to: number): [number, number] {
+  return [toks[from]!.start, toks[to - 1]!.end];
+}
+
+/** `"…," Peskov told reporters` / `"…," said Biden, who …` right after the closing mark. */
+export function attributionAfter(body: string, from: number, to: number, continues = false): Attribution | null {
+  const toks = tokenize(body, from, Math.min(to, from + 400));
+  if (!toks.length || opensQuote(toks[0]!)) return null;
+  let i = 0;
+  if (toks[0]!.lw === 'then' || toks[0]!.lw === 'also') i = 1;
+  const n = isCueAt(toks, i);
+  if (n) {
+    const s = i + n;
+    const first = toks[s];
+    if (!first || toks[i + n - 1]!.post) return null;
+    const runEnd = speakerRun(toks, s, MAX_SPEAKER_WORDS);
+    if (!startsSpeaker(first) && !toks.slice(s, runEnd).some(isCapitalized)) return null;
+    const end = withAppositive(toks, runEnd, 30);
+    const [a, b] = span(toks, s, end);
+    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, i, n), end: toks[end - 1]!.end };
+  }
+  for (let k = 1; k < Math.min(toks.length, 40); k++) {
+    if (endsSentence(toks[k - 1]!) || opensQuote(toks[k]!)) return null;
+    const c = isCueAt(toks, k);
+    if (!c) continue;
+    let e = k;
+    while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
+    if (e === 0) return null;
+    const core = toks.slice(0, e);
+    const firstComma = core.findIndex((t) => t.post === ',');
+    const headLen = firstComma < 0 ? core.length : firstComma + 1;
+    if (headLen > MAX_SPEAKER_WORDS + 3) return null;
+    // "warm-and-fuzzy Trump said", or "federal prosecutors wrote" after a quote ending in a comma.
+    const plausible = startsSpeaker(toks[0]!) || core.slice(0, 3).some(isCapitalized) || (continues && headLen <= 3);
+    if (!plausible) return null;
+    if (core.some((t) => CUE_WORDS.has(t.lw) && !ROLE_WORDS.has(t.lw))) return null;
+    const [a, b] = span(toks, 0, e);
+    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, k, c), end: toks[k + c - 1]!.end };
+  }
+  return null;
+}
+
+function trimPunct(body: string, a: number, b: number): number {
+  let e = b;
+  while (e > a && /[\s,;:]/.test(body[e - 1]!)) e--;
+  return e;
+}
+
+/** Start of the sentence that contains `at`, looking no further back than `floor`. */
+export function sentenceStart(body: string, floor: number, at: number): number {
+  const toks = tokenize(body, Math.max(floor, at - 500), at);
+  for (let k = toks.length - 1; k >= 0; k--) {
+    if (endsSentence(toks[k]!)) return toks[k + 1]?.start ?? at;
+  }
+  return toks[0] ? Math.max(floor, toks[0].start - toks[0].pre.length) : at;
+}
+
+/** `X said: "…"`, `X told reporters "…"`, `He called it "…"`, `According to X, "…"`. */
+export function attributionBefore(body: string, from: number, to: number): Attribution | null {
+  const toks = tokenize(body, from, to);
+  if (!toks.length) return null;
+  const tail = body.slice(from, to).trimEnd();
+  const lastChar = tail.at(-1) ?? '';
+  const punctuated = lastChar === ',' || lastChar === ':';
+  let k = -1;
+  let n = 0;
+  for (let j = toks.length - 1; j >= 0; j--) {
+    const c = isCueAt(toks, j);
+    if (c) {
+      k = j;
+      n = c;
+      break;
+    }
+  }
+  if (k < 0) {
+    if (lastChar !== ':') return null;
+    const subject = sentenceSubject(toks, toks.length);
+    return subject ? { ...subject, cue: null, end: to } : null;
+  }
+  const cue = cueText(toks, k, n);
+  const between = toks.slice(k + n);
+  if (cue === 'according to') {
+    if (!between.length) return null;
+    const runEnd = speakerRun(toks, k + n, MAX_SPEAKER_WORDS + 3);
+    if (runEnd < toks.length - 1 && !punctuated) return null;
+    const [a, b] = span(toks, k + n, runEnd);
+    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
+  }
+  if (punctuated) {
+    if (between.length > 10) return null;
+    if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lw)) return null;
+    if (between.some((t) => PRONOUNS.has(t.lw) && t.lw !== 'it' && t.lw !== 'you')) return null;
+  } else {
+    if (between.length > 3) return null;
+    if (!between.every((t) => OBJECT_WORDS.has(t.lw) || isCapitalized(t))) return null;
+    if (between.at(-1)?.lw === 'of' && !/^chant|^cr(y|ies)/.test(between.at(-2)?.lw ?? '')) return null;
+    // "the so-called", "what is called" name things rather than quote people.
+    if (toks[k - 1]?.lw === 'so' || (WEAK_CUES.has(toks[k]!.lw) && ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lw ?? ''))) return null;
+  }
+  if (k === 0 || (k === 1 && CLAUSE_OPENERS.has(toks[0]!.lw))) {
+    // "Said Comey, "…"" puts the speaker after the cue.
+    if (!between.length) return null;
+    const runEnd = speakerRun(toks, k + n, MAX_SPEAKER_WORDS);
+    const [a, b] = span(toks, k + n, runEnd);
+    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
+  }
+  const subject = appositiveSubject(toks, k) ?? nearSubject(toks, k) ?? sentenceSubject(toks, k);
+  if (!subject) return null;
+  return { ...subject, cue, end: to, object: between.length };
+}
+
+const NOT_SUBJECT_START = new Set([
+  'in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'from', 'by', 'to', 'of',
+  'speaking', 'asked', 'appearing', 'just', 'last', 'earlier', 'hours', 'days', 'weeks',
+  'months', 'minutes', 'moments', 'ever', 'meanwhile', 'however', 'instead', 'still',
+]);
+
+/** "Mitt Romney, the 2012 nominee, said:" keeps its appositive, as written. */
+function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; speakerEnd: number } | null {
+  let e = k;
+  while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
+  if (e === 0 || toks[e - 1]!.post !== ',') return null;
+  // Walk back over comma-separated chunks to the one that starts the clause.
+  let s = e - 1;
+  let chunks = 0;
+  while (s > 0 && e - s < 30) {
+    if (toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post)) break;
+    if (toks[s - 1]!.post === ',') chunks++;
+    s--;
+  }
+  let start = s;
+  // Skip a leading adverbial chunk ("In a statement, Brian Fallon, …").
+  for (let j = s; j < e - 1 && chunks > 0; j++) {
+    if (toks[j]!.post !== ',') continue;
+    if (!NOT_SUBJECT_START.has(toks[start]!.lw) && !CLAUSE_OPENERS.has(toks[start]!.lw)) break;
+    start = j + 1;
+  }
+  const first = toks[start];
+  if (!first || NOT_SUBJECT_START.has(first.lw) || CLAUSE_OPENERS.has(first.lw) || !isCapitalized(first) || PRONOUNS.has(first.lw)) return null;
+  if (start >= e - 1 || toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS) return null;
+  if (toks.slice(start, e).some((t, j) => j > 0 && isCueAt(toks, start + j))) return null;
+  return { speakerStart: first.start, speakerEnd: toks[e - 1]!.end };
+}
+
+/** The phrase right before the cue, back to the last comma: "…, Trump said". */
+function nearSubject(toks: Tok[], k: number): { speakerStart: number; speakerEnd: number } | null {
+  let e = k;
+  while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
+  let s = e;
+  while (s > 0 && !toks[s - 1]!.post && !toks[s - 1]!.pre.includes('“') && e - s < MAX_SPEAKER_WORDS + 1) s--;
+  if (s > 0 && !toks[s - 1]!.post) return null;
+  while (s < e && CLAUSE_OPENERS.has(toks[s]!.lw)) s++;
+  if (s >= e || e - s > MAX_SPEAKER_WORDS || !startsSpeaker(toks[s]!) || NOT_SUBJECT_START.has(toks[s]!.lw)) return null;
+  if (toks.slice(s, e).some((t) => !looksNominal(t))) return null;
+  return { speakerStart: toks[s]!.start, speakerEnd: toks[e - 1]!.end };
+}
+
+/** Words that can sit inside a speaker phrase ("the Vermont senator", "Sen. Jeff Merkley of Oregon"). */
+function looksNominal(t: Tok): boolean {
+  return isCapitalized(t) || PRONOUNS.has(t.lw) || DETERMINERS.has(t.lw) || ROLE_WORDS.has(t.lw)
+    || ['of', 'for', 'at', 'and', 'top', 'new', 'longtime', 'other', '’s', "'s"].includes(t.lw)
+    || /^\d/.test(t.w) || /^[a-z]+(?:-[a-z]+)*$/.test(t.w) && !CUE_WORDS.has(t.lw) && !/(ed|ly)$/.test(t.lw);
+}
+
+/** The subject at the start of the clause: "Band member Flea", "An early tweet", "He". */
+function sentenceSubject(toks: Tok[], limit: number): { speakerStart: number; speakerEnd: number } | null {
+  let s = 0;
+  while (s < limit && CLAUSE_OPENERS.has(toks[s]!.lw)) s++;
+  const first = toks[s];
+  if (!first || s >= limit) return null;
+  if (PRONOUNS.has(first.lw)) return { speakerStart: first.start, speakerEnd: first.end };
+  if (!startsSpeaker(first)) return null;
+  let e = s;
+  while (e < limit && e - s < MAX_SPEAKER_WORDS) {
+    const t = toks[e]!;
+    if (e > s && (isCueAt(toks, e) || isAux(t) || OTHER_VERBS.has(t.lw))) break;
+    if (!looksNominal(t)) break;
+    e++;
+    if (t.post) break;
+  }
+  if (e === s) return null;
+  const words = toks.slice(s, e);
+  if (words.length === 1 && DETERMINERS.has(first.lw)) return null;
+  return { speakerStart: first.start, speakerEnd: toks[e - 1]!.end };
+}
+
+/**
+ * `"…" for Clinton, said Kunin.`: an attribution closing the sentence a quote opens,
+ * after its last comma.
+ */
+export function attributionAtSentenceEnd(body: string, from: number, to: number): Attribution | null {
+  const toks = tokenize(body, from, Math.min(to, from + 400));
+  let e = 0;
+  while (e < toks.length && !opensQuote(toks[e]!) && !endsSentence(toks[e]!)) e++;
+  if (e >= toks.length || opensQuote(toks[e]!)) return null;
+  let c = e;
+  while (c > 0 && toks[c - 1]!.post !== ',') c--;
+  if (c === 0 || e - c > 12) return null;
+  const found = attributionAfter(body, toks[c]!.start, toks[e]!.end + toks[e]!.post.length);
+  return found ? { ...found, end: toks[e]!.end } : null;
+}

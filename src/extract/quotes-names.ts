@@ -1,0 +1,83 @@
+/**
+ * Speaker phrases as written ("Kremlin spokesman Dmitry Peskov", "he", "the Ukrainian leader")
+ * reduced to what the entity stage can link: the bare person name.
+ */
+
+import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_TITLES, ROLE_WORDS } from './quotes-lexicon';
+
+const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;
+const PARTICLES = /^(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)$/;
+
+/** The speaker phrase without a trailing appositive or relative clause. */
+export function coreSpeaker(speaker: string): string {
+  const parts = speaker.split(/,\s+/);
+  const first = parts[0]!.trim();
+  // "Rubio's deputy campaign manager, Rich Beeson, who ..." names the person second.
+  if (!hasName(first) && parts[1] && hasName(parts[1])) return `${first}, ${parts[1].trim()}`;
+  return first;
+}
+
+function hasName(phrase: string): boolean {
+  return nameRuns(phrase).length > 0;
+}
+
+function words(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean);
+}
+
+function nameRuns(phrase: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const raw of words(phrase)) {
+    const w = raw.replace(/[,;:()]+$/, '');
+    if (NAME_WORD.test(w) && !/[’']s$/.test(w) && !(run.length === 0 && PARTICLES.test(w))) {
+      run.push(w);
+      if (raw !== w) {
+        runs.push(run);
+        run = [];
+      }
+    } else {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs.filter((r) => !(r.length === 1 && DETERMINERS.has(r[0]!.toLowerCase())));
+}
+
+/**
+ * The bare person name in a speaker phrase, roles and titles stripped:
+ * "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov", "Mr. Trump" -> "Trump".
+ * Null when the phrase names nobody ("he", "the statement").
+ */
+export function speakerName(speaker: string | null): string | null {
+  if (!speaker) return null;
+  for (const part of coreSpeaker(speaker).split(/,\s+/).reverse()) {
+    const runs = nameRuns(part.replace(/\s+(?:of|for|at|from)\s+.*$/, ''));
+    const run = runs.at(-1);
+    if (!run) continue;
+    let i = 0;
+    // Titles and the adjectives before them ("Ukrainian President") are not the name.
+    for (let j = 0; j < run.length - 1; j++) {
+      if (NAME_TITLES.has(run[j]!.toLowerCase())) i = j + 1;
+    }
+    const name = run.slice(i).join(' ');
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * True for speakers that point back to someone named earlier: "he", "they", and
+ * role descriptions without a name ("the Ukrainian leader", "the senator").
+ */
+export function isAnaphoric(speaker: string): boolean {
+  const ws = words(speaker.toLowerCase().replace(/,.*$/, ''));
+  if (ws.length === 1 && ANAPHORIC_PRONOUNS.has(ws[0]!)) return true;
+  if (ws[0] !== 'the' || ws.length < 2) return false;
+  const head = ws.at(-1)!;
+  if (!ROLE_WORDS.has(head)) return false;
+  // "the Ukrainian leader" is a description; "the Las Vegas Sun" or "the Senate Majority Leader Mitch McConnell" is not.
+  const caps = words(speaker.replace(/,.*$/, '')).slice(1, -1).filter((w) => /^[A-Z]/.test(w));
+  return caps.length <= 1;
+}

@@ -1,0 +1,190 @@
+/**
+ * Direct quotations and their speakers in an article body. Pure: no I/O, linear in the body.
+ *
+ * A quoted piece is kept when an attribution sits next to it, or when it stands as a
+ * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
+ * with no cue next to them are scare quotes, titles or fragments of indirect speech.
+ */
+
+import type { ExtractedQuote } from '../model/documents';
+import {
+  type Attribution, attributionAfter, attributionAtSentenceEnd, attributionBefore, isCueAt, sentenceStart,
+} from './quotes-attribution';
+import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
+import { coreSpeaker, isAnaphoric, speakerName } from './quotes-names';
+import { endsSentence, tokenize } from './quotes-tokens';
+
+export { speakerName } from './quotes-names';
+
+interface Group {
+  /** Which evidence kept the quote; for diagnostics. */
+  rule?: string;
+  start: number;
+  end: number;
+  attribution: Attribution | null;
+  /** Starts its own sentence (or paragraph), rather than sitting inside one. */
+  standalone: boolean;
+  position: 'S' | 'P' | 'C' | 'W';
+  /** The attribution comes before the quote in its sentence ("X said, "…""). */
+  attributedBefore: boolean;
+  words: number;
+  para: number;
+}
+
+const MIN_STANDALONE_WORDS = 4;
+
+export function extractQuotes(body: string): ExtractedQuote[] {
+  return extractQuotesWithRules(body).map(({ rule: _rule, ...q }) => q);
+}
+
+/** extractQuotes plus the rule that kept each quote (for the evaluation's error report). */
+export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { rule: string }> {
+  const paragraphs = splitParagraphs(body);
+  const pieces = findQuotedPieces(body, paragraphs);
+  const groups = groupPieces(body, pieces, paragraphs);
+  const out: Array<ExtractedQuote & { rule: string }> = [];
+  let lastNamed: string | null = null;
+  let lastSpeaker: string | null = null;
+  let lastKept: Group | null = null;
+  for (const g of groups) {
+    if (!keep(g, body, lastKept)) continue;
+    if (!g.attribution) {
+      const follows = lastKept && lastKept.attribution && lastKept.para >= g.para - 1;
+      const wholePara = paragraphs[g.para]!.start === g.start && paragraphs[g.para]!.end - g.end <= 1;
+      g.rule = `${g.rule}${follows ? '-follow' : '-far'}${wholePara ? '-para' : ''}`;
+    }
+    lastKept = g;
+    let speaker: string | null = null;
+    let cue: string | null = null;
+    if (g.attribution) {
+      const written = body.slice(g.attribution.speakerStart, g.attribution.speakerEnd);
+      cue = g.attribution.cue;
+      if (isAnaphoric(written)) speaker = lastNamed ?? written;
+      else {
+        speaker = written;
+        if (speakerName(written)) lastNamed = coreSpeaker(written);
+      }
+    } else speaker = lastSpeaker;
+    lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
+    out.push({ text: body.slice(g.start, g.end), start: g.start, end: g.end, speaker, cue, rule: g.rule ?? '?' });
+  }
+  return out;
+}
+
+function keep(g: Group, body: string, lastKept: Group | null): boolean {
+  if (g.attribution) {
+    if (g.standalone) return true;
+    if (!g.attributedBefore) return false;
+    // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
+    const endsSentence = /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
+    return g.position === 'C' || !!g.attribution.object || endsSentence;
+  }
+  // A follow-up: a sentence of its own right after an attributed quote.
+  const follows = !!lastKept?.attribution && lastKept.para >= g.para - 1;
+  return g.standalone && follows && g.words >= MIN_STANDALONE_WORDS;
+}
+
+function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[]): Group[] {
+  const groups: Group[] = [];
+  let prevEnd = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const para = paragraphs[p.para]!;
+    const floor = Math.max(para.start, prevEnd);
+    const sStart = sentenceStart(body, floor, p.start);
+    const lead = body.slice(sStart, p.start).trimEnd();
+    const position = positionOf(lead);
+    const standalone = position === 'S' || position === 'P';
+    let attribution = position === 'S' ? null : attributionBefore(body, sStart, p.start);
+    let rule = attribution ? 'before' : '';
+    if (!attribution && standalone && p.start === para.start && p.para > 0) {
+      attribution = colonIntro(body, paragraphs[p.para - 1]!, prevEnd);
+      if (attribution) rule = 'colon-para';
+    }
+    let end = p.end;
+    let last = p;
+    // Merge `"…," he said, "…"` into one quote, and run the attribution after the last piece.
+    for (;;) {
+      const next = pieces[i + 1];
+      const limit = next && next.para === last.para ? next.start : paragraphs[last.para]!.end;
+      const after = last.closed ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
+      if (after && !attribution) {
+        attribution = after;
+        rule = last === p ? 'after' : 'after-merged';
+      }
+      if (!next || next.para !== last.para || !after || !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)) break;
+      i++;
+      rule += '+merge';
+      last = next;
+      end = next.end;
+    }
+    if (!attribution && standalone && last.closed) {
+      const limit = pieces[i + 1]?.para === last.para ? pieces[i + 1]!.start : paragraphs[last.para]!.end;
+      attribution = attributionAtSentenceEnd(body, last.end, limit);
+      if (attribution) rule = 'sentence-end';
+    }
+    if (!attribution) rule = standalone ? 'standalone' : 'inline';
+    rule = `${rule}:${position}`;
+    groups.push({
+      rule,
+      start: p.start, end, attribution, standalone, position, attributedBefore: rule.startsWith('before') || rule.startsWith('colon'), words: countWords(body, p.start, end), para: p.para,
+    });
+    prevEnd = end;
+  }
+  linkContinuations(groups, pieces);
+  return groups;
+}
+
+function linkContinuations(groups: Group[], pieces: QuotedPiece[]): void {
+  const unclosed = new Set(pieces.filter((p) => !p.closed).map((p) => p.start));
+  for (let i = groups.length - 2; i >= 0; i--) {
+    const g = groups[i]!;
+    const next = groups[i + 1]!;
+    if (!g.attribution && unclosed.has(g.start) && next.para === g.para + 1 && next.standalone && next.attribution) {
+      g.attribution = next.attribution;
+      g.rule = 'continued';
+    }
+  }
+}
+
+/** `Trump said:` closing the previous paragraph introduces a quote paragraph. */
+function colonIntro(body: string, prev: { start: number; end: number }, prevEnd: number): Attribution | null {
+  if (body[prev.end - 1] !== ':') return null;
+  const floor = Math.max(prev.start, prevEnd);
+  const s = sentenceStart(body, floor, prev.end);
+  return attributionBefore(body, s, prev.end);
+}
+
+/** Where a quote opens: S sentence start, P after a colon, dash or bracket, C after a comma, W after a word. */
+function positionOf(lead: string): 'S' | 'P' | 'C' | 'W' {
+  if (lead === '') return 'S';
+  const last = lead.at(-1)!;
+  if (last === ':' || last === '(' || last === '[' || /[\u2014\u2013-]$/.test(lead) && /\s[\u2014\u2013-]+$|[\u2014\u2013]$/.test(lead)) return 'P';
+  if (last === ',') return 'C';
+  return 'W';
+}
+
+/**
+ * After `"…," he said`, the next quoted piece of the paragraph continues the same quotation
+ * unless something else is said in between or it carries an attribution of its own.
+ */
+function continuesQuote(body: string, from: number, next: QuotedPiece, after: QuotedPiece | undefined, paragraphs: Paragraph[]): boolean {
+  const toks = tokenize(body, from, next.start);
+  if (toks.length > 60) return false;
+  if (toks.some((_, k) => isCueAt(toks, k))) return false;
+  const short = toks.length <= 12 && toks.every((t, k) => k === toks.length - 1 || !endsSentence(t));
+  const atSentenceStart = toks.length === 0 || /[.!?,:;]['"”’)]*$/.test(toks.at(-1)!.post);
+  if (!short && !atSentenceStart) return false;
+  if (!next.closed) return true;
+  const limit = after && after.para === next.para ? after.start : paragraphs[next.para]!.end;
+  return !attributionAfter(body, next.end, limit);
+}
+
+/** The quote closes on a comma, question or exclamation mark: its sentence goes on. */
+function endsWithComma(body: string, end: number): boolean {
+  return /[,?!\u2014-]['"”’]*$/.test(body.slice(Math.max(0, end - 4), end));
+}
+
+function countWords(body: string, start: number, end: number): number {
+  return body.slice(start, end).split(/\s+/).filter((w) => /\w/.test(w)).length;
+}

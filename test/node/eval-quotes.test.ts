@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedQuote } from '../../src/model/documents';
+import { evaluate, type GoldQuote, hasNamedSpeaker, matchSpans, sameSpeaker } from '../../scripts/eval-quotes';
+
+const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({ text: '', start, end, speaker, cue: null });
+const g = (start: number, end: number, speaker: string | null = 'X'): GoldQuote => ({ article_id: 'a', speaker, content: '', start, end, direct: true });
+
+describe('eval-quotes scoring', () => {
+  it('matches when the overlap covers at least half of the gold span, one to one', () => {
+    expect(matchSpans([q(0, 5)], [g(0, 10)])).toEqual([[0, 0]]);
+    expect(matchSpans([q(0, 4)], [g(0, 10)])).toEqual([]);
+    expect(matchSpans([q(0, 10), q(0, 9)], [g(0, 10)])).toEqual([[0, 0]]);
+  });
+
+  it('compares speakers by their last capitalized word and skips pronoun-only gold', () => {
+    expect(sameSpeaker('Kremlin spokesman Dmitry Peskov', 'Peskov')).toBe(true);
+    expect(sameSpeaker('Dmitry Peskov', 'Zelenskyy')).toBe(false);
+    expect(sameSpeaker(null, 'Peskov')).toBe(false);
+    expect(hasNamedSpeaker('He')).toBe(false);
+    expect(hasNamedSpeaker('the Ukrainian leader')).toBe(true);
+  });
+
+  it('scores precision, recall and speaker accuracy over direct gold of the split only', () => {
+    const body = '“We will win the vote,” Mayor Odile Franck said. The “bold plan” was debated.';
+    const articles = [{ id: 'a', body, split: 'dev' }, { id: 'b', body, split: 'train' }];
+    const end = body.indexOf(' Mayor');
+    const gold: GoldQuote[] = [
+      g(0, end, 'Franck'),
+      { ...g(body.indexOf('“bold'), body.indexOf(' was')), direct: false },
+      { ...g(0, end), article_id: 'b' },
+    ];
+    const { scores } = evaluate(articles, gold, 'dev');
+    expect(scores).toMatchObject({ articles: 1, gold: 1, predicted: 1, matched: 1, precision: 1, recall: 1, speakerScored: 1, speakerAccuracy: 1 });
+  });
+});

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ExtractedQuote } from '../../src/model/documents';
+import { extractQuotes, speakerName } from '../../src/extract/quotes';
+
+// All sentences below are invented for these tests.
+
+function only(body: string): ExtractedQuote {
+  const quotes = extractQuotes(body);
+  expect(quotes).toHaveLength(1);
+  return quotes[0]!;
+}
+
+function expectExactOffsets(body: string, quotes: ExtractedQuote[]): void {
+  for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
+}
+
+describe('extractQuotes: attribution patterns', () => {
+  it('reads `"…," X said` with curly marks, marks included in the span', () => {
+    const body = 'The ferry resumed service.\n\n“We expect no further delays,” Harbor Master Ines Varga said on Monday.';
+    const q = only(body);
+    expect(q.text).toBe('“We expect no further delays,”');
+    expect(q.start).toBe(body.indexOf('“'));
+    expect(q.speaker).toBe('Harbor Master Ines Varga');
+    expect(q.cue).toBe('said');
+    expectExactOffsets(body, [q]);
+  });
+
+  it('reads `"…," said X` with straight marks', () => {
+    const body = '"The orchard survived the frost," said Tomas Brennick, who grows pears near the river.';
+    const q = only(body);
+    expect(q.text).toBe('"The orchard survived the frost,"');
+    expect(q.speaker).toMatch(/^Tomas Brennick/);
+    expect(q.cue).toBe('said');
+  });
+
+  it('reads `X said: "…"`', () => {
+    const body = 'Councillor Ada Moreau said: "The budget will be balanced by spring."';
+    const q = only(body);
+    expect(q.text).toBe('"The budget will be balanced by spring."');
+    expect(q.speaker).toBe('Councillor Ada Moreau');
+  });
+
+  it('reads `X told reporters "…"`', () => {
+    const body = 'Coach Lena Ostrova told reporters "we played our best game of the season."';
+    const q = only(body);
+    expect(q.text).toBe('"we played our best game of the season."');
+    expect(q.speaker).toBe('Coach Lena Ostrova');
+    expect(q.cue).toBe('told');
+  });
+
+  it('reads `according to X` before and after the quote', () => {
+    const before = 'According to engineer Paulo Reyes, “the bridge needs a new deck within five years.”';
+    expect(only(before)).toMatchObject({ speaker: 'engineer Paulo Reyes', cue: 'according to' });
+    const after = '“The bridge needs a new deck within five years,” according to engineer Paulo Reyes.';
+    expect(only(after)).toMatchObject({ speaker: 'engineer Paulo Reyes', cue: 'according to' });
+  });
+
+  it('keeps role-prefixed speakers as written and strips them to the name', () => {
+    const body = '“The pipeline is safe,” Harbor Authority spokeswoman Maria Lindqvist told reporters.';
+    const q = only(body);
+    expect(q.speaker).toBe('Harbor Authority spokeswoman Maria Lindqvist');
+    expect(q.cue).toBe('told');
+    expect(speakerName(q.speaker)).toBe('Maria Lindqvist');
+  });
+
+  it("reads NYT-style '' marks", () => {
+    const body = "''We are ready for the storm,'' Mr. Okafor said.";
+    const q = only(body);
+    expect(q.text).toBe("''We are ready for the storm,''");
+    expect(q.speaker).toBe('Mr. Okafor');
+  });
+});
+
+describe('extractQuotes: speakers carried forward', () => {
+  it('resolves he/she/they to the last named speaker', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'Visitors lined up outside.',
+      '“We had a burst pipe in the basement,” she said.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Director Hana Kowalczyk']);
+    expect(quotes[1]!.cue).toBe('said');
+    expectExactOffsets(body, quotes);
+  });
+
+  it('resolves a role description ("the mayor") to the last named speaker', () => {
+    const body = '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
+    expect(extractQuotes(body).map((q) => speakerName(q.speaker))).toEqual(['Odile Franck', 'Odile Franck']);
+  });
+
+  it('lets a follow-up quote with no attribution inherit the previous speaker', () => {
+    const body = [
+      '“The harvest was the best in a decade,” farmer Joel Ambrose said.',
+      '“Prices held up, and the rain came at the right time.”',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1]).toMatchObject({ speaker: 'farmer Joel Ambrose', cue: null });
+    expect(quotes[1]!.text).toBe('“Prices held up, and the rain came at the right time.”');
+  });
+
+  it('does not invent a speaker for a quote when nobody was named', () => {
+    const q = extractQuotes('“Nothing works on this train line anymore,” he said.')[0];
+    expect(q?.speaker).toBe('he');
+  });
+});
+
+describe('extractQuotes: quote shapes', () => {
+  it('handles a quote running over two paragraphs', () => {
+    const body = [
+      'The architect described the plan at length.',
+      '“The first phase rebuilds the seawall and the promenade along the old docks.',
+      '“The second phase adds housing, and we hope to finish by the end of the decade,” said architect Rosa Delacroix.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]!.text).toBe('“The first phase rebuilds the seawall and the promenade along the old docks.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['architect Rosa Delacroix', 'architect Rosa Delacroix']);
+    expectExactOffsets(body, quotes);
+  });
+
+  it('keeps a quote interrupted by its attribution as one attributed span', () => {
+    const body = '“We will rebuild the pier,” Mayor Odile Franck said, “and we will do it this year.”';
+    const q = only(body);
+    expect(q.start).toBe(0);
+    expect(q.end).toBe(body.length);
+    expect(q.speaker).toBe('Mayor Odile Franck');
+    expect(q.cue).toBe('said');
+  });
+
+  it('does not merge a second quote that has its own attribution', () => {
+    const body = '“The vote is final,” said Senator Ruth Abara. “We will appeal,” replied Councillor Ben Ito.';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Senator Ruth Abara', 'Councillor Ben Ito']);
+    expect(quotes[1]!.cue).toBe('replied');
+  });
+
+  it('finds a partial quote inside a sentence when a cue introduces it', () => {
+    const body = '“We lost,” Governor Ilse Navarro said on Tuesday.\n\nShe called it “a disaster” for the party.';
+    const quotes = extractQuotes(body);
+    expect(quotes).toHaveLength(2);
+    const q = quotes[1]!;
+    expect(q.text).toBe('“a disaster”');
+    expect(q.cue).toBe('called');
+    expect(q.speaker).toBe('Governor Ilse Navarro');
+  });
+});
+
+describe('extractQuotes: what is not a quotation', () => {
+  it('rejects scare quotes and titles with no speaker nearby', () => {
+    expect(extractQuotes('The two firms signed a “strategic partnership” agreement in June.')).toEqual([]);
+    expect(extractQuotes('She starred in “The Long Harbor” before moving to the stage.')).toEqual([]);
+    expect(extractQuotes('Critics called the bill "reckless" and the vote was delayed.')).toEqual([]);
+  });
+
+  it('rejects a quoted fragment of indirect speech', () => {
+    expect(extractQuotes('The minister said that the deal was “a step forward” for both ports.')).toEqual([]);
+  });
+
+  it('returns nothing for a body without quotation marks', () => {
+    expect(extractQuotes('The council met on Tuesday. No decision was taken.')).toEqual([]);
+    expect(extractQuotes('')).toEqual([]);
+  });
+});
+
+describe('speakerName', () => {
+  it.each([
+    ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov'],
+    ['Ukrainian President Volodymyr Zelenskyy', 'Volodymyr Zelenskyy'],
+    ['Mr. Okafor', 'Okafor'],
+    ['Sen. Ruth Abara of Ohio', 'Ruth Abara'],
+    ['Tomas Brennick, who grows pears near the river', 'Tomas Brennick'],
+    ['the mayor’s chief of staff, Lena Ostrova', 'Lena Ostrova'],
+    ['FBI General Counsel James A. Baker', 'James A. Baker'],
+  ])('%s -> %s', (written, name) => {
+    expect(speakerName(written)).toBe(name);
+  });
+
+  it('gives null when no one is named', () => {
+    expect(speakerName('he')).toBeNull();
+    expect(speakerName('the statement')).toBeNull();
+    expect(speakerName(null)).toBeNull();
+  });
+});
+
+describe('extractQuotes on the seed article', () => {
+  const dir = new URL('../../../shared/corpus/seed/', import.meta.url);
+  const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as { body: string };
+  const gold = readFileSync(new URL('quotes-gold.ndjson', dir), 'utf8')
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { start: number; end: number; speaker: string });
+
+  it('finds exactly the five gold quotations with their speakers', () => {
+    const quotes = extractQuotes(article.body);
+    expect(quotes.map((q) => [q.start, q.end])).toEqual(gold.map((g) => [g.start, g.end]));
+    const lastName = (s: string | null) => speakerName(s)?.split(' ').at(-1);
+    expect(quotes.map((q) => lastName(q.speaker))).toEqual(gold.map((g) => lastName(g.speaker)));
+    expect(quotes.filter((q) => speakerName(q.speaker)?.endsWith('Zelenskyy'))).toHaveLength(4);
+    expectExactOffsets(article.body, quotes);
+  });
+
+  it('does not return the scare quote', () => {
+    expect(extractQuotes(article.body).some((q) => q.text.includes('strategic partnership'))).toBe(false);
+  });
+});
