@@ -3,7 +3,8 @@
  * Any failure before the final rename leaves the previously written index untouched.
  */
 import { ingest } from '../ingest/ingest.js';
-import type { IngestIssue } from '../ingest/types.js';
+import type { IngestIssue, IngestResult } from '../ingest/types.js';
+import type { Corpus } from '../model/corpus.js';
 import { serializeIndex } from '../index/serialize.js';
 import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
@@ -40,8 +41,10 @@ export class BuildError extends Error {
   }
 }
 
-export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
-  const started = performance.now();
+export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
+
+/** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
+export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; ingested: IngestResult }> {
   const ingested = await ingest(options.inputs);
   if (options.strict && ingested.issues.length > 0) {
     throw new BuildError(`${ingested.issues.length} bad record(s) and --strict is set`, ingested.issues);
@@ -49,7 +52,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   if (ingested.records.length === 0) {
     throw new BuildError(`No valid articles in ${options.inputs.join(', ')}`, ingested.issues);
   }
-
   const extractor = options.extractor ?? noExtraction;
   const items: ExtractedArticle[] = [];
   for (const [i, rec] of ingested.records.entries()) {
@@ -59,8 +61,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     items.push({ article, extraction });
     options.onProgress?.(i + 1, ingested.records.length);
   }
+  return { corpus: assembleCorpus(items), ingested };
+}
 
-  const serialized = await serializeIndex(assembleCorpus(items), {
+export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { corpus, ingested } = await prepareCorpus(options);
+  const serialized = await serializeIndex(corpus, {
     sources: ingested.files,
     skipped: ingested.issues.length,
   });

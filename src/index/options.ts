@@ -20,6 +20,8 @@ export type IndexDoc = { id: string } & Partial<Record<SearchField, string>>;
 const TOKENIZER = 'unicode-words-1';
 const TERM_PROCESSOR = 'lower-fold-1';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 // Same split as MiniSearch's default tokenizer: whitespace, separators and punctuation.
 const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
@@ -30,6 +32,8 @@ export function tokenize(text: string): string[] {
 /** Lower-case and fold diacritics so that "Kovačević" and "Kovacevic" are one term. */
 export function processTerm(term: string): string | null {
   if (term === '') return null;
+  // Most words are ASCII: skip the costly decomposition for them (same result).
+  if (ASCII.test(term)) return term.toLowerCase();
   const folded = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   return folded === '' ? null : folded;
 }

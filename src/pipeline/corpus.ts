@@ -1,60 +1,47 @@
 /**
- * Articles with their per-article extractions → the corpus: quotes get ids and speaker links,
- * entities are merged across articles into one id per kind and name.
+ * Articles with their per-article extractions → the corpus: entities merged across articles
+ * into one id per real-world name, quotes numbered and linked to their speaker's entity and to
+ * the entities they mention.
  */
-import type { Article, ArticleEntity, Entity, Quote } from '../model/documents.js';
+import type { Article, Quote } from '../model/documents.js';
 import type { Corpus } from '../model/corpus.js';
-import { slugify } from '../index/slug.js';
+import { mergeCorpusEntities } from '../extract/entities-corpus.js';
+import { speakerName } from '../extract/quotes.js';
 import type { ArticleExtraction } from './extraction.js';
+
+/** "Dr. Jane Roe, the study's lead author" resolves by the bare name once roles and appositives go. */
+function resolveName(merged: ReturnType<typeof mergeCorpusEntities>, articleId: string, speaker: string): string | null {
+  const name = speakerName(speaker);
+  return name && name !== speaker ? merged.resolve(articleId, name) : null;
+}
 
 export interface ExtractedArticle {
   article: Article;
   extraction: ArticleExtraction;
 }
 
-export function entityId(kind: Entity['kind'], name: string): string {
-  return `${kind}-${slugify(name)}`;
-}
-
-/** The speaker "Kremlin spokesman Dmitry Peskov" or "Peskov" → the person entity it names. */
-function speakerEntity(speaker: string, entities: ArticleEntity[]): ArticleEntity | undefined {
-  const people = entities.filter((e) => e.kind === 'person');
-  return (
-    people.find((e) => e.name === speaker || e.aliases.includes(speaker)) ??
-    people.find((e) => speaker.endsWith(e.name)) ??
-    people.find((e) => e.aliases.some((a) => a.length > 2 && speaker.endsWith(a)))
-  );
-}
-
 export function assembleCorpus(items: ExtractedArticle[]): Corpus {
-  const entities = new Map<string, Entity>();
+  const merged = mergeCorpusEntities(items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })));
   const quotes: Quote[] = [];
   for (const { article, extraction } of items) {
-    for (const e of extraction.entities) {
-      const id = entityId(e.kind, e.name);
-      const merged = entities.get(id) ?? { id, name: e.name, kind: e.kind, aliases: [], mentionCount: 0, articleIds: [] };
-      for (const alias of e.aliases) if (alias !== merged.name && !merged.aliases.includes(alias)) merged.aliases.push(alias);
-      merged.mentionCount += Math.max(1, e.mentions.length);
-      if (!merged.articleIds.includes(article.id)) merged.articleIds.push(article.id);
-      entities.set(id, merged);
-    }
     const ordered = [...extraction.quotes].sort((a, b) => a.start - b.start);
     ordered.forEach((q, i) => {
-      const speaker = q.speaker ? speakerEntity(q.speaker, extraction.entities) : undefined;
+      const about = extraction.entities
+        .filter((e) => e.mentions.some(([s, end]) => s >= q.start && end <= q.end))
+        .map((e) => merged.resolve(article.id, e.name))
+        .filter((id): id is string => id !== null);
       quotes.push({
         id: `${article.id}#q${i + 1}`,
         articleId: article.id,
         text: q.text,
         speaker: q.speaker,
-        speakerId: speaker ? entityId(speaker.kind, speaker.name) : null,
+        speakerId: q.speaker ? (merged.resolve(article.id, q.speaker) ?? resolveName(merged, article.id, q.speaker)) : null,
         cue: q.cue,
         start: q.start,
         end: q.end,
-        entityIds: extraction.entities
-          .filter((e) => e.mentions.some(([s, end]) => s >= q.start && end <= q.end))
-          .map((e) => entityId(e.kind, e.name)),
+        entityIds: [...new Set(about)],
       });
     });
   }
-  return { articles: items.map((i) => i.article), quotes, entities: [...entities.values()] };
+  return { articles: items.map((i) => i.article), quotes, entities: merged.entities };
 }

@@ -1,8 +1,13 @@
-/** The extractor the build uses by default: quotes and entities from the article body. */
+/**
+ * The extractor the build uses by default: quotes and entities from the article body.
+ * compromise's part-of-speech tagger is off: it costs ~6x the time (180 ms an article) for
+ * about 2 points of entity F1 (see README, Extraction quality).
+ */
+import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';
 import type { Extractor } from './extraction.js';
 
 export const defaultExtractor: Extractor = (article) => ({
   quotes: extractQuotes(article.body),
-  entities: [],
+  entities: extractEntities(article.body, { title: article.title, tagger: false }),
 });

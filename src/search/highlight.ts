@@ -72,16 +72,17 @@ export interface Snippet extends Highlighted {
  */
 export function snippet(body: string, matched: ReadonlySet<string>, size = 240): Snippet {
   const tokens = tokensOf(body);
+  const sentenceStarts = [0, ...[...body.matchAll(/[.!?]["”’)\]]*\s+|\n\n/g)].map((m) => m.index + m[0].length)];
   let best = 0;
   let bestScore = 0;
-  const sentenceStarts = [0, ...[...body.matchAll(/[.!?]["”’)\]]*\s+|\n\n/g)].map((m) => m.index + m[0].length)];
+  let t = 0;
   for (let s = 0; s < sentenceStarts.length; s++) {
-    const from = sentenceStarts[s]!;
     const to = sentenceStarts[s + 1] ?? body.length;
-    const distinct = new Set(tokens.filter((t) => t.start >= from && t.end <= to && matched.has(t.term)).map((t) => t.term));
+    const distinct = new Set<string>();
+    for (; t < tokens.length && tokens[t]!.start < to; t++) if (matched.has(tokens[t]!.term)) distinct.add(tokens[t]!.term);
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
-      best = from;
+      best = sentenceStarts[s]!;
     }
   }
   let start = best;

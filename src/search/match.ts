@@ -35,10 +35,15 @@ export function searchableText(index: LoadedIndex, key: string): string {
   return e ? [e.name, ...e.aliases].join('\n') : '';
 }
 
-export function containsPhrase(text: string, phrase: string[]): boolean {
+/** Whether the words occur in this order, adjacent; with `lastIsPrefix` the last may be unfinished. */
+export function containsPhrase(text: string, phrase: string[], lastIsPrefix = false): boolean {
   const tokens = tokensOf(text);
+  const last = phrase.length - 1;
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (tokens[i + j]!.term !== phrase[j]) continue outer;
+    for (let j = 0; j < phrase.length; j++) {
+      const term = tokens[i + j]!.term;
+      if (term !== phrase[j] && !(lastIsPrefix && j === last && term.startsWith(phrase[j]!))) continue outer;
+    }
     return true;
   }
   return false;

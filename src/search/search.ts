@@ -9,7 +9,7 @@ import type { LoadedIndex } from '../index/load.js';
 import { docTable, summarize, type DocRow, type FacetCounts, type FacetName } from './facets.js';
 import { failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
-import { matchAll, matchQuery, type Match } from './match.js';
+import { containsPhrase, matchAll, matchQuery, type Match } from './match.js';
 import { parseQuery, words, type ParsedQuery } from './query.js';
 import { didYouMean } from './suggest.js';
 
@@ -45,6 +45,9 @@ export interface SearchResult {
 export const MIN_ALL_WORD_HITS = 3;
 const SUB_QUOTES = 3;
 const ENTITY_EXACT_BOOST = 4;
+/** A quote that holds the query's words in order is what a quote-like query asks for. */
+const QUOTE_PHRASE_BOOST = 3;
+const QUOTE_PHRASE_MIN_WORDS = 3;
 const RECENCY_HALF_LIFE_DAYS = 60;
 
 interface Ranked extends Match {
@@ -59,6 +62,9 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
     if (type === 'entity') {
       const e = index.entities[id];
       if (e && [e.name, ...e.aliases].some((n) => words(n).join(' ') === phrase)) m.score *= ENTITY_EXACT_BOOST;
+    } else if (type === 'quote' && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
+      const q = index.quotes[id];
+      if (q && containsPhrase(q.text, parsed.terms, parsed.lastIsPrefix)) m.score *= QUOTE_PHRASE_BOOST;
     }
     if (recency && newest !== null) {
       const published = docTable(index).rows.get(m.key)?.published;

@@ -17,7 +17,10 @@ export interface Suggestion {
   entityKind?: EntityKind;
 }
 
-/** Every name and alias of every entity, folded, plus each later word start ("zelenskyy"). */
+/**
+ * Every entity's name from each of its words on ("volodymyr zelenskyy", "zelenskyy") and each
+ * alias whole ("nsc"): role words inside aliases ("minister") must not suggest the person.
+ */
 type NameKey = [folded: string, entityId: string];
 const nameKeys = new WeakMap<LoadedIndex, NameKey[]>();
 
@@ -26,10 +29,9 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
   if (keys) return keys;
   keys = [];
   for (const e of Object.values(index.entities)) {
-    for (const name of [e.name, ...e.aliases]) {
-      const w = words(name);
-      for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
-    }
+    const w = words(e.name);
+    for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
+    for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id]);
   }
   keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   nameKeys.set(index, keys);

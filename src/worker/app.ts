@@ -6,7 +6,9 @@ import { notFound, onError } from './middleware/errors.js';
 import { indexHolder, withIndex, type IndexVars } from './middleware/index-loader.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes, statsRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
+import { suggestRoutes } from './routes/suggest.js';
 import { assetsSource } from './sources/assets.js';
 
 export interface AppOptions {
@@ -14,7 +16,7 @@ export interface AppOptions {
   source?: (env: Env) => IndexSource;
 }
 
-const INDEXED_PATHS = ['/search', '/stats', '/articles/:id', '/quotes/:id', '/entities/:id'];
+const INDEXED_PATHS = ['/search', '/suggest', '/facets/:facet', '/stats', '/articles/:id', '/quotes/:id', '/entities/:id'];
 
 const defaultSource = (env: Env) => assetsSource(env.ASSETS, env.INDEX_PATH);
 
@@ -24,10 +26,12 @@ export function createApp(options: AppOptions = {}) {
   app.onError(onError);
   app.notFound(notFound);
   app.route('/', healthRoutes(holder));
+  app.route('/', openApiRoutes);
   // Only routes that read the index load it: an unknown path stays a 404 even without an index.
   for (const path of INDEXED_PATHS) app.use(path, withIndex(holder));
   app.route('/', searchRoutes);
   app.route('/', documentRoutes);
   app.route('/', statsRoutes);
+  app.route('/', suggestRoutes);
   return app;
 }

@@ -1,0 +1,98 @@
+/**
+ * Tokeniser for entity extraction: words with UTF-16 offsets, abbreviations and initials keeping
+ * their period ("U.S.", "Inc.", "P."), possessive "'s" split off so that "Russia's" yields "Russia".
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence (or headline/table line) the token belongs to. */
+  sentence: number;
+  /** True for the first word of its sentence (after any opening quote or bracket). */
+  first: boolean;
+  /** True when the token's line is written in capitals (headlines), where case says nothing. */
+  capsLine: boolean;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st jr sr inc corp co ltd gov sen rep gen col lt capt sgt prof rev mt ft no vs jan feb mar apr jun jul aug sep sept oct nov dec bros messrs cie pty adm cmdr gov'.split(' '),
+);
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[.'’&-][\p{L}\p{N}\p{M}]+)*|\S/gu;
+
+export function tokenize(text: string): Token[] {
+  const raw: Array<{ text: string; start: number; end: number }> = [];
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let word = m[0];
+    const start = m.index;
+    let end = start + word.length;
+    // Possessive: "Russia's" → "Russia" + "'s".
+    const poss = /^(.+?)(['’][sS])$/u.exec(word);
+    if (poss && poss[1]!.length > 1 && /\p{Lu}/u.test(word[0]!)) {
+      raw.push({ text: poss[1]!, start, end: start + poss[1]!.length });
+      raw.push({ text: poss[2]!, start: start + poss[1]!.length, end });
+      continue;
+    }
+    if (text[end] === '.' && isAbbreviation(word)) {
+      word += '.';
+      end++;
+      re.lastIndex = end;
+    }
+    raw.push({ text: word, start, end });
+  }
+  // Sentences: split at . ! ? (not after an abbreviation) and at paragraph/line breaks.
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let expectFirst = true;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const prev = raw[i - 1];
+    if (prev && text.slice(prev.end, t.start).includes('\n')) {
+      if (!expectFirst) sentence++;
+      expectFirst = true;
+    }
+    const isWord = /[\p{L}\p{N}]/u.test(t.text);
+    tokens.push({ ...t, sentence, first: expectFirst && isWord, capsLine: false });
+    if (isWord) expectFirst = false;
+    if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ':' || t.text === ';') {
+      sentence++;
+      expectFirst = true;
+    } else if (t.text.endsWith('.') && t.text.length > 1 && /^\p{Ll}?\s+[\p{Lu}"“]/u.test(text.slice(t.end, t.end + 3)) && !/^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|capt|sgt|prof|rev|mt|ft|no)\.$/i.test(t.text)) {
+      // "in the U.S. The ..." — an abbreviation can end a sentence; a following capital decides.
+      const nextWord = /\s+([\p{L}]+)/u.exec(text.slice(t.end, t.end + 20))?.[1] ?? '';
+      if (/^(The|A|An|It|He|She|They|We|I|In|But|And|This|That|There)$/.test(nextWord)) {
+        sentence++;
+        expectFirst = true;
+      }
+    }
+  }
+  markCapsLines(tokens);
+  return tokens;
+}
+
+function isAbbreviation(word: string): boolean {
+  if (/^\p{Lu}$/u.test(word)) return true; // initial: "P. Simmons"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "U.N"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Headlines and shouted lines: most letters upper-case. Case-based rules must not run there. */
+function markCapsLines(tokens: Token[]) {
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    let upper = 0;
+    let words = 0;
+    for (let k = i; k < j; k++) {
+      const w = tokens[k]!.text;
+      if (!/\p{L}{2}/u.test(w)) continue;
+      words++;
+      if (w === w.toUpperCase()) upper++;
+    }
+    if (words >= 2 && upper / words > 0.6) for (let k = i; k < j; k++) tokens[k]!.capsLine = true;
+    i = j;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Small hand-written English word lists for entity extraction: titles and roles, the head words
+ * that make a capitalised run an organisation or a place, and the words that mark a run as
+ * something we do not index (events, awards, nationalities). General English, written by hand.
+ */
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/**
+ * Titles and roles that may precede a person's name. Stripped from the canonical name, kept in the
+ * role-prefixed alias. Lower-cased; a multi-word role is matched word by word.
+ */
+export const ROLE_WORDS = set(`
+  mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady rev rev. father sister brother
+  president vice-president vice prime minister ministers premier chancellor secretary undersecretary
+  under-secretary deputy assistant acting interim former late chief executive chairman chairwoman
+  chairperson chair director governor gov gov. senator sen sen. representative rep rep. congressman
+  congresswoman speaker mayor judge justice attorney general gen gen. lt lt. col col. colonel major
+  maj maj. captain capt capt. sgt sgt. sergeant commander admiral marshal field lieutenant corporal
+  private king queen prince princess emperor sheikh sultan emir ayatollah imam pope cardinal bishop
+  archbishop rabbi reverend spokesman spokeswoman spokesperson official officials envoy ambassador
+  negotiator adviser advisor aide leader leaders opposition rebel rebels candidate nominee challenger
+  coach manager striker midfielder defender goalkeeper keeper forward captain skipper batsman bowler
+  all-rounder opener seamer spinner pitcher catcher quarterback champion titleholder holder rider
+  driver player players veteran newcomer compatriot countryman teammate team-mate world number
+  seed seeded top-seeded unseeded no. analyst economist dealer trader broker strategist
+  professor economist lawyer prosecutor investigator inspector detective police constable
+  foreign finance defence defense interior justice trade economy economic energy health education
+  agriculture labour labor transport industry state home party communist socialist conservative
+  liberal democratic republican labour-party press national security senior top
+  treasury commerce information culture sports tourism environment budget
+  head boss founder owner publisher editor author writer poet novelist actor actress singer
+  composer director producer artist designer architect scientist researcher astronaut
+  billionaire businessman businesswoman tycoon magnate entrepreneur investor banker
+  lawmaker legislator politician diplomat dissident activist campaigner
+`);
+
+/** Role words that, after a capitalised name, mark that name as an organisation ("Kremlin spokesman"). */
+export const ORG_ROLE_AFTER = set(`
+  spokesman spokeswoman spokesperson official officials chief chairman chairwoman president
+  executive executives director directors secretary-general secretary general manager managers
+  economist economists analyst analysts member members leader leaders source sources statement
+`);
+
+/** Last word of an organisation name. */
+export const ORG_HEADS = set(`
+  inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv bv gmbh spa srl kk lp llp
+  company companies group holdings holding bank banks bancorp party university college school
+  academy institute institution ministry council association federation union unions committee
+  commission agency authority board bureau department court parliament congress senate assembly
+  army navy police guard guards forces force command airlines airline airways exchange fund trust
+  foundation club fc cf ac sc front movement league church cabinet office service services systems
+  technologies technology industries industry motors motor electric energy oil petroleum gas
+  pharmaceuticals pharmaceutical communications telecom telecommunications securities capital
+  partners times post news journal network radio television tv press newspaper magazine
+  broadcasting broadcasting organisation organization society centre center laboratories labs
+  hospital clinic cooperative co-op federal reserve enterprises products resources mining mines
+  steel chemicals chemical foods brewery breweries airport railways railway rail hotels hotel
+  insurance assurance finance financial investments investment management consulting international
+  worldwide newsroom
+  brigade battalion division regiment mission delegation tribunal directorate secretariat
+  government administration coalition alliance alliance council parliament
+  bundesbank
+`);
+
+/** Words that make an organisation name even in the middle of a run ("Bank of England"). */
+export const ORG_HEADS_BEFORE_OF = set(`
+  bank university college school academy institute ministry council association federation union
+  committee commission agency authority board bureau department court church museum office league
+  organisation organization society centre center chamber house government order movement front
+  army party confederation alliance parliament assembly senate congress fund foundation trust
+  corporation company group federal reserve exchange
+`);
+
+/** Last word of a place name. */
+export const PLACE_HEADS = set(`
+  river rivers mountain mountains mount mt mt. lake lakes sea ocean island islands isles isle gulf
+  bay valley street avenue road square province county state district region republic strait straits
+  peninsula coast desert plain plains basin delta canal channel heights hills hill forest park
+  bridge airport harbour harbor port city town village square capital territory territories
+  kingdom emirate emirates oblast prefecture stadium arena ground oval
+`);
+
+/** First word of a place name ("Lake Victoria", "Mount Everest"). */
+export const PLACE_FIRST = set(`lake mount mt mt. cape port fort ft ft. saint st st. san santa sao são los las el`);
+
+/**
+ * Heads of names that CoNLL and this index treat as miscellaneous (events, prizes, titles of works,
+ * products): a run ending in one of these is not a person, organisation or place.
+ */
+export const MISC_HEADS = set(`
+  cup open championship championships games olympics olympic prix tour war wars award awards prize
+  trophy derby rally series classic marathon festival grand slam masters week day year act treaty
+  accord accords agreement plan index indices prize bowl tournament challenge invitational
+  conference summit
+`);
+
+/** Words that join two capitalised parts of one name. */
+export const NAME_CONNECTORS = set(`de del della di da du des la le van von der den ter ten al el bin ben ibn y dos das`);
+
+/**
+ * Famous institutions named after their seat, used as organisations (metonymy is the whole point
+ * of "the Kremlin said").
+ */
+export const INSTITUTIONS = new Map<string, string>([
+  ['kremlin', 'Kremlin'],
+  ['white house', 'White House'],
+  ['pentagon', 'Pentagon'],
+  ['downing street', 'Downing Street'],
+  ['elysee', 'Elysee'],
+  ['élysée', 'Élysée'],
+  ['state department', 'State Department'],
+  ['bundesbank', 'Bundesbank'],
+  ['congress', 'Congress'],
+  ['senate', 'Senate'],
+  ['parliament', 'Parliament'],
+  ['supreme court', 'Supreme Court'],
+  ['reuters', 'Reuters'],
+  ['interfax', 'Interfax'],
+  ['itar-tass', 'Itar-Tass'],
+  ['xinhua', 'Xinhua'],
+  ['nato', 'NATO'],
+  ['opec', 'OPEC'],
+  ['united nations', 'United Nations'],
+  ['european union', 'European Union'],
+  ['european commission', 'European Commission'],
+  ['security council', 'Security Council'],
+  ['wall street', 'Wall Street'],
+]);
+
+/** Institutions that are places by CoNLL convention. */
+export const INSTITUTION_PLACES = new Set(['wall street']);
+
+/** Nationality, religion and region adjectives not covered by country demonyms. */
+export const EXTRA_DEMONYMS = set(`
+  western eastern northern southern islamic muslim moslem christian catholic protestant orthodox
+  jewish arab arabic european african asian latin soviet kurdish basque palestinian shi'ite shiite
+  sunni hindu sikh buddhist english scottish welsh scot scots nordic scandinavian balkan caucasian
+  hispanic persian slav slavic baltic atlantic pacific mediterranean serb croat chechen kurd tamil
+  hutu tutsi islamist yugoslav bosnian maoist marxist
+`);
+
+/**
+ * Capitalised words that are not names at the start of a run (sentence openers, headline words),
+ * beyond what the tagger marks as common words.
+ */
+export const NON_NAME_WORDS = set(`
+  the a an this that these those it its he she they we i you his her their our my your there here
+  but and or so if when while after before as at by for from in into of on to with without
+  mr mrs ms
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april june july august september october november december
+  jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.
+  god internet web gmt edt est bst cet
+`);
