@@ -7,10 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { describeIssues, inputArticleSchema } from '../model/input.js';
 import { expandInputs } from './files.js';
+import { htmlReader } from './formats/html.js';
+import { jsonReader } from './formats/json.js';
+import { markdownReader } from './formats/markdown.js';
 import { ndjsonReader } from './formats/ndjson.js';
+import { textReader } from './formats/text.js';
 import type { FormatReader, IngestIssue, IngestResult, IngestedRecord } from './types.js';
 
-export const READERS: FormatReader[] = [ndjsonReader];
+export const READERS: FormatReader[] = [ndjsonReader, jsonReader, markdownReader, htmlReader, textReader];
 
 function readerFor(file: string): FormatReader | undefined {
   const ext = extname(file).toLowerCase();

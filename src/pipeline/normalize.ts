@@ -1,6 +1,7 @@
 /** Input record → Article: the one place where optional and loosely-typed input gets its defaults. */
 import type { Article } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
+import { normalizeBody, normalizeLine } from './normalize-text.js';
 
 /** "By MARK LANDLER and NOAH WEILAND" → ["MARK LANDLER", "NOAH WEILAND"] */
 export function splitAuthors(byline: string): string[] {
@@ -19,21 +20,27 @@ export function fallbackTitle(body: string): string {
 }
 
 function clean(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+  const normalized = value ? normalizeLine(value) : '';
+  return normalized ? normalized : null;
+}
+
+/** Quotes and entities given with the input point into its body as given, so it stays as given. */
+function carriesOffsets(input: InputArticle): boolean {
+  return Boolean(input.quotes?.length || input.entities?.some((e) => e.mentions?.length));
 }
 
 export function toArticle(input: InputArticle): Article {
-  const authors = input.authors?.map((a) => a.trim()).filter(Boolean) ?? (input.author ? splitAuthors(input.author) : []);
+  const authors = input.authors?.map(normalizeLine).filter(Boolean) ?? (input.author ? splitAuthors(normalizeLine(input.author)) : []);
+  const body = carriesOffsets(input) ? input.body : normalizeBody(input.body).text;
   return {
     id: input.id.trim(),
-    title: clean(input.title) ?? fallbackTitle(input.body),
+    title: clean(input.title) ?? fallbackTitle(body),
     subtitle: clean(input.subtitle),
-    body: input.body,
+    body,
     authors,
     publisher: clean(input.publisher),
     section: clean(input.section),
-    tags: [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))],
+    tags: [...new Set((input.tags ?? []).map(normalizeLine).filter(Boolean))],
     published: clean(input.published),
     url: clean(input.url),
   };
