@@ -11,6 +11,8 @@ import { endsSentence, isCapitalized, opensQuote, type Tok, tokenize } from './q
 export interface Attribution {
   /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */
   object?: number;
+  /** Those words name someone ("said Obama "…""): the subject of reported speech, not a listener. */
+  objectNamed?: boolean;
   speakerStart: number;
   speakerEnd: number;
   cue: string | null;
@@ -41,7 +43,8 @@ const OTHER_VERBS = new Set([
 
 export function isCueAt(toks: Tok[], i: number): number {
   const t = toks[i];
-  if (!t || opensQuote(t)) return 0;
+  // Words in capitals belong to a headline ("RED STATES GAIN"), not to a clause reporting speech.
+  if (!t || opensQuote(t) || /^[^a-z]*[A-Z]{2}[^a-z]*$/.test(t.w)) return 0;
   if (t.lw === 'according' && toks[i + 1]?.lw === 'to') return 2;
   if (t.lw === 'went' && toks[i + 1]?.lw === 'on' && !t.post) return 2;
   return CUE_WORDS.has(t.lw) ? 1 : 0;
@@ -71,16 +74,30 @@ function speakerRun(toks: Tok[], i: number, limit: number): number {
     j++;
     if (t.post) break;
   }
-  return j;
+  return finishName(toks, j);
+}
+
+/** A phrase cut at its length limit still takes the rest of a name it stopped inside. */
+function finishName(toks: Tok[], j: number): number {
+  let e = j;
+  while (e > 0 && e < toks.length && e - j < 6) {
+    const prev = toks[e - 1]!;
+    const t = toks[e]!;
+    if (prev.post || !isCapitalized(prev) || !isCapitalized(t) || opensQuote(t) || isCueAt(toks, e)) break;
+    e++;
+  }
+  return e;
 }
 
 /** Extends "Smith, a lawyer for the group," over the appositive when there is one. */
 function withAppositive(toks: Tok[], end: number, limit: number): number {
   const last = toks[end - 1];
   const next = toks[end];
-  if (!last || !next || last.post !== ',' || opensQuote(next)) return end;
+  // "(D-S.C.)," closes a party tag, and the appositive can follow it.
+  if (!last || !next || !last.post.endsWith(',') || opensQuote(next)) return end;
   const opensApposition = DETERMINERS.has(next.lw) || ['who', 'whose', 'of'].includes(next.lw)
-    || /^\d/.test(next.w) || ROLE_WORDS.has(next.lw) || (isCapitalized(next) && !/ing$/.test(next.lw));
+    || /^\d/.test(next.w) || ROLE_WORDS.has(next.lw) || (isCapitalized(next) && !/ing$/.test(next.lw))
+    || isBareRole(toks, end);
   if (!opensApposition || /(ing|ed)$/.test(next.lw) && !ROLE_WORDS.has(next.lw)) return end;
   let j = end;
   while (j < toks.length && j - end < limit) {
@@ -91,7 +108,18 @@ function withAppositive(toks: Tok[], end: number, limit: number): number {
     if (endsSentence(t) || /[;:]/.test(t.post)) break;
     if (t.post === ',' && (/(ing|ed)$/.test(toks[j]?.lw ?? '') || isCueAt(toks, j))) break;
   }
-  return j;
+  return finishName(toks, j);
+}
+
+/** "director of the institute", "then ambassador to Israel": a role with no article before it. */
+function isBareRole(toks: Tok[], i: number): boolean {
+  for (let j = i; j < toks.length && j - i < 5; j++) {
+    const t = toks[j]!;
+    if (!/^[a-z][a-z-]*$/.test(t.w) || isCueAt(toks, j) || /(ing|ly)$/.test(t.lw)) return false;
+    if (j > i && ['of', 'for', 'at', 'to', 'with'].includes(t.lw)) return true;
+    if (PHRASE_ENDERS.has(t.lw) && !['then', 'now'].includes(t.lw) || t.post) return false;
+  }
+  return false;
 }
 
 function span(toks: Tok[], from: number, to: number): [number, number] {
@@ -202,7 +230,7 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   }
   const subject = appositiveSubject(toks, k) ?? nearSubject(toks, k) ?? sentenceSubject(toks, k);
   if (!subject) return null;
-  return { ...subject, cue, end: to, object: between.length };
+  return { ...subject, cue, end: to, object: between.length, objectNamed: between.some(isCapitalized) };
 }
 
 const NOT_SUBJECT_START = new Set([
@@ -260,7 +288,7 @@ function looksNominal(t: Tok): boolean {
 
 /** The subject at the start of the clause: "Band member Flea", "An early tweet", "He". */
 function sentenceSubject(toks: Tok[], limit: number): { speakerStart: number; speakerEnd: number } | null {
-  let s = 0;
+  let s = subjectStart(toks, limit);
   while (s < limit && CLAUSE_OPENERS.has(toks[s]!.lw)) s++;
   const first = toks[s];
   if (!first || s >= limit) return null;
@@ -277,7 +305,33 @@ function sentenceSubject(toks: Tok[], limit: number): { speakerStart: number; sp
   if (e === s) return null;
   const words = toks.slice(s, e);
   if (words.length === 1 && DETERMINERS.has(first.lw)) return null;
-  return { speakerStart: first.start, speakerEnd: toks[e - 1]!.end };
+  return { speakerStart: first.start, speakerEnd: toks[withNameApposition(toks, Math.min(limit, finishName(toks, e)), limit) - 1]!.end };
+}
+
+/** A headline or dateline before a dash (`POLLS TIGHTEN - Ann Lee:`) and a leading adverbial (`On Tuesday,`) are not the subject. */
+function subjectStart(toks: Tok[], limit: number): number {
+  let s = 0;
+  for (let j = 0; j < limit - 1; j++) {
+    if (/^[-\u2013\u2014]*$/.test(toks[j]!.w) && startsSpeaker(toks[j + 1]!)) s = j + 1;
+  }
+  const t = toks[s];
+  if (!t || !(NOT_SUBJECT_START.has(t.lw) || /ing$/.test(t.lw))) return s;
+  for (let j = s; j < limit - 1 && j - s < 12; j++) {
+    if (toks[j]!.post === ',') return startsSpeaker(toks[j + 1]!) ? j + 1 : s;
+    if (toks[j]!.post) break;
+  }
+  return s;
+}
+
+/** `her senior adviser, Jake Sullivan, said`: the name after a description belongs to it. */
+function withNameApposition(toks: Tok[], e: number, limit: number): number {
+  if (toks[e - 1]?.post !== ',') return e;
+  let j = e;
+  while (j < limit && j - e < 4 && isCapitalized(toks[j]!) && !toks[j]!.post) j++;
+  const last = toks[j];
+  if (j >= limit || !last || !isCapitalized(last) || last.post !== ',' || j + 1 > limit) return e;
+  const next = toks[j + 1];
+  return next && (isCueAt(toks, j + 1) || isAux(next)) ? j + 1 : e;
 }
 
 /**

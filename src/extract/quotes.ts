@@ -3,7 +3,8 @@
  *
  * A quoted piece is kept when an attribution sits next to it, or when it stands as a
  * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
- * with no cue next to them are scare quotes, titles or fragments of indirect speech.
+ * with no cue next to them are scare quotes, titles or fragments of indirect speech, unless
+ * they sit in a paragraph already quoting someone (see quotes-units).
  */
 
 import type { ExtractedQuote } from '../model/documents';
@@ -12,6 +13,8 @@ import {
 } from './quotes-attribution';
 import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
 import { coreSpeaker, isAnaphoric, speakerName } from './quotes-names';
+import { joinUnits, type UnitPiece } from './quotes-units';
+import { WEAK_CUES } from './quotes-lexicon';
 import { endsSentence, tokenize } from './quotes-tokens';
 
 export { speakerName } from './quotes-names';
@@ -29,6 +32,10 @@ interface Group {
   attributedBefore: boolean;
   words: number;
   para: number;
+  /** The quote is the whole paragraph. */
+  wholePara: boolean;
+  /** The attribution interrupts a sentence begun before it: `An economic downturn, he said, "could…"`. */
+  parenthetical: boolean;
 }
 
 const MIN_STANDALONE_WORDS = 4;
@@ -42,23 +49,23 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
   const paragraphs = splitParagraphs(body);
   const pieces = findQuotedPieces(body, paragraphs);
   const groups = groupPieces(body, pieces, paragraphs);
-  const out: Array<ExtractedQuote & { rule: string }> = [];
+  const units: Array<UnitPiece & { speaker: string | null; cue: string | null }> = [];
   let lastNamed: string | null = null;
   let lastSpeaker: string | null = null;
   let lastKept: Group | null = null;
   for (const g of groups) {
-    if (!keep(g, body, lastKept)) continue;
+    if (!keep(g, body, lastKept)) {
+      units.push({ start: g.start, end: g.end, para: g.para, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
+      continue;
+    }
     if (!g.attribution) {
       const follows = lastKept && lastKept.attribution && lastKept.para >= g.para - 1;
-      const wholePara = paragraphs[g.para]!.start === g.start && paragraphs[g.para]!.end - g.end <= 1;
-      g.rule = `${g.rule}${follows ? '-follow' : '-far'}${wholePara ? '-para' : ''}`;
+      g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
     }
     lastKept = g;
     let speaker: string | null = null;
-    let cue: string | null = null;
     if (g.attribution) {
       const written = body.slice(g.attribution.speakerStart, g.attribution.speakerEnd);
-      cue = g.attribution.cue;
       if (isAnaphoric(written)) speaker = lastNamed ?? written;
       else {
         speaker = written;
@@ -66,9 +73,9 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       }
     } else speaker = lastSpeaker;
     lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
-    out.push({ text: body.slice(g.start, g.end), start: g.start, end: g.end, speaker, cue, rule: g.rule ?? '?' });
+    units.push({ start: g.start, end: g.end, para: g.para, attributed: !!g.attribution, kept: true, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
   }
-  return out;
+  return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({ text: body.slice(start, end), start, end, speaker, cue, rule }));
 }
 
 function keep(g: Group, body: string, lastKept: Group | null): boolean {
@@ -77,11 +84,28 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
     if (!g.attributedBefore) return false;
     // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
     const endsSentence = /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
+    if (completesReportersSentence(body, g)) return false;
     return g.position === 'C' || !!g.attribution.object || endsSentence;
   }
-  // A follow-up: a sentence of its own right after an attributed quote.
-  const follows = !!lastKept?.attribution && lastKept.para >= g.para - 1;
-  return g.standalone && follows && g.words >= MIN_STANDALONE_WORDS;
+  // A follow-up: a sentence of its own after an attributed quote, in the same paragraph, or
+  // filling the next paragraph. A quote opening a paragraph that goes on in the reporter's
+  // words is more often someone else's or a title.
+  if (!g.standalone || g.words < MIN_STANDALONE_WORDS || !lastKept?.attribution) return false;
+  return lastKept.para === g.para || (lastKept.para === g.para - 1 && g.wholePara);
+}
+
+/**
+ * A quote opening in lower case that completes a sentence the reporter began is a mixed
+ * quotation, reported speech with quoted words: `He said Obama "knows full well…"` (the name
+ * after the cue is the subject of the reported clause) or `A downturn, he said, "could be…"`
+ * (the attribution interrupts the reporter's sentence). Naming cues (`called Smith "…"`)
+ * do quote what follows.
+ */
+function completesReportersSentence(body: string, g: Group): boolean {
+  const a = g.attribution;
+  if (!a || (g.position !== 'W' && g.position !== 'C') || !/^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end))) return false;
+  if (a.objectNamed && !WEAK_CUES.has(a.cue ?? '')) return true;
+  return g.parenthetical && g.position === 'C';
 }
 
 function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[]): Group[] {
@@ -107,7 +131,7 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     for (;;) {
       const next = pieces[i + 1];
       const limit = next && next.para === last.para ? next.start : paragraphs[last.para]!.end;
-      const after = last.closed ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
+      const after = last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end)) ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';
@@ -128,6 +152,8 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     groups.push({
       rule,
       start: p.start, end, attribution, standalone, position, attributedBefore: rule.startsWith('before') || rule.startsWith('colon'), words: countWords(body, p.start, end), para: p.para,
+      wholePara: para.start === p.start && paragraphs[last.para]!.end - end <= 1,
+      parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
     });
     prevEnd = end;
   }
@@ -178,6 +204,14 @@ function continuesQuote(body: string, from: number, next: QuotedPiece, after: Qu
   if (!next.closed) return true;
   const limit = after && after.para === next.para ? after.start : paragraphs[next.para]!.end;
   return !attributionAfter(body, next.end, limit);
+}
+
+/**
+ * `…because "men should not be there." Cruz says, "…"`: a quote inside a sentence that closes
+ * on a period ends that sentence, so the words after it start a new one.
+ */
+function endsWithPeriod(body: string, end: number): boolean {
+  return /\.['"”’]+$/.test(body.slice(Math.max(0, end - 4), end));
 }
 
 /** The quote closes on a comma, question or exclamation mark: its sentence goes on. */

@@ -148,6 +148,83 @@ describe('extractQuotes: quote shapes', () => {
   });
 });
 
+describe('extractQuotes: one quotation per speaker and paragraph', () => {
+  it('joins the pieces of a paragraph that carry no attribution of their own', () => {
+    const body = '“The tide gauge failed twice,” harbor engineer Mira Castell said when asked about the outage. “We replaced it in June.”';
+    const q = only(body);
+    expect(q).toMatchObject({ start: 0, end: body.length, speaker: 'harbor engineer Mira Castell', cue: 'said' });
+  });
+
+  it('swallows a fragment inside the reporter’s sentence between or after the pieces', () => {
+    const body = '“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work” before winter, she added later.';
+    const q = only(body);
+    expect(body.slice(q.start, q.end)).toBe('“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work”');
+  });
+
+  it('starts a new quotation at a piece with its own attribution, even by the same speaker', () => {
+    const body = '“We will vote on Monday,” Senator Ruth Abara said. She added, “The count will be public.”';
+    expect(extractQuotes(body).map((q) => q.text)).toEqual(['“We will vote on Monday,”', '“The count will be public.”']);
+  });
+
+  it('does not attach an attribution across the end of the sentence an inline quote closes', () => {
+    const body = 'The rule says buses must stop “at every marked shelter.” Director Ana Ruiz says, “We will enforce it.”';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.text)).toEqual(['“We will enforce it.”']);
+    expect(quotes[0]!.speaker).toBe('Director Ana Ruiz');
+  });
+});
+
+describe('extractQuotes: follow-up paragraphs', () => {
+  it('does not carry a speaker into a paragraph that opens with a quote and goes on in the reporter’s words', () => {
+    const body = [
+      '“The harvest was the best in a decade,” farmer Joel Ambrose said.',
+      '“The Long Valley Harvest Song,” a film about the farm, opens in the town hall next week.',
+    ].join('\n\n');
+    expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['farmer Joel Ambrose']);
+  });
+});
+
+describe('extractQuotes: mixed quotations are reported speech', () => {
+  it('rejects a lower-case quote that completes a clause about a named subject', () => {
+    expect(extractQuotes('The mayor said Councillor Ben Ito “knows the harbor better than anyone.”')).toEqual([]);
+  });
+
+  it('rejects a lower-case quote after an attribution that interrupts the reporter’s sentence', () => {
+    expect(extractQuotes('The new terminal, Director Ana Ruiz said, “will open before the summer season.”')).toEqual([]);
+  });
+
+  it('keeps a naming cue with its object', () => {
+    const q = only('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”');
+    expect(q).toMatchObject({ text: '“a tireless builder of bridges.”', cue: 'called' });
+  });
+});
+
+describe('extractQuotes: speaker phrases', () => {
+  it('skips a leading adverbial and keeps the name that follows a description', () => {
+    const a = only('On Tuesday, Mayor Odile Franck closed the session by saying: “The pier reopens in May.”');
+    expect(a.speaker).toBe('Mayor Odile Franck');
+    const b = only('In a statement to the paper, her deputy, Jon Sand, said: “We regret the delay.”');
+    expect(b.speaker).toBe('her deputy, Jon Sand');
+  });
+
+  it('reads a digest line, headline in capitals then `- Name:`', () => {
+    const q = only('FERRY RIDERSHIP STATES A NEW RECORD - Lena Ostrova: “Weekend crossings doubled since spring.”');
+    expect(q.speaker).toBe('Lena Ostrova');
+  });
+
+  it('keeps an appositive that is a bare role, or that follows a party tag', () => {
+    const a = only('“The channel is open,” said Ana Ruiz, harbor pilot for the Eastbay ferry line.');
+    expect(a.speaker).toBe('Ana Ruiz, harbor pilot for the Eastbay ferry line');
+    const b = only('“The bill is dead,” said Sen. Lin Ho (D-Ore.), a member of the budget panel.');
+    expect(b.speaker).toBe('Sen. Lin Ho (D-Ore.), a member of the budget panel');
+  });
+
+  it('does not cut a long speaker phrase inside a name', () => {
+    const q = only('“The channel is open,” said Northfield Port Authority Deputy Harbor Master Ines Varga.');
+    expect(q.speaker).toBe('Northfield Port Authority Deputy Harbor Master Ines Varga');
+  });
+});
+
 describe('extractQuotes: what is not a quotation', () => {
   it('rejects scare quotes and titles with no speaker nearby', () => {
     expect(extractQuotes('The two firms signed a “strategic partnership” agreement in June.')).toEqual([]);

@@ -1,0 +1,37 @@
+/**
+ * Joins the quoted pieces of one paragraph into a single quotation, from the first opening
+ * mark to the last closing mark: `"…," X said in an interview. "…"`. News style keeps one
+ * speaker per paragraph, so a piece there with no attribution of its own continues the
+ * quotation before it, even a fragment inside the reporter's sentence (`But "…"`); a piece
+ * with its own ("He added, "…"") starts a new one.
+ */
+
+export interface UnitPiece {
+  start: number;
+  end: number;
+  para: number;
+  attributed: boolean;
+  /** Quoted on its own merits; other pieces only ever extend a quotation. */
+  kept: boolean;
+  rule: string;
+}
+
+export function joinUnits<T extends UnitPiece>(pieces: T[]): T[] {
+  const out: T[] = [];
+  let open: T | null = null;
+  for (const p of pieces) {
+    if (open && open.para === p.para && !p.attributed) {
+      open.end = p.end;
+      open.rule = `${open.rule}+unit`;
+      continue;
+    }
+    if (!p.kept) {
+      // Someone else's words, or a paragraph we never entered, close the quotation.
+      if (p.attributed || open?.para !== p.para) open = null;
+      continue;
+    }
+    open = { ...p };
+    out.push(open);
+  }
+  return out;
+}
