@@ -1,5 +1,5 @@
 /**
- * npm run build-index -- [--input PATH ...] [--out DIR] [--strict]
+ * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
  * Builds the search index from article files and writes it where the Worker serves it from.
  */
 import { Command } from 'commander';
@@ -7,19 +7,20 @@ import { SingleBar, Presets } from 'cli-progress';
 import { BuildError, buildIndex } from '../src/build/build.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
-import { DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
-
+import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 const program = new Command()
   .name('build-index')
-  .description('Build the Newsroom Search index from article files (NDJSON).')
+  .description('Build the Newsroom Search index from article files (NDJSON, JSON, Markdown, HTML, text).')
   .option('-i, --input <path...>', 'article file or folder (repeatable)', [DEFAULT_INPUT])
   .option('-o, --out <dir>', 'output folder (the Worker serves public/index)', DEFAULT_OUT)
   .option('--strict', 'fail when any record is bad instead of skipping it', false)
+  .option('--cache <file>', 'extraction cache: unchanged articles are not extracted again', DEFAULT_CACHE)
+  .option('--no-cache', 'extract every article')
   .option('-q, --quiet', 'print only the summary and problems', false)
   .parse();
 
-const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean }>();
+const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false }>();
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -34,6 +35,7 @@ try {
     outDir: opts.out,
     strict: opts.strict,
     extractor: defaultExtractor,
+    ...(opts.cache ? { cacheFile: opts.cache } : {}),
     onProgress(done, total) {
       if (bar) {
         if (done === 1) bar.start(total, 0);
@@ -52,7 +54,9 @@ try {
     `built ${version}${summary.reused ? ' (unchanged)' : ''} in ${opts.out}: ` +
       `${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities; ` +
       `${summary.read} records read from ${summary.files.length} file(s), ${summary.skipped.length} skipped, ` +
-      `${summary.warnings.length} warning(s); ${summary.seconds.toFixed(1)} s`,
+      `${summary.warnings.length} warning(s); ` +
+      (summary.extracted ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; ` : '') +
+      `${summary.seconds.toFixed(1)} s`,
   );
 } catch (err) {
   bar?.stop();

@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
-import { DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 if (!existsSync(`${DEFAULT_OUT}/manifest.json`)) {
-  const summary = await buildIndex({ inputs: [DEFAULT_INPUT], outDir: DEFAULT_OUT, extractor: defaultExtractor });
+  const summary = await buildIndex({ inputs: [DEFAULT_INPUT], outDir: DEFAULT_OUT, extractor: defaultExtractor, cacheFile: DEFAULT_CACHE });
   const { counts } = summary.manifest;
   console.error(`built the sample index: ${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities`);
 }

@@ -10,6 +10,7 @@ import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
 import { carried, noExtraction, type Extractor } from '../pipeline/extraction.js';
 import { toArticle } from '../pipeline/normalize.js';
+import { cachedExtractor } from './extraction-cache.js';
 import { writeIndex } from './write-index.js';
 
 export interface BuildOptions {
@@ -18,6 +19,8 @@ export interface BuildOptions {
   /** Fail instead of skipping when any record is bad. */
   strict?: boolean;
   extractor?: Extractor;
+  /** File caching extraction results by content; none when absent. */
+  cacheFile?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -29,6 +32,8 @@ export interface BuildSummary {
   warnings: IngestIssue[];
   seconds: number;
   reused: boolean;
+  /** Articles whose extraction came from the cache, and those extracted now. */
+  extracted: ExtractionCounts | null;
 }
 
 export class BuildError extends Error {
@@ -41,10 +46,15 @@ export class BuildError extends Error {
   }
 }
 
+export interface ExtractionCounts {
+  cached: number;
+  fresh: number;
+}
+
 export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
 
 /** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
-export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; ingested: IngestResult }> {
+export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; ingested: IngestResult; extracted: ExtractionCounts | null }> {
   const ingested = await ingest(options.inputs);
   if (options.strict && ingested.issues.length > 0) {
     throw new BuildError(`${ingested.issues.length} bad record(s) and --strict is set`, ingested.issues);
@@ -52,7 +62,8 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
   if (ingested.records.length === 0) {
     throw new BuildError(`No valid articles in ${options.inputs.join(', ')}`, ingested.issues);
   }
-  const extractor = options.extractor ?? noExtraction;
+  const cache = options.cacheFile ? await cachedExtractor(options.extractor ?? noExtraction, options.cacheFile) : null;
+  const extractor = cache?.extract ?? options.extractor ?? noExtraction;
   const items: ExtractedArticle[] = [];
   for (const [i, rec] of ingested.records.entries()) {
     const article = toArticle(rec.input);
@@ -61,12 +72,13 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
     items.push({ article, extraction });
     options.onProgress?.(i + 1, ingested.records.length);
   }
-  return { corpus: assembleCorpus(items), ingested };
+  await cache?.save();
+  return { corpus: assembleCorpus(items), ingested, extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const { corpus, ingested } = await prepareCorpus(options);
+  const { corpus, ingested, extracted } = await prepareCorpus(options);
   const serialized = await serializeIndex(corpus, {
     sources: ingested.files,
     skipped: ingested.issues.length,
@@ -80,5 +92,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     warnings: ingested.warnings,
     seconds: (performance.now() - started) / 1000,
     reused,
+    extracted,
   };
 }
