@@ -27,6 +27,17 @@ export default defineConfig({
           globalSetup: ['test/worker/global-setup.ts'],
         },
       },
+      {
+        test: {
+          // Headless Chromium against `wrangler dev`: the widget as sites get it.
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

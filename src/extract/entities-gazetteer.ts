@@ -7,9 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import countries from 'world-countries';
+import type Countries from 'world-countries';
 
 const require = createRequire(import.meta.url);
+// A JSON module: loaded with require so that no loader needs import attributes.
+const countries = require('world-countries') as typeof Countries;
 
 export const foldKey = (s: string) =>
   s

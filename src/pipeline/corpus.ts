@@ -5,12 +5,18 @@
  */
 import type { Article, Quote } from '../model/documents.js';
 import type { Corpus } from '../model/corpus.js';
-import { mergeCorpusEntities } from '../extract/entities-corpus.js';
+import { mergeCorpusEntities, type MergedEntities } from '../extract/entities-corpus.js';
 import { speakerName } from '../extract/quotes.js';
 import type { ArticleExtraction } from './extraction.js';
 
-/** "Dr. Jane Roe, the study's lead author" resolves by the bare name once roles and appositives go. */
-function resolveName(merged: ReturnType<typeof mergeCorpusEntities>, articleId: string, speaker: string): string | null {
+/**
+ * The entity a speaker as written refers to; "Dr. Jane Roe, the study's lead author" resolves
+ * by the bare name once roles and appositives go.
+ */
+export function speakerId(merged: MergedEntities, articleId: string, speaker: string | null): string | null {
+  if (!speaker) return null;
+  const direct = merged.resolve(articleId, speaker);
+  if (direct) return direct;
   const name = speakerName(speaker);
   return name && name !== speaker ? merged.resolve(articleId, name) : null;
 }
@@ -35,7 +41,7 @@ export function assembleCorpus(items: ExtractedArticle[]): Corpus {
         articleId: article.id,
         text: q.text,
         speaker: q.speaker,
-        speakerId: q.speaker ? (merged.resolve(article.id, q.speaker) ?? resolveName(merged, article.id, q.speaker)) : null,
+        speakerId: speakerId(merged, article.id, q.speaker),
         cue: q.cue,
         start: q.start,
         end: q.end,

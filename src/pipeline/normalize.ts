@@ -1,7 +1,7 @@
 /** Input record → Article: the one place where optional and loosely-typed input gets its defaults. */
 import type { Article } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
-import { normalizeBody, normalizeLine } from './normalize-text.js';
+import { normalizeBody, normalizeLine, type NormalizedBody } from './normalize-text.js';
 
 /** "By MARK LANDLER and NOAH WEILAND" → ["MARK LANDLER", "NOAH WEILAND"] */
 export function splitAuthors(byline: string): string[] {
@@ -29,10 +29,19 @@ function carriesOffsets(input: InputArticle): boolean {
   return Boolean(input.quotes?.length || input.entities?.some((e) => e.mentions?.length));
 }
 
-export function toArticle(input: InputArticle): Article {
+export interface NormalizedArticle {
+  article: Article;
+  /** Maps an offset in `article.body` back to the body as given in the input. */
+  toInput: NormalizedBody['toInput'];
+}
+
+export function normalizeArticle(input: InputArticle): NormalizedArticle {
   const authors = input.authors?.map(normalizeLine).filter(Boolean) ?? (input.author ? splitAuthors(normalizeLine(input.author)) : []);
-  const body = carriesOffsets(input) ? input.body : normalizeBody(input.body).text;
-  return {
+  const normalized: Pick<NormalizedBody, 'text' | 'toInput'> = carriesOffsets(input)
+    ? { text: input.body, toInput: (offset) => offset }
+    : normalizeBody(input.body);
+  const body = normalized.text;
+  const article: Article = {
     id: input.id.trim(),
     title: clean(input.title) ?? fallbackTitle(body),
     subtitle: clean(input.subtitle),
@@ -44,4 +53,9 @@ export function toArticle(input: InputArticle): Article {
     published: clean(input.published),
     url: clean(input.url),
   };
+  return { article, toInput: normalized.toInput };
+}
+
+export function toArticle(input: InputArticle): Article {
+  return normalizeArticle(input).article;
 }
