@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { BuildError, buildIndex } from '../src/build/build.js';
 import type { IngestIssue } from '../src/ingest/types.js';
-import { defaultExtractor } from '../src/pipeline/default-extractor.js';
+import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 const program = new Command()
@@ -34,7 +34,7 @@ try {
     inputs: opts.input,
     outDir: opts.out,
     strict: opts.strict,
-    extractor: defaultExtractor,
+    loadExtractor: loadDefaultExtractor,
     ...(opts.cache ? { cacheFile: opts.cache } : {}),
     onProgress(done, total) {
       if (bar) {

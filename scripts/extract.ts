@@ -4,12 +4,10 @@
  * into the article's body as given in the input, mapped back through normalization.
  */
 import { Command } from 'commander';
-import { cachedExtractor } from '../src/build/extraction-cache.js';
-import { entityId, mergeCorpusEntities } from '../src/extract/entities.js';
-import { ingest } from '../src/ingest/ingest.js';
+import { prepareCorpus } from '../src/build/build.js';
+import { entityId, mergeCorpusEntities } from '../src/extract/entities-corpus.js';
 import { speakerId } from '../src/pipeline/corpus.js';
-import { defaultExtractor } from '../src/pipeline/default-extractor.js';
-import { normalizeArticle } from '../src/pipeline/normalize.js';
+import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE } from './defaults.js';
 
 const opts = new Command()
@@ -21,25 +19,21 @@ const opts = new Command()
   .parse()
   .opts<{ input: string[]; cache: string | false }>();
 
-const ingested = await ingest(opts.input);
+const { items, ingested } = await prepareCorpus({
+  inputs: opts.input,
+  loadExtractor: loadDefaultExtractor,
+  ...(opts.cache ? { cacheFile: opts.cache } : {}),
+});
 for (const issue of ingested.issues) process.stderr.write(`skipped ${issue.file}:${issue.line}: ${issue.reason}\n`);
 
-const cache = opts.cache ? await cachedExtractor(defaultExtractor, opts.cache) : null;
-const extract = cache?.extract ?? defaultExtractor;
-const items = ingested.records.map((rec) => {
-  const { article, toInput } = normalizeArticle(rec.input);
-  return { article, toInput, body: rec.input.body, extraction: extract(article) };
-});
-await cache?.save();
-
 const merged = mergeCorpusEntities(items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })));
-for (const { article, toInput, body, extraction } of items) {
+for (const { article, toInput, inputBody, extraction } of items) {
   const span = (start: number, end: number): [number, number] => [toInput(start, 'start'), toInput(end, 'end')];
   const line = {
     id: article.id,
     quotes: extraction.quotes.map((q) => {
       const [start, end] = span(q.start, q.end);
-      return { text: body.slice(start, end), start, end, speaker: q.speaker, speakerId: speakerId(merged, article.id, q.speaker), cue: q.cue };
+      return { text: inputBody.slice(start, end), start, end, speaker: q.speaker, speakerId: speakerId(merged, article.id, q.speaker), cue: q.cue };
     }),
     entities: extraction.entities.map((e) => ({
       id: merged.resolve(article.id, e.name) ?? entityId(e.kind, e.name),

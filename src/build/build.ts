@@ -5,12 +5,13 @@
 import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
+import type { Article } from '../model/documents.js';
 import { serializeIndex } from '../index/serialize.js';
 import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
-import { carried, noExtraction, type Extractor } from '../pipeline/extraction.js';
-import { toArticle } from '../pipeline/normalize.js';
-import { cachedExtractor } from './extraction-cache.js';
+import { carried, noExtraction, type ArticleExtraction, type Extractor } from '../pipeline/extraction.js';
+import { normalizeArticle, type NormalizedArticle } from '../pipeline/normalize.js';
+import { openExtractionCache } from './extraction-cache.js';
 import { writeIndex } from './write-index.js';
 
 export interface BuildOptions {
@@ -19,6 +20,8 @@ export interface BuildOptions {
   /** Fail instead of skipping when any record is bad. */
   strict?: boolean;
   extractor?: Extractor;
+  /** Loads the extractor only when an article needs it: a rebuild served by the cache skips loading its data. */
+  loadExtractor?: () => Promise<Extractor>;
   /** File caching extraction results by content; none when absent. */
   cacheFile?: string;
   onProgress?: (done: number, total: number) => void;
@@ -51,10 +54,16 @@ export interface ExtractionCounts {
   fresh: number;
 }
 
+/** An article with its extraction, and the way back to its body as given (offsets, text). */
+export interface PreparedArticle extends ExtractedArticle {
+  toInput: NormalizedArticle['toInput'];
+  inputBody: string;
+}
+
 export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
 
 /** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
-export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; ingested: IngestResult; extracted: ExtractionCounts | null }> {
+export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; items: PreparedArticle[]; ingested: IngestResult; extracted: ExtractionCounts | null }> {
   const ingested = await ingest(options.inputs);
   if (options.strict && ingested.issues.length > 0) {
     throw new BuildError(`${ingested.issues.length} bad record(s) and --strict is set`, ingested.issues);
@@ -62,18 +71,26 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
   if (ingested.records.length === 0) {
     throw new BuildError(`No valid articles in ${options.inputs.join(', ')}`, ingested.issues);
   }
-  const cache = options.cacheFile ? await cachedExtractor(options.extractor ?? noExtraction, options.cacheFile) : null;
-  const extractor = cache?.extract ?? options.extractor ?? noExtraction;
-  const items: ExtractedArticle[] = [];
+  const cache = options.cacheFile ? await openExtractionCache(options.cacheFile) : null;
+  let extractor = options.extractor ?? null;
+  const extract = async (article: Article): Promise<ArticleExtraction> => {
+    const cached = cache?.get(article);
+    if (cached) return cached;
+    extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
+    const fresh = extractor(article);
+    cache?.set(article, fresh);
+    return fresh;
+  };
+  const items: PreparedArticle[] = [];
   for (const [i, rec] of ingested.records.entries()) {
-    const article = toArticle(rec.input);
+    const { article, toInput } = normalizeArticle(rec.input);
     const given = carried(rec.input);
-    const extraction = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : { ...extractor(article), ...given };
-    items.push({ article, extraction });
+    const extraction = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : { ...(await extract(article)), ...given };
+    items.push({ article, extraction, toInput, inputBody: rec.input.body });
     options.onProgress?.(i + 1, ingested.records.length);
   }
   await cache?.save();
-  return { corpus: assembleCorpus(items), ingested, extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null };
+  return { corpus: assembleCorpus(items), items, ingested, extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {

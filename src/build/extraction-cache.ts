@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article } from '../model/documents.js';
-import type { ArticleExtraction, Extractor } from '../pipeline/extraction.js';
+import type { ArticleExtraction } from '../pipeline/extraction.js';
 
 const EXTRACT_DIR = new URL('../extract/', import.meta.url);
 
@@ -21,14 +21,16 @@ async function extractorFingerprint(): Promise<string> {
   return hash.digest('hex');
 }
 
-export interface CachedExtractor {
-  extract: Extractor;
+export interface ExtractionCache {
+  get(article: Article): ArticleExtraction | undefined;
+  set(article: Article, extraction: ArticleExtraction): void;
   hits(): number;
   misses(): number;
+  /** Writes the entries this build used, and only those. */
   save(): Promise<void>;
 }
 
-export async function cachedExtractor(extractor: Extractor, file: string): Promise<CachedExtractor> {
+export async function openExtractionCache(file: string): Promise<ExtractionCache> {
   const fingerprint = await extractorFingerprint();
   let stored: Record<string, ArticleExtraction> = {};
   try {
@@ -42,16 +44,14 @@ export async function cachedExtractor(extractor: Extractor, file: string): Promi
   let misses = 0;
   const key = (a: Article) => createHash('sha256').update(a.title).update('\u0000').update(a.body).digest('base64url');
   return {
-    extract(article) {
-      const k = key(article);
-      let result = stored[k];
-      if (result) hits++;
-      else {
-        misses++;
-        result = extractor(article);
-      }
-      used[k] = result;
-      return result;
+    get(article) {
+      const found = stored[key(article)];
+      if (found) hits++;
+      else misses++;
+      return found;
+    },
+    set(article, extraction) {
+      used[key(article)] = extraction;
     },
     hits: () => hits,
     misses: () => misses,
