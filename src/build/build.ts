@@ -74,12 +74,13 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
   const cache = options.cacheFile ? await openExtractionCache(options.cacheFile) : null;
   let extractor = options.extractor ?? null;
   const extract = async (article: Article): Promise<ArticleExtraction> => {
-    const cached = cache?.get(article);
-    if (cached) return cached;
-    extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
-    const fresh = extractor(article);
-    cache?.set(article, fresh);
-    return fresh;
+    let extraction = cache?.get(article);
+    if (!extraction) {
+      extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
+      extraction = extractor(article);
+    }
+    cache?.set(article, extraction);
+    return extraction;
   };
   const items: PreparedArticle[] = [];
   for (const [i, rec] of ingested.records.entries()) {

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/build/build';
+import { defaultExtractor } from '../../src/pipeline/default-extractor';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+
+function article(id: string, body: string) {
+  return JSON.stringify({ id, title: `Story ${id}`, body, author: null, publisher: 'Test', published: '2026-10-01', url: null, section: null, tags: [] });
+}
+
+const bodies = [
+  '“We will open the bridge in May,” Mayor Ines Daltrey said on Monday.\n\nDaltrey spoke in Lisbon.',
+  'The union rejected the offer. “It is not enough,” said Tomas Wren, the union’s leader.',
+  'Prime Minister Hale Okonjo visited Nairobi. “Trade must grow,” Okonjo told reporters.',
+];
+
+describe('the extraction cache', () => {
+  it('extracts only new articles on a rebuild, and does not load the extractor when nothing is new', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-cache-'));
+    const input = join(dir, 'in.ndjson');
+    const cacheFile = join(dir, 'cache.json');
+    let loads = 0;
+    const loadExtractor = async () => {
+      loads++;
+      return defaultExtractor;
+    };
+    await writeFile(input, bodies.slice(0, 2).map((b, i) => article(`a${i}`, b)).join('\n'));
+    const first = await buildIndex({ inputs: [input], outDir: join(dir, 'out'), cacheFile, loadExtractor });
+    expect(first.extracted).toEqual({ cached: 0, fresh: 2 });
+    expect(loads).toBe(1);
+
+    const again = await buildIndex({ inputs: [input], outDir: join(dir, 'out'), cacheFile, loadExtractor });
+    expect(again.extracted).toEqual({ cached: 2, fresh: 0 });
+    expect(loads).toBe(1);
+    expect(again.manifest.contentHash).toBe(first.manifest.contentHash);
+
+    await writeFile(input, bodies.map((b, i) => article(`a${i}`, b)).join('\n'));
+    const grown = await buildIndex({ inputs: [input], outDir: join(dir, 'out'), cacheFile, loadExtractor });
+    expect(grown.extracted).toEqual({ cached: 2, fresh: 1 });
+    expect(grown.manifest.counts.quote).toBeGreaterThan(first.manifest.counts.quote);
+  });
+});
+
+describe('npm run extract', () => {
+  it('reports offsets into the body as given, through normalization', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-extract-'));
+    // Doubled spaces, a no-break space and mojibake: normalization changes every offset after them.
+    const raw = 'The  council met.\u00a0Caf\u00c3\u00a9 owners came.\n\n“We will fight this plan,” said Mayor Ines Daltrey.\n\n\n“It is too late,”   Daltrey added.';
+    const input = join(dir, 'in.ndjson');
+    await writeFile(input, article('x1', raw));
+    const { stdout } = await run('npx', ['tsx', 'scripts/extract.ts', '--no-cache', '--input', input], { cwd: root });
+    const line = JSON.parse(stdout.trim());
+    expect(line.id).toBe('x1');
+    expect(line.quotes.map((q: any) => q.text)).toEqual(['“We will fight this plan,”', '“It is too late,”']);
+    for (const q of line.quotes) expect(raw.slice(q.start, q.end)).toBe(q.text);
+    expect(line.quotes.every((q: any) => q.speakerId === 'person-ines-daltrey')).toBe(true);
+    const person = line.entities.find((e: any) => e.id === 'person-ines-daltrey');
+    expect(person.mentions.length).toBeGreaterThanOrEqual(2);
+    for (const [s, e] of person.mentions) expect([person.name, ...person.aliases]).toContain(raw.slice(s, e));
+  });
+});
