@@ -59,9 +59,27 @@ function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000):
   return out;
 }
 
+/**
+ * One- and two-letter prefixes match thousands of words; their answers are kept per index (at
+ * most a few thousand small lists), so the first keystrokes cost a lookup after the first time.
+ */
+const shortPrefixes = new WeakMap<LoadedIndex, Map<string, Suggestion[]>>();
+
 export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
   const w = words(q);
   if (w.length === 0) return [];
+  if (w.length === 1 && w[0]!.length <= 2 && !/\s$/.test(q)) {
+    let memo = shortPrefixes.get(index);
+    if (!memo) shortPrefixes.set(index, (memo = new Map()));
+    const key = `${w[0]}\u0000${limit}`;
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = computeSuggestions(index, q, w, limit)));
+    return found;
+  }
+  return computeSuggestions(index, q, w, limit);
+}
+
+function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: number): Suggestion[] {
   const last = w[w.length - 1]!;
   const head = w.slice(0, -1).join(' ');
   const typing = !/\s$/.test(q);
