@@ -24,6 +24,11 @@ function clean(value: string | null | undefined): string | null {
   return normalized ? normalized : null;
 }
 
+/** Only web links are kept: a javascript: or data: URL would run in a reader's browser when followed. */
+function webUrl(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
 /** Quotes and entities given with the input point into its body as given, so it stays as given. */
 function carriesOffsets(input: InputArticle): boolean {
   return Boolean(input.quotes?.length || input.entities?.some((e) => e.mentions?.length));
@@ -51,7 +56,7 @@ export function normalizeArticle(input: InputArticle): NormalizedArticle {
     section: clean(input.section),
     tags: [...new Set((input.tags ?? []).map(normalizeLine).filter(Boolean))],
     published: clean(input.published),
-    url: clean(input.url),
+    url: webUrl(clean(input.url)),
   };
   return { article, toInput: normalized.toInput };
 }

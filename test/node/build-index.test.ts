@@ -128,3 +128,15 @@ describe('index options', () => {
     expect(MINISEARCH_VERSION).toBe(pkg.version);
   });
 });
+
+describe('article urls', () => {
+  it('keep http(s) links and drop others, keeping the article', async () => {
+    const dir = await tmp();
+    const file = join(dir, 'in.ndjson');
+    await writeFile(file, [article('u1', 'One', 'Text one.', { url: 'javascript:alert(1)' }), article('u2', 'Two', 'Text two.', { url: 'https://example.com/two' })].join('\n'));
+    await buildIndex({ inputs: [file], outDir: join(dir, 'out') });
+    const index = await loadIndex(fsSource(join(dir, 'out')));
+    expect(index.articles.u1?.url).toBeNull();
+    expect(index.articles.u2?.url).toBe('https://example.com/two');
+  });
+});
