@@ -151,19 +151,27 @@ function evalConll(path: string, asJson: boolean, errorsOut?: string) {
       if (s!.startsWith('x')) return doc.text.slice(Number(s!.slice(1)), Number(e));
       return doc.text.slice(doc.tokens[Number(s)]![0], doc.tokens[Number(e) - 1]![1]);
     };
+    /** The line (CoNLL sentence) holding a span, for reading errors. */
+    const lineOf = (key: string) => {
+      const [s] = key.split(':');
+      const at = s!.startsWith('x') ? Number(s!.slice(1)) : doc.tokens[Number(s)]![0];
+      const a = doc.text.lastIndexOf('\n', at) + 1;
+      const b = doc.text.indexOf('\n', at);
+      return doc.text.slice(a, b < 0 ? undefined : b).slice(0, 200);
+    };
     for (const key of predicted) {
       const type = key.split(':')[2] as ConllType;
       if (doc.gold.has(key)) counts[type].tp++;
       else {
         counts[type].fp++;
-        if (errorsOut) errors.push(`FP\t${type}\t${spanText(key)}`);
+        if (errorsOut) errors.push(`FP\t${type}\t${spanText(key)}\t${lineOf(key)}`);
       }
     }
     for (const key of doc.gold) {
       if (!predicted.has(key)) {
         const type = key.split(':')[2] as ConllType;
         counts[type].fn++;
-        if (errorsOut) errors.push(`FN\t${type}\t${spanText(key)}`);
+        if (errorsOut) errors.push(`FN\t${type}\t${spanText(key)}\t${lineOf(key)}`);
       }
     }
   }

@@ -37,7 +37,7 @@ export const ROLE_WORDS = set(`
 
 /** Role words that, after a capitalised name, mark that name as an organisation ("Kremlin spokesman"). */
 export const ORG_ROLE_AFTER = set(`
-  spokesman spokeswoman spokesperson official officials chief chairman chairwoman president
+  spokesman spokeswoman spokesperson official officials chief chairman chairwoman president ceo
   executive executives director directors secretary-general secretary general manager managers
   economist economists analyst analysts member members leader leaders source sources statement
 `);
@@ -61,6 +61,61 @@ export const ORG_HEADS = set(`
   brigade battalion division regiment mission delegation tribunal directorate secretariat
   government administration coalition alliance alliance council parliament
   bundesbank
+  engineering engineers construction shipbuilding shipyard shipyards shipping logistics electronics
+  software semiconductor semiconductors motors automotive aerospace airlines aviation cargo
+  petrochemical petrochemicals refining utilities power telecoms media publishing entertainment
+  studios pictures records brewing distillers textiles cement paper plastics robotics biotech
+  therapeutics bancshares bancorporation bankshares trading traders exports imports properties
+  realty developments ventures equities lines marine maritime navigation
+  athletic rovers united wanderers albion hotspur rangers harriers
+  daily gazette herald tribune courier chronicle observer telegraph
+`);
+
+/** First word of an organisation name: venues and businesses ("Café Lanterna", "Banco Santander"). */
+export const ORG_FIRST = set(`café cafe restaurant bistro brasserie trattoria pizzeria banco banca grupo club sporting olympique dynamo dinamo spartak lokomotiv atletico athletico`);
+
+/**
+ * Heads after "X and Y" that make the whole run one organisation ("Transport and Dockworkers'
+ * Union", "Procter & Gamble Co").
+ */
+export const ORG_HEADS_WITH_AND = set(`
+  union unions association federation society council committee company co co. corp corp. inc inc.
+  ltd ltd. plc group institute foundation trust alliance league guild chamber commission bank
+  partners industries holdings services
+`);
+
+/**
+ * Lower-case words after a name that make it an organisation ("Pirelli shares", "Le Matin
+ * newspaper", "Reds manager").
+ */
+export const ORG_NOUNS_AFTER = set(`
+  newspaper paper daily weekly magazine agency shares stock stocks shareholders subsidiary unit
+  division headquarters chairman ceo executives board employees workers staff unions bid
+  takeover merger venture plant plants factory factories brand products profits profit earnings
+  revenues revenue sales results stake deal franchise club side team squad fans players coach
+`);
+
+/**
+ * Lower-case words before "of X" that make X a place ("the town of Arbil", "the province of
+ * Yunnan").
+ */
+export const PLACE_NOUNS_BEFORE_OF = set(`
+  city town village province region state county district island islands port capital suburb
+  suburbs outskirts area republic enclave valley municipality prefecture oblast governorate
+  kingdom emirate north south east west centre center heart streets
+`);
+
+/** Lower-case words after a name that make it a place ("Yunnan province", "Arbil region"). */
+export const PLACE_NOUNS_AFTER = set(`
+  province region district county state city town village area island islands valley border
+  borders oblast prefecture governorate municipality enclave airport port suburb
+`);
+
+/** Acronyms that name measures, titles or things, never organisations. General English. */
+export const NON_ENTITY_ACRONYMS = set(`
+  gdp gnp cpi ppi rbi rbis era eps ipo nav agm egm ceo cfo coo cto vat hiv aids dna rna ufo faq
+  pc tv am pm ad bc gmt utc usd mph kph rpm ok ko tko mvp ppg nb ps pps vip ep lp cd dvd
+  lbs lb kg km pct yr yrs qtr avg shr shrs ebit ebitda net
 `);
 
 /** Words that make an organisation name even in the middle of a run ("Bank of England"). */
@@ -152,4 +207,5 @@ export const NON_NAME_WORDS = set(`
   january february march april june july august september october november december
   jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.
   god internet web gmt edt est bst cet
+  christmas easter ramadan eid hanukkah thanksgiving diwali passover lent advent
 `);

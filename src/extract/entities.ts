@@ -29,12 +29,18 @@ import {
   INSTITUTION_PLACES,
   MISC_HEADS,
   NAME_CONNECTORS,
+  NON_ENTITY_ACRONYMS,
   NON_NAME_WORDS,
+  ORG_FIRST,
   ORG_HEADS,
   ORG_HEADS_BEFORE_OF,
+  ORG_HEADS_WITH_AND,
+  ORG_NOUNS_AFTER,
   ORG_ROLE_AFTER,
   PLACE_FIRST,
   PLACE_HEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_NOUNS_BEFORE_OF,
   ROLE_WORDS,
 } from './entities-words.js';
 
@@ -88,6 +94,8 @@ interface Candidate {
   kind: Kind | null;
   /** How sure the local evidence is; weak ones take the article-wide majority. */
   strong: boolean;
+  /** A guess from no evidence at all (an unknown lone word): counts least in the majority. */
+  guess?: boolean;
 }
 
 const lexicon: Record<string, string | string[]> = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
@@ -138,9 +146,12 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text);
 
-  const ctx: Ctx = { body, tokens, tags, lowerSeen, sports: isSportsReport(body) };
+  const ctx: Ctx = { body, tokens, tags, lowerSeen, sports: isSportsReport(body), used: new Uint8Array(tokens.length) };
   const candidates: Candidate[] = [];
   const demonymMentions: Array<{ i: number; e: number; country: string }> = [];
+
+  // 0. Datelines ("BERLIN 1996-08-30", "ARLINGTON, Texas 1996-08-31"): every name there is a place.
+  candidates.push(...datelinePlaces(ctx));
 
   // 1. Capitalised runs on normal lines.
   for (const [s, e] of capitalisedRuns(ctx)) {
@@ -165,6 +176,40 @@ interface Ctx {
   lowerSeen: Set<string>;
   /** Results and tables: places there are mostly clubs named after their town. */
   sports: boolean;
+  /** Tokens already taken by a dateline. */
+  used: Uint8Array;
+}
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** A line of names and commas ending in an ISO date: a wire dateline. Its names are places. */
+function datelinePlaces(ctx: Ctx): Candidate[] {
+  const { tokens } = ctx;
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    const last = tokens[j - 1]!;
+    const lineStart = i === 0 || ctx.body.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
+    if (j - i >= 2 && j - i <= 8 && lineStart && DATE.test(last.text) && isCap(tokens[i]!.text)) {
+      const ok = tokens.slice(i, j - 1).every((t) => t.text === ',' || t.text === '.' || isCap(t.text) || /^\p{Lu}[\p{L}.'’-]*$/u.test(t.text));
+      if (ok) {
+        let s = i;
+        for (let k = i; k <= j - 1; k++) {
+          if (k === j - 1 || tokens[k]!.text === ',') {
+            let e = k;
+            while (e > s && tokens[e - 1]!.text === '.') e--;
+            if (e > s) out.push({ s, e, kind: 'place', strong: true });
+            s = k + 1;
+          }
+        }
+        for (let k = i; k < j; k++) ctx.used[k] = 1;
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** A report with several score-like lines ("3-1", "Essex 72-0", "Ajax 2 PSV 1"). */
@@ -172,26 +217,35 @@ function isSportsReport(body: string): boolean {
   const lines = body.split(/\n+/);
   let scores = 0;
   for (const l of lines) if (/\b\d{1,3}-\d{1,3}\b/.test(l) || /\p{Lu}\p{L}+ \d{1,3} \p{Lu}\p{L}+.* \d{1,3}$/u.test(l)) scores++;
-  return scores >= 3 && scores / lines.length > 0.15;
+  if (scores >= 3 && scores / lines.length > 0.15) return true;
+  // Match reports without tables: several words only sport uses.
+  const seen = new Set<string>();
+  for (const m of body.matchAll(SPORT_WORDS)) seen.add(m[0].toLowerCase());
+  return seen.size >= 3;
 }
+
+const SPORT_WORDS =
+  /\b(?:innings|wickets?|batting|bowled|bowler|batsman|homer(?:ed|s)?|inning|pitcher|pitched|striker|goalkeeper|midfielder|halftime|half-time|referee|unbeaten|touchdowns?|quarterback|play-?offs?|semi-?finals?|quarter-?finals?|scored|equaliser|equalised|penalty|hat-trick|runs-up|seeded|birdies?|bogeys?|par)\b/gi;
 
 const text = (ctx: Ctx, s: number, e: number) => ctx.body.slice(ctx.tokens[s]!.start, ctx.tokens[e - 1]!.end);
 const words = (ctx: Ctx, s: number, e: number) => ctx.tokens.slice(s, e).map((t) => t.text);
 
 function isNameToken(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i]!;
-  if (t.capsLine) return false;
+  if (t.capsLine || ctx.used[i]) return false;
   if (!isCap(t.text) && !/^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(t.text)) return false;
   const tg = ctx.tags[i]!;
   if (tg.has('Month') || tg.has('WeekDay') || tg.has('Holiday')) return false;
   if (t.text === 'I' || t.text === "'S" || t.text === '’S') return false;
+  // "May 22", "in May": the month, unless a name comes before or after ("Theresa May").
+  if (t.text === 'May' && !isCap(ctx.tokens[i + 1]?.text ?? '') && !(i > 0 && isCap(ctx.tokens[i - 1]!.text) && !ctx.tokens[i]!.first)) return false;
   // "Tokyo-based", "Russian-backed", but not "Inzamam-ul-Haq".
   const hyphenTail = /-(\p{Ll}+)$/u.exec(t.text)?.[1];
   if (hyphenTail && hyphenTail.length > 2 && (isCommonWord(hyphenTail) || /(?:ed|ing|born|style|like)$/.test(hyphenTail))) return false;
   if (/^I['’]/.test(t.text)) return false;
   // "Attendance:", "Scorers:" — a label opening a line.
   if (t.first && ctx.tokens[i + 1]?.text === ':' && !countryFor(t.text) && !isOtherPlace(t.text) && cityPopulation(t.text) < 100000) return false;
-  if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1))) return false; // "Serbs", "Arabs"
+  if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false; // "Serbs", "Arabs"
   if (PARTY_MEMBERS.has(lower(t.text))) return false;
   // "STANDINGS", "DIGEST": shouted ordinary words.
   if (t.text.length > 3 && t.text === t.text.toUpperCase() && ENGLISH_WORDS.has(lower(t.text)) && !countryFor(t.text) && !isOtherPlace(t.text)) return false;  return true;
@@ -221,6 +275,10 @@ function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
       const prev = lower(tokens[e - 1]!.text);
       const joins =
         w === '&' ||
+        // "Dockworkers' Union": a plural possessive inside a name.
+        ((w === "'" || w === '’') && /s$/.test(tokens[e - 1]!.text) && c.start === tokens[e - 1]!.end) ||
+        // "Transport and Dockworkers' Union": "and" inside an organisation's name.
+        (w === 'and' && !countryFor(tokens[e - 1]!.text) && !isOtherPlace(tokens[e - 1]!.text) && !isDemonymWord(tokens[e - 1]!.text) && endsInAndHead(ctx, next)) ||
         (NAME_CONNECTORS.has(w) && !isDemonymWord(tokens[e - 1]!.text)) ||
         ((w === 'of' || w === 'for') && (ORG_HEADS_BEFORE_OF.has(prev) || PLACE_HEADS.has(prev) || PLACE_FIRST.has(prev) || prev === 'gulf')) ||
         ((w === 'and' || w === 'of') && hadOf && !isDemonymWord(tokens[next]!.text));
@@ -228,10 +286,28 @@ function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
       if (w === 'of' || w === 'for') hadOf = true;
       e = next + 1;
     }
+    // "Hong Kong-based": the name is only part of a modifier the tokeniser keeps whole.
+    const after = tokens[e];
+    if (after && after.start === tokens[e - 1]!.end + 1 && /^\p{Lu}\p{L}*-\p{Ll}{3,}$/u.test(after.text) && !isNameToken(ctx, e)) {
+      i = e + 1;
+      continue;
+    }
     runs.push([s, e]);
     i = e;
   }
   return runs;
+}
+
+/** Whether the capitalised run starting at i (up to four words) ends in an organisation head that takes "and". */
+function endsInAndHead(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  for (let k = i; k < i + 5 && k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+    const w = tokens[k]!.text;
+    if (ORG_HEADS_WITH_AND.has(lower(w)) && isCap(w)) return true;
+    if (w === "'" || w === '’') continue;
+    if (!isCap(w)) return false;
+  }
+  return false;
 }
 
 /** Role words that may head a person's name, the role chain ending at the name. */
@@ -296,6 +372,9 @@ function splitRun(ctx: Ctx, s: number, e: number, demonyms: Array<{ i: number; e
   }
   const ws = words(ctx, s, e);
   if (ws.every((w) => isRole(w) || CORE_ROLES.has(lower(w)))) return [];
+  if (ws.length === 1 && NON_ENTITY_ACRONYMS.has(lower(ws[0]!)) && ws[0] === ws[0]!.toUpperCase()) return [];
+  // A lone letter ("N / A", "Radnicki (N)", "S. Korean") is no name.
+  if (ws.length === 1 && /^\p{Lu}\.?$/u.test(ws[0]!)) return [];
   if (MISC_HEADS.has(lower(ws[ws.length - 1]!))) return [];
   return [{ s, e, kind: null, strong: false }];
 }
@@ -349,15 +428,43 @@ function classify(ctx: Ctx, c: Candidate): void {
   const inst = INSTITUTIONS.get(lower(surface));
   if (inst) return set(INSTITUTION_PLACES.has(lower(surface)) ? 'place' : 'organization');
   const inPlace = ['in', 'at', 'near', 'from', 'to', 'of'].includes(prevW);
+  // "Frank Busemann (Germany)", "Red Star (Yugoslavia) 70": the country in brackets is a place.
+  if (prevW === '(' && nextW === ')' && countryFor(surface)) return set('place');
+  // Venues in sports copy: "at the Oval", "London (The Oval):", "Bristol: Gloucestershire 183".
+  const prev2 = c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
+  if (ctx.sports && !personLikeRun(ws) && (prevW === 'at' || (prevW === 'the' && prev2 === 'at'))) return set('place');
+  if (ctx.sports && tokens[c.s]!.first && (nextW === ':' || (nextW === '(' && tokens.slice(c.e, c.e + 6).some((t) => t.text === ')') && /\):/.test(ctx.body.slice(tokens[c.e]!.start, tokens[c.e]!.start + 40)))) && isPlaceName(surface)) return set('place');
   if (countryFor(surface) || isOtherPlace(surface)) {
     // A US state or a region in a results table is a team; a country is the national side.
     if (ctx.sports && !countryFor(surface) && !NATIONS.has(lower(surface)) && !inPlace) return set('organization', false);
     return set('place');
   }
   if (ORG_HEADS.has(last) && ws.length > 1) return set('organization');
+  // "Douglas & Lomason", "Procter & Gamble": firms.
+  if (ws.length > 2 && ws.includes('&')) return set('organization');
+  // Bowling figures "Muralitharan 10-0-41-2": a player.
+  if (/^\d+(?:\.\d)?-\d+-\d+-\d+$/.test(next?.text ?? '')) return set('person');
   if (ws.some((w) => ORG_HEADS_BEFORE_OF.has(lower(w))) && ws.includes('of')) return set('organization');
   if ((PLACE_HEADS.has(last) && ws.length > 1) || (PLACE_FIRST.has(lower(first)) && ws.length > 1)) return set('place');
+  if (ORG_FIRST.has(lower(first)) && ws.length > 1) return set('organization');
+  // "the town of Arbil", "the capital Dushanbe", "Yunnan province".
+  const prev2W = c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
+  if ((prevW === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2W) && !['north', 'south', 'east', 'west', 'centre', 'center', 'heart'].includes(prev2W)) || prevW === 'capital') return set('place');
+  if (PLACE_NOUNS_AFTER.has(nextW) && !/^\p{Lu}/u.test(next!.text) && !personLikeRun(ws)) return set('place');
+  // Teams named after their town: "Florida Marlins", "Boston Red Sox", "Kansas City Royals".
+  if (ws.length >= 2 && ws.length <= 4 && isTeamTail(ws[ws.length - 1]!) && !isFirstName(first)) {
+    const head = ws.slice(0, -1).join(' ');
+    const head2 = ws.slice(0, -2).join(' ');
+    if (isPlaceName(head) || (head2 && isPlaceName(head2)) || ctx.sports) return set('organization');
+  }
+  // "the Orioles", "the Mariners" in a sports report.
+  if (ctx.sports && ws.length === 1 && prevW === 'the' && isTeamTail(first) && !countryFor(first) && !isOtherPlace(first)) return set('organization');
   if (ORG_ROLE_AFTER.has(nextW) && !isFirstName(first)) return set('organization', false);
+  // "Pirelli shares", "Le Matin newspaper", "Ruch's shares": cue nouns after a name that is no person's.
+  const afterPoss = nextW === "'s" || nextW === '’s' ? next2W : nextW;
+  if (ORG_NOUNS_AFTER.has(afterPoss) && tokens[c.e + (afterPoss === nextW ? 0 : 1)]!.text === afterPoss && !personLikeRun(ws) && !countryFor(surface) && cityPopulation(surface) < 100000) {
+    return set('organization', nextW === afterPoss);
+  }
 
   const tg = (i: number) => ctx.tags[i]!;
   let per = 0;
@@ -374,6 +481,8 @@ function classify(ctx: Ctx, c: Candidate): void {
     else per += 0.8;
   }
   if (ws.length === 1 && isAcronym(first)) org += 1.5;
+  // "Clinton", "Dole": surnames that are also small towns.
+  if (ws.length === 1 && pop < 100000 && PEOPLE_NAMES.has(first) && !isCommonWord(first) && !ctx.sports) per += 0.4;
   for (let i = c.s; i < c.e; i++) {
     const t = tg(i);
     if (t.has('Person') || t.has('FirstName') || t.has('LastName')) per += 1 / (c.e - c.s);
@@ -408,12 +517,30 @@ function classify(ctx: Ctx, c: Candidate): void {
     // A lone word is a surname when name lists know it; otherwise mostly a company or a club.
     const personal = PEOPLE_NAMES.has(first) || lexTags(first).some((t) => t === 'LastName' || t === 'Person') || ctx.tags[c.s]!.has('Person');
     set(ws.length === 1 && isAcronym(first) ? 'organization' : ws.length === 1 && personal ? 'person' : ws.length === 1 ? 'organization' : 'person', false);
+    c.guess = ws.length === 1 && !isAcronym(first);
     return;
   }
   const strong = best >= 1.5;
   if (best === loc) set('place', strong);
   else if (best === per) set('person', strong);
   else set('organization', strong);
+}
+
+/** A run that reads as a person's name: a known first name or an initial first. */
+function personLikeRun(ws: string[]): boolean {
+  return ws.length >= 2 && (isFirstName(ws[0]!) || /^\p{Lu}\.$/u.test(ws[0]!));
+}
+
+/** A capitalised plural that names a team ("Marlins", "Sox", "Blue Jays"): not a place's or a nation's word. */
+function isTeamTail(w: string): boolean {
+  if (w === 'Sox') return true;
+  if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(w) || /(?:ss|us|is)$/.test(w)) return false;
+  const l = lower(w);
+  return !PLACE_HEADS.has(l) && !ORG_HEADS.has(l) && !isOtherPlace(w) && !countryFor(w) && !isDemonymWord(w.slice(0, -1)) && !PARTY_MEMBERS.has(l) && cityPopulation(w) === 0;
+}
+
+function isPlaceName(t: string): boolean {
+  return !!countryFor(t) || isOtherPlace(t) || cityPopulation(t) >= 100000;
 }
 
 /** Make one surface one kind across the article; surnames follow their full names. */
@@ -423,22 +550,41 @@ function harmonise(ctx: Ctx, cands: Candidate[]): void {
     if (!c.kind) continue;
     const t = text(ctx, c.s, c.e);
     const m = kindOf.get(t) ?? new Map<Kind, number>();
-    m.set(c.kind, (m.get(c.kind) ?? 0) + (c.strong ? 3 : 1));
+    m.set(c.kind, (m.get(c.kind) ?? 0) + (c.strong ? 3 : c.guess ? 0.5 : 1));
     kindOf.set(t, m);
   }
   // Multi-word entities lend their kind to their parts ("Zelenskyy" of "Volodymyr Zelenskyy").
-  const partKind = new Map<string, Kind>();
+  const strongKinds = new Map<string, Set<Kind>>();
+  for (const c of cands) {
+    if (!c.kind || !c.strong) continue;
+    const t = text(ctx, c.s, c.e);
+    const k = strongKinds.get(t) ?? new Set<Kind>();
+    k.add(c.kind);
+    strongKinds.set(t, k);
+  }
+  // "Pirelli Cables" read as a name without a first name, where "Pirelli" alone is surely an organisation.
+  for (const c of cands) {
+    if (c.strong || c.kind !== 'person' || c.e - c.s < 2) continue;
+    const firstKinds = strongKinds.get(ctx.tokens[c.s]!.text);
+    if (firstKinds?.has('organization') && !firstKinds.has('person')) c.kind = 'organization';
+  }
+  // A weakly typed full name ("OSCE Chechnya") does not override a strong single word.
+  const partKind = new Map<string, { kind: Kind; strong: boolean }>();
   for (const c of cands) {
     if (!c.kind || c.e - c.s < 2) continue;
     if (c.kind === 'person') {
-      partKind.set(ctx.tokens[c.e - 1]!.text, 'person');
-      partKind.set(ctx.tokens[c.s]!.text, 'person');
+      for (const i of [c.e - 1, c.s]) {
+        const w = ctx.tokens[i]!.text;
+        if (!partKind.get(w)?.strong) partKind.set(w, { kind: 'person', strong: c.strong });
+      }
     }
   }
   for (const c of cands) {
     const t = text(ctx, c.s, c.e);
-    if (c.e - c.s === 1 && partKind.has(t) && !(c.strong && c.kind === 'place' && countryFor(t))) {
-      c.kind = partKind.get(t)!;
+    const part = c.e - c.s === 1 ? partKind.get(t) : undefined;
+    const otherStrong = [...(strongKinds.get(t) ?? [])].some((k) => k !== 'person');
+    if (part && (part.strong || (!c.strong && !otherStrong)) && !(c.strong && c.kind === 'place' && countryFor(t))) {
+      c.kind = part.kind;
       c.strong = true;
       continue;
     }
@@ -458,20 +604,26 @@ function capsLineMentions(ctx: Ctx, cands: Candidate[]): Candidate[] {
   for (const c of cands) if (c.kind) known.set(foldKey(text(ctx, c.s, c.e)), c.kind);
   const out: Candidate[] = [];
   const { tokens } = ctx;
+  // "BOSTON AT OAKLAND": a fixture line, both sides clubs.
+  const fixture = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.capsLine || !/\p{L}/u.test(tokens[i]!.text)) continue;
+    if (tokens[i]!.capsLine && tokens[i]!.text === 'AT' && !tokens[i]!.first) fixture.add(tokens[i]!.sentence);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.capsLine || ctx.used[i] || !/\p{L}/u.test(tokens[i]!.text)) continue;
     for (let len = 4; len >= 1; len--) {
       const e = i + len;
       if (e > tokens.length || tokens[e - 1]!.sentence !== tokens[i]!.sentence) continue;
-      const t = foldKey(text(ctx, i, e));
+      if (tokens.slice(i, e).some((t) => !/\p{L}/u.test(t.text) && t.text !== '.' && t.text !== '-' && t.text !== '&')) continue;
+      const t = foldKey(text(ctx, i, e)).replace(/^st\.? /, 'saint ');
       let kind: Kind | undefined = known.get(t);
       if (!kind && (COUNTRY_BY_DEMONYM.has(t) || EXTRA_DEMONYMS.has(t))) break;
       if (!kind && (countryFor(t) || isOtherPlace(t))) kind = 'place';
       if (!kind && INSTITUTIONS.has(t)) kind = INSTITUTION_PLACES.has(t) ? 'place' : 'organization';
-      if (!kind && len === 1 && t.length > 3 && cityPopulation(t) >= 100000 && !isCommonWord(t)) kind = 'place';
+      if (!kind && t.length > 3 && cityPopulation(t) >= 100000 && (len > 1 || !isCommonWord(t))) kind = 'place';
       if (!kind) continue;
       const numberNext = /^\d+$/.test(tokens[e]?.text ?? '') && tokens[e]!.sentence === tokens[i]!.sentence;
-      if (kind === 'place' && (numberNext || ctx.sports) && !countryFor(t) && !NATIONS.has(t)) kind = 'organization';
+      if (kind === 'place' && (numberNext || ctx.sports || fixture.has(tokens[i]!.sentence)) && !countryFor(t) && !NATIONS.has(t)) kind = 'organization';
       out.push({ s: i, e, kind, strong: true });
       i = e - 1;
       break;
@@ -543,7 +695,7 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
   const nested: Candidate[] = [];
   for (const c of orgCands) {
     const ws = words(ctx, c.s, c.e);
-    let canonical = text(ctx, c.s, c.e);
+    let canonical = canonicalCase(text(ctx, c.s, c.e));
     const acr = tokens[c.e]?.text === '(' ? tokens[c.e + 1] : undefined;
     const acronym = acr && isAcronym(acr.text) && tokens[c.e + 2]?.text === ')' ? acr.text : undefined;
     // "White House National Security Council (NSC)": the acronym, or the shorter form written
@@ -565,6 +717,14 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
     if (acronym) acronyms.set(acronym, canonical);
   }
   for (const [a, canonical] of acronyms) orgNames.set(a, canonical);
+  // Short forms: "Athletic" for "Northfield Athletic", "Haedong" for "Haedong Marine Engineering",
+  // when exactly one longer organisation in the article starts or ends with the word.
+  const longer = [...new Set(orgNames.values())].filter((n) => n.includes(' '));
+  for (const surface of orgSurfaces) {
+    if (surface.includes(' ') || isAcronym(surface) || orgNames.get(surface) !== surface) continue;
+    const hits = longer.filter((n) => n.startsWith(`${surface} `) || n.endsWith(` ${surface}`));
+    if (hits.length === 1) orgNames.set(surface, hits[0]!);
+  }
   cands.push(...nested);
   cands.sort((a, b) => a.s - b.s);
   // Acronyms written without a definition but matching a longer organisation's initials.

@@ -92,6 +92,97 @@ describe('extractEntities: alias rules within an article', () => {
   });
 });
 
+describe('extractEntities: organisation, place and sports rules', () => {
+  const kindOf = (body: string, name: string, opts = { tagger: false }) => find(extractEntities(body, opts), name)?.kind;
+
+  it('types firms and venues by their head or first word', () => {
+    const body = 'Talvik Offshore Engineering signed a deal with Café Morgenrot and Banco Ferreira on Tuesday.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Talvik Offshore Engineering')?.kind).toBe('organization');
+    expect(find(entities, 'Café Morgenrot')?.kind).toBe('organization');
+    expect(find(entities, 'Banco Ferreira')?.kind).toBe('organization');
+    expect(entities.some((e) => e.kind === 'person')).toBe(false);
+    expectExactOffsets(body, entities);
+  });
+
+  it('keeps "X and Y Union" and a plural possessive inside one organisation with its acronym', () => {
+    const body = "The Fishermen and Seafarers' Union (FSU) called a strike. The FSU said talks had failed.";
+    const entities = extractEntities(body, { tagger: false });
+    const fsu = find(entities, "Fishermen and Seafarers' Union");
+    expect(fsu?.kind).toBe('organization');
+    expect(fsu?.aliases).toContain('FSU');
+    expect(find(entities, 'Union')).toBeUndefined();
+    expect(find(entities, 'Seafarers')).toBeUndefined();
+  });
+
+  it('types football clubs by their suffix and merges the short form', () => {
+    const body = 'Brackley Rovers beat Eastmoor Athletic on Saturday. Fans said Athletic had not lost since March.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Brackley Rovers')?.kind).toBe('organization');
+    const athletic = find(entities, 'Eastmoor Athletic');
+    expect(athletic?.kind).toBe('organization');
+    expect(athletic?.aliases).toContain('Athletic');
+  });
+
+  it('reads every name of a wire dateline as a place', () => {
+    const body = 'OSLO 1996-08-30\n\nShares rose.\n\nSPRINGFIELD, Illinois 1996-08-31\n\nPrices fell.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'OSLO')?.kind).toBe('place');
+    expect(find(entities, 'Springfield')?.kind).toBe('place');
+    expect(find(entities, 'Illinois')?.kind).toBe('place');
+  });
+
+  it('takes places from "the town of X", "the capital X" and "X province"', () => {
+    const body = 'Fighting spread to the town of Qarvash and to Ostrel province, 50 km from the capital Dravny.';
+    expect(kindOf(body, 'Qarvash')).toBe('place');
+    expect(kindOf(body, 'Ostrel')).toBe('place');
+    expect(kindOf(body, 'Dravny')).toBe('place');
+  });
+
+  it('types a lone name followed by business nouns as an organisation across the article', () => {
+    const body = "Velmora shares rose 4 percent. Analysts said Velmora's profits would grow. Velmora declined to comment.";
+    const velmora = find(extractEntities(body, { tagger: false }), 'Velmora');
+    expect(velmora?.kind).toBe('organization');
+    expect(velmora?.mentions).toHaveLength(3);
+  });
+
+  it('reads teams named after towns and bracketed countries in results', () => {
+    const body =
+      'In Denver, the Portland Otters beat the Denver Falcons 5-3 and the Otters stayed top.\n\nResults:\n\nVinter (Sweden) 72 Kalmo (Ukraine) 70\n\n3. Anna Kowal (Poland) 12.85\n\nBaseball digest 4-2\n\nScores 3-1';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Portland Otters')?.kind).toBe('organization');
+    expect(find(entities, 'Denver Falcons')?.kind).toBe('organization');
+    expect(find(entities, 'Portland Otters')?.aliases).toContain('Otters');
+    expect(find(entities, 'Ukraine')?.kind).toBe('place');
+    expect(find(entities, 'Poland')?.kind).toBe('place');
+    expect(find(entities, 'Anna Kowal')?.kind).toBe('person');
+  });
+
+  it('reads capitals fixture lines as clubs and bowling figures as players', () => {
+    const body = 'TORONTO AT CHICAGO\n\nSEATTLE AT BOSTON\n\nBowling: Pemberton 10-1-42-3, Okafor 8-0-31-1.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Toronto')?.kind).toBe('organization');
+    expect(find(entities, 'Chicago')?.kind).toBe('organization');
+    expect(find(entities, 'Pemberton')?.kind).toBe('person');
+    expect(find(entities, 'Okafor')?.kind).toBe('person');
+  });
+
+  it('does not let a weak full name retype a strong place, and skips months, letters and measures', () => {
+    const body = 'Talks on Chechnya resumed. The OSCE Chechnya mission said on May 22 that GDP data, marked N / A, were missing.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Chechnya')?.kind).toBe('place');
+    expect(find(entities, 'May')).toBeUndefined();
+    expect(find(entities, 'GDP')).toBeUndefined();
+    expect(find(entities, 'N')).toBeUndefined();
+  });
+
+  it('drops a name that is only part of a "-based" modifier', () => {
+    const body = 'The Hong Kong-based group Lumenor said on Friday it would expand.';
+    const entities = extractEntities(body, { tagger: false });
+    expect(find(entities, 'Hong')).toBeUndefined();
+  });
+});
+
 describe('resolveSpeaker', () => {
   const body = 'Kremlin spokesman Dmitri Orlovsky denied the report. "Nonsense," Orlovsky told reporters in Kazan.';
   const entities = extractEntities(body);
