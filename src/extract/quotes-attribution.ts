@@ -145,7 +145,7 @@ export function attributionAfter(body: string, from: number, to: number, continu
   }
   for (let k = 1; k < Math.min(toks.length, 40); k++) {
     if (endsSentence(toks[k - 1]!) || opensQuote(toks[k]!)) return null;
-    const c = isCueAt(toks, k);
+    const c = isCueAt(toks, k) || (continues && speechFrameAt(toks, k) ? 1 : 0);
     if (!c) continue;
     let e = k;
     while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
@@ -155,7 +155,8 @@ export function attributionAfter(body: string, from: number, to: number, continu
     const headLen = firstComma < 0 ? core.length : firstComma + 1;
     if (headLen > MAX_SPEAKER_WORDS + 3) return null;
     // "warm-and-fuzzy Trump said", or "federal prosecutors wrote" after a quote ending in a comma.
-    const plausible = startsSpeaker(toks[0]!) || core.slice(0, 3).some(isCapitalized) || (continues && headLen <= 3);
+    // "to back Clinton's campaign while adding" continues the reporter's clause instead.
+    const plausible = startsSpeaker(toks[0]!) || (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lw)) || (continues && headLen <= 3);
     if (!plausible) return null;
     if (core.some((t) => CUE_WORDS.has(t.lw) && !ROLE_WORDS.has(t.lw))) return null;
     const [a, b] = span(toks, 0, e);
@@ -163,6 +164,22 @@ export function attributionAfter(body: string, from: number, to: number, continu
   }
   return null;
 }
+
+/**
+ * `"…," Ortiz retaliated.`: right after a quote its sentence goes on from, a name or pronoun
+ * and a past-tense verb that ends the clause report speech, whatever the verb.
+ */
+function speechFrameAt(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (k > 3 || !/^[a-z]{3,}ed$/.test(t.w) || OTHER_VERBS.has(t.lw)) return false;
+  const head = toks.slice(0, k);
+  const named = head.length === 1 && PRONOUNS.has(head[0]!.lw) || head.every((h) => isCapitalized(h) && !h.post);
+  if (!named) return false;
+  const next = toks[k + 1];
+  return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
+}
+
+const FRAME_FOLLOWERS = new Set(['on', 'at', 'in', 'to', 'as', 'during', 'after', 'before', 'while', 'with', 'from', 'back', 'later', 'again']);
 
 function trimPunct(body: string, a: number, b: number): number {
   let e = b;
@@ -315,8 +332,8 @@ function subjectStart(toks: Tok[], limit: number): number {
     if (/^[-\u2013\u2014]*$/.test(toks[j]!.w) && startsSpeaker(toks[j + 1]!)) s = j + 1;
   }
   const t = toks[s];
-  if (!t || !(NOT_SUBJECT_START.has(t.lw) || /ing$/.test(t.lw))) return s;
-  for (let j = s; j < limit - 1 && j - s < 12; j++) {
+  if (!t || !(NOT_SUBJECT_START.has(t.lw) || CLAUSE_OPENERS.has(t.lw) || /ing$/.test(t.lw))) return s;
+  for (let j = s; j < limit - 1 && j - s < 20; j++) {
     if (toks[j]!.post === ',') return startsSpeaker(toks[j + 1]!) ? j + 1 : s;
     if (toks[j]!.post) break;
   }

@@ -81,3 +81,8 @@ export function isAnaphoric(speaker: string): boolean {
   const caps = words(speaker.replace(/,.*$/, '')).slice(1, -1).filter((w) => /^[A-Z]/.test(w));
   return caps.length <= 1;
 }
+
+/** "he", "she", "they": says nothing about who spoke until resolved to a name. */
+export function isPronoun(speaker: string): boolean {
+  return ANAPHORIC_PRONOUNS.has(speaker.trim().toLowerCase());
+}

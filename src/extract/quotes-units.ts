@@ -10,7 +10,13 @@ export interface UnitPiece {
   start: number;
   end: number;
   para: number;
+  /** Paragraph where the quotation closes. */
+  lastPara: number;
   attributed: boolean;
+  /** Ends where its paragraph ends: the next paragraph may go on with the same quotation. */
+  closesPara?: boolean;
+  /** Fills its paragraph, continuing the quotation of the paragraph before. */
+  followsPara?: boolean;
   /** Quoted on its own merits; other pieces only ever extend a quotation. */
   kept: boolean;
   rule: string;
@@ -20,14 +26,16 @@ export function joinUnits<T extends UnitPiece>(pieces: T[]): T[] {
   const out: T[] = [];
   let open: T | null = null;
   for (const p of pieces) {
-    if (open && open.para === p.para && !p.attributed) {
+    if (open && (open.lastPara === p.para || (p.kept && p.followsPara && open.lastPara === p.para - 1 && open.closesPara)) && !p.attributed) {
+      open.lastPara = p.lastPara;
+      open.closesPara = p.closesPara;
       open.end = p.end;
       open.rule = `${open.rule}+unit`;
       continue;
     }
     if (!p.kept) {
       // Someone else's words, or a paragraph we never entered, close the quotation.
-      if (p.attributed || open?.para !== p.para) open = null;
+      if (p.attributed || open?.lastPara !== p.para) open = null;
       continue;
     }
     open = { ...p };

@@ -4,7 +4,8 @@
  * A quoted piece is kept when an attribution sits next to it, or when it stands as a
  * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
  * with no cue next to them are scare quotes, titles or fragments of indirect speech, unless
- * they sit in a paragraph already quoting someone (see quotes-units).
+ * they sit in a paragraph already quoting someone (see quotes-units). A quotation that runs
+ * over paragraphs, each reopening it, is one quote from its first to its last mark.
  */
 
 import type { ExtractedQuote } from '../model/documents';
@@ -12,7 +13,8 @@ import {
   type Attribution, attributionAfter, attributionAtSentenceEnd, attributionBefore, isCueAt, sentenceStart,
 } from './quotes-attribution';
 import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
-import { coreSpeaker, isAnaphoric, speakerName } from './quotes-names';
+import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names';
+import { lastNamedSpeaker } from './quotes-mentions';
 import { joinUnits, type UnitPiece } from './quotes-units';
 import { WEAK_CUES } from './quotes-lexicon';
 import { endsSentence, tokenize } from './quotes-tokens';
@@ -32,6 +34,10 @@ interface Group {
   attributedBefore: boolean;
   words: number;
   para: number;
+  /** Paragraph of the closing mark: later than para for a multi-paragraph quotation. */
+  lastPara: number;
+  /** The last piece reached its paragraph end unclosed. */
+  runsOn: boolean;
   /** The quote is the whole paragraph. */
   wholePara: boolean;
   /** The attribution interrupts a sentence begun before it: `An economic downturn, he said, "could…"`. */
@@ -51,31 +57,54 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
   const groups = groupPieces(body, pieces, paragraphs);
   const units: Array<UnitPiece & { speaker: string | null; cue: string | null }> = [];
   let lastNamed: string | null = null;
+  // Pronouns follow the reporter's prose too ("…, said Jake Horowitz." then "…," he said);
+  // descriptions ("the senator") point back to a quoted speaker.
+  let lastMentioned: string | null = null;
   let lastSpeaker: string | null = null;
   let lastKept: Group | null = null;
+  // The reporter's prose between quotations since lastMentioned was set, read back only when a pronoun needs it.
+  const gaps: Array<[number, number]> = [];
+  let prevEnd = 0;
   for (const g of groups) {
+    gaps.push([prevEnd, g.start]);
+    prevEnd = g.end;
     if (!keep(g, body, lastKept)) {
-      units.push({ start: g.start, end: g.end, para: g.para, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
+      units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, closesPara: paragraphs[g.lastPara]!.end - g.end <= 1, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
       continue;
     }
     if (!g.attribution) {
-      const follows = lastKept && lastKept.attribution && lastKept.para >= g.para - 1;
+      const follows = lastKept && lastKept.attribution && lastKept.lastPara >= g.para - 1;
       g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
     }
     lastKept = g;
     let speaker: string | null = null;
     if (g.attribution) {
       const written = body.slice(g.attribution.speakerStart, g.attribution.speakerEnd);
-      if (isAnaphoric(written)) speaker = lastNamed ?? written;
+      if (isPronoun(written)) {
+        lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
+        gaps.length = 0;
+        speaker = lastMentioned;
+      } else if (isAnaphoric(written)) speaker = lastNamed ?? written;
       else {
         speaker = written;
-        if (speakerName(written)) lastNamed = coreSpeaker(written);
+        if (speakerName(written)) {
+          lastNamed = lastMentioned = coreSpeaker(written);
+          gaps.length = 0;
+        }
       }
     } else speaker = lastSpeaker;
     lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
-    units.push({ start: g.start, end: g.end, para: g.para, attributed: !!g.attribution, kept: true, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
+    units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: true, followsPara: !g.attribution && g.wholePara, closesPara: paragraphs[g.lastPara]!.end - g.end <= 1, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
   }
   return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({ text: body.slice(start, end), start, end, speaker, cue, rule }));
+}
+
+function mentionedSince(body: string, gaps: Array<[number, number]>): string | null {
+  for (let i = gaps.length - 1; i >= 0; i--) {
+    const found = lastNamedSpeaker(body, gaps[i]![0], gaps[i]![1]);
+    if (found && speakerName(found)) return found;
+  }
+  return null;
 }
 
 function keep(g: Group, body: string, lastKept: Group | null): boolean {
@@ -85,13 +114,14 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
     // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
     const endsSentence = /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
     if (completesReportersSentence(body, g)) return false;
+    if (g.position === 'W' && namesRatherThanQuotes(body, g, g.attribution)) return false;
     return g.position === 'C' || !!g.attribution.object || endsSentence;
   }
   // A follow-up: a sentence of its own after an attributed quote, in the same paragraph, or
   // filling the next paragraph. A quote opening a paragraph that goes on in the reporter's
   // words is more often someone else's or a title.
   if (!g.standalone || g.words < MIN_STANDALONE_WORDS || !lastKept?.attribution) return false;
-  return lastKept.para === g.para || (lastKept.para === g.para - 1 && g.wholePara);
+  return lastKept.lastPara === g.para || (lastKept.lastPara === g.para - 1 && g.wholePara);
 }
 
 /**
@@ -108,6 +138,19 @@ function completesReportersSentence(body: string, g: Group): boolean {
   return g.parenthetical && g.position === 'C';
 }
 
+/**
+ * Inside the reporter's sentence, `called it "a disaster"`, `what she described as "…"` and
+ * `urged "…"` label or paraphrase; a speech verb with at most its listener (`told reporters "…"`)
+ * hands over to the speaker.
+ */
+function namesRatherThanQuotes(body: string, g: Group, a: Attribution): boolean {
+  if (WEAK_CUES.has(a.cue ?? '')) return true;
+  if (!a.object) return false;
+  return !LISTENER.test(body.slice(Math.max(0, g.start - 30), g.start));
+}
+
+const LISTENER = /\b(?:reporters|journalists|crowds?|audiences?|supporters|voters|listeners|viewers)\s*$/i;
+
 function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[]): Group[] {
   const groups: Group[] = [];
   let prevEnd = 0;
@@ -120,6 +163,10 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     const position = positionOf(lead);
     const standalone = position === 'S' || position === 'P';
     let attribution = position === 'S' ? null : attributionBefore(body, sStart, p.start);
+    if (!attribution && (position === 'C' || position === 'W') && floor > para.start && !endsWithPeriod(body, floor)) {
+      // An earlier piece inside the same sentence (`Gore called it "premature" ..., adding, "…"`).
+      attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
+    }
     let rule = attribution ? 'before' : '';
     if (!attribution && standalone && p.start === para.start && p.para > 0) {
       attribution = colonIntro(body, paragraphs[p.para - 1]!, prevEnd);
@@ -147,30 +194,59 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       attribution = attributionAtSentenceEnd(body, last.end, limit);
       if (attribution) rule = 'sentence-end';
     }
+    if (!attribution && standalone && p.start === para.start && paragraphs[last.para]!.end - end <= 1) {
+      attribution = signature(body, paragraphs[last.para + 1]);
+      if (attribution) rule = 'signed';
+    }
     if (!attribution) rule = standalone ? 'standalone' : 'inline';
     rule = `${rule}:${position}`;
     groups.push({
       rule,
-      start: p.start, end, attribution, standalone, position, attributedBefore: rule.startsWith('before') || rule.startsWith('colon'), words: countWords(body, p.start, end), para: p.para,
+      start: p.start, end, attribution, standalone, position, attributedBefore: rule.startsWith('before') || rule.startsWith('colon'), words: countWords(body, p.start, end),
+      para: p.para, lastPara: last.para, runsOn: !last.closed,
       wholePara: para.start === p.start && paragraphs[last.para]!.end - end <= 1,
       parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
     });
     prevEnd = end;
   }
-  linkContinuations(groups, pieces);
-  return groups;
+  return joinParagraphs(groups, paragraphs);
 }
 
-function linkContinuations(groups: Group[], pieces: QuotedPiece[]): void {
-  const unclosed = new Set(pieces.filter((p) => !p.closed).map((p) => p.start));
-  for (let i = groups.length - 2; i >= 0; i--) {
-    const g = groups[i]!;
-    const next = groups[i + 1]!;
-    if (!g.attribution && unclosed.has(g.start) && next.para === g.para + 1 && next.standalone && next.attribution) {
-      g.attribution = next.attribution;
-      g.rule = 'continued';
+/**
+ * A quotation that runs over paragraphs leaves each one unclosed and reopens the next:
+ * one quotation from the first opening mark to the final closing mark, attributed wherever
+ * its attribution sits.
+ */
+function joinParagraphs(groups: Group[], paragraphs: Paragraph[]): Group[] {
+  const out: Group[] = [];
+  for (const g of groups) {
+    const prev = out.at(-1);
+    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start) {
+      if (!prev.attribution && g.attribution) {
+        prev.attribution = g.attribution;
+        prev.attributedBefore = false;
+        prev.rule = `continued:${prev.position}`;
+      }
+      prev.end = g.end;
+      prev.lastPara = g.lastPara;
+      prev.runsOn = g.runsOn;
+      prev.words += g.words;
+      prev.wholePara = prev.wholePara && g.wholePara;
+      prev.rule = `${prev.rule}+para`;
+      continue;
     }
+    out.push(g);
   }
+  return out;
+}
+
+/** A quotation paragraph signed by the next one, `- Hillary Clinton.`, as fact-check pieces print them. */
+function signature(body: string, next: Paragraph | undefined): Attribution | null {
+  if (!next) return null;
+  const m = /^([-\u2013\u2014]\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,3})\.?$/u.exec(body.slice(next.start, next.end).trim());
+  if (!m) return null;
+  const speakerStart = body.indexOf(m[2]!, next.start);
+  return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };
 }
 
 /** `Trump said:` closing the previous paragraph introduces a quote paragraph. */

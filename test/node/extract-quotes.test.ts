@@ -103,22 +103,65 @@ describe('extractQuotes: speakers carried forward', () => {
 
   it('does not invent a speaker for a quote when nobody was named', () => {
     const q = extractQuotes('“Nothing works on this train line anymore,” he said.')[0];
-    expect(q?.speaker).toBe('he');
+    expect(q?.speaker).toBeNull();
+    expect(q?.cue).toBe('said');
+  });
+
+  it('resolves a pronoun to a name the reporter gave in indirect speech', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'The repairs will take a week, said plumber Jake Horowitz.',
+      '“The pipes are older than the building,” he said.',
+    ].join('\n\n');
+    expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Jake Horowitz']);
+    const reported = 'The plumber, Jake Horowitz, said little. Later Horowitz told the board the pipes had burst twice.\n\n“We replaced all of them,” he said.';
+    expect(only(reported).speaker).toBe('Horowitz');
+  });
+
+  it('does not take a capitalized cue form ("United States") or a sentence opener for a name', () => {
+    const body = 'The United States said nothing. But Ortiz told the panel it was over.\n\n“We are done here,” he said.';
+    expect(only(body).speaker).toBe('Ortiz');
   });
 });
 
 describe('extractQuotes: quote shapes', () => {
-  it('handles a quote running over two paragraphs', () => {
+  it('handles a quote running over two paragraphs as one quotation', () => {
     const body = [
       'The architect described the plan at length.',
       '“The first phase rebuilds the seawall and the promenade along the old docks.',
       '“The second phase adds housing, and we hope to finish by the end of the decade,” said architect Rosa Delacroix.',
     ].join('\n\n');
-    const quotes = extractQuotes(body);
-    expect(quotes).toHaveLength(2);
-    expect(quotes[0]!.text).toBe('“The first phase rebuilds the seawall and the promenade along the old docks.');
-    expect(quotes.map((q) => q.speaker)).toEqual(['architect Rosa Delacroix', 'architect Rosa Delacroix']);
-    expectExactOffsets(body, quotes);
+    const q = only(body);
+    expect(q.start).toBe(body.indexOf('“The first'));
+    expect(q.end).toBe(body.indexOf(' said architect'));
+    expect(q.text).toBe(body.slice(q.start, q.end));
+    expect(q).toMatchObject({ speaker: 'architect Rosa Delacroix', cue: 'said' });
+  });
+
+  it('joins a quotation over three paragraphs, attributed in the first', () => {
+    const body = [
+      'Harbor Master Ines Varga said: “The channel will close on Monday.',
+      '“Dredging starts the same day.',
+      '“We expect to reopen it within a month.”',
+      'The port handles forty ships a week.',
+    ].join('\n\n');
+    const q = only(body);
+    expect(q.text).toBe(body.slice(body.indexOf('“The channel'), body.indexOf('\n\nThe port')));
+    expect(q.speaker).toBe('Harbor Master Ines Varga');
+  });
+
+  it('continues a quotation that closes its paragraph into a quote paragraph that follows', () => {
+    const body = [
+      '“The tide gauge failed twice,” harbor engineer Mira Castell said. “We replaced it in June.”',
+      '“The new one reports every minute.”',
+    ].join('\n\n');
+    const q = only(body);
+    expect(q).toMatchObject({ start: 0, end: body.length, speaker: 'harbor engineer Mira Castell' });
+  });
+
+  it('reads a quote paragraph signed by the next one (`- Name.`)', () => {
+    const body = 'We checked one claim this week.\n\n“Ferry fares have doubled since the spring.”\n\n- Lena Ostrova.\n\nFares rose by a third.';
+    expect(only(body)).toMatchObject({ text: '“Ferry fares have doubled since the spring.”', speaker: 'Lena Ostrova', cue: null });
   });
 
   it('keeps a quote interrupted by its attribution as one attributed span', () => {
@@ -137,14 +180,24 @@ describe('extractQuotes: quote shapes', () => {
     expect(quotes[1]!.cue).toBe('replied');
   });
 
-  it('finds a partial quote inside a sentence when a cue introduces it', () => {
-    const body = '“We lost,” Governor Ilse Navarro said on Tuesday.\n\nShe called it “a disaster” for the party.';
+  it('finds a partial quote inside a sentence when a speech cue introduces it', () => {
+    const body = '“We lost,” Governor Ilse Navarro said on Tuesday.\n\nShe told reporters “the count was fair” and left.';
     const quotes = extractQuotes(body);
     expect(quotes).toHaveLength(2);
     const q = quotes[1]!;
-    expect(q.text).toBe('“a disaster”');
-    expect(q.cue).toBe('called');
+    expect(q.text).toBe('“the count was fair”');
+    expect(q.cue).toBe('told');
     expect(q.speaker).toBe('Governor Ilse Navarro');
+  });
+
+  it('finds a partial quote after `, adding,` when an earlier piece sits in the same sentence', () => {
+    const q = only('Mayor Odile Franck called the plan “premature” for the town, adding, “We will wait another year.”');
+    expect(q).toMatchObject({ text: '“We will wait another year.”', speaker: 'Mayor Odile Franck', cue: 'adding' });
+  });
+
+  it('does not count a naming verb inside the sentence as quoting: called it “…”', () => {
+    expect(extractQuotes('She called it “a disaster” for the party.')).toEqual([]);
+    expect(extractQuotes('The mayor praised what she described as “a careful budget.”')).toEqual([]);
   });
 });
 
@@ -193,9 +246,8 @@ describe('extractQuotes: mixed quotations are reported speech', () => {
     expect(extractQuotes('The new terminal, Director Ana Ruiz said, “will open before the summer season.”')).toEqual([]);
   });
 
-  it('keeps a naming cue with its object', () => {
-    const q = only('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”');
-    expect(q).toMatchObject({ text: '“a tireless builder of bridges.”', cue: 'called' });
+  it('treats a naming cue with its object as a label, not a quotation', () => {
+    expect(extractQuotes('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”')).toEqual([]);
   });
 });
 

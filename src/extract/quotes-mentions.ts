@@ -1,0 +1,77 @@
+/**
+ * Who the reporter last said spoke, in the prose between quotations: `…, said Jake Horowitz.`
+ * or `Horowitz told the panel that…`. A later `"…," he said` points back to that person
+ * rather than to the speaker of an earlier quotation.
+ */
+
+import { isCueAt } from './quotes-attribution';
+import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './quotes-lexicon';
+import { endsSentence, isCapitalized, type Tok, tokenize } from './quotes-tokens';
+
+const MAX_NAME_WORDS = 5;
+const NOT_NAMES: ReadonlySet<string> = new Set([...CLAUSE_OPENERS, ...DETERMINERS, ...PRONOUNS, 'most', 'all', 'few', 'no']);
+
+export function lastNamedSpeaker(body: string, from: number, to: number): string | null {
+  // Paragraph by paragraph from the end: the nearest mention is usually close.
+  for (let end = to; end > from;) {
+    const brk = body.lastIndexOf('\n\n', end - 1);
+    const start = brk < from ? from : brk + 2;
+    const found = lastInSpan(body, start, end);
+    if (found) return found;
+    end = brk < from ? from : brk;
+  }
+  return null;
+}
+
+function lastInSpan(body: string, from: number, to: number): string | null {
+  if (to <= from) return null;
+  const toks = tokenize(body, from, to);
+  for (let k = toks.length - 1; k >= 0; k--) {
+    // "United States", "the Washington Post": capitalized cue forms are names.
+    if (toks[k]!.w !== toks[k]!.lw || !isCueAt(toks, k)) continue;
+    const before = nameEndingAt(toks, k);
+    if (before) return before;
+    const prev = toks[k - 1];
+    // "said Horowitz" names the speaker only where the cue opens its clause.
+    if (!prev || /[,.;:!?]['"”’)]*$/.test(prev.post) || endsSentence(prev)) {
+      const after = nameStartingAt(toks, k + 1);
+      if (after) return after;
+    }
+  }
+  return null;
+}
+
+function isNameWord(t: Tok): boolean {
+  return isCapitalized(t) && !PRONOUNS.has(t.lw) && !/^[A-Z]{2,}$/.test(t.w) && !/[’']s$/.test(t.w);
+}
+
+/** The name right before the cue: "Horowitz said", "Mr. Ortiz told". */
+function nameEndingAt(toks: Tok[], k: number): string | null {
+  const prev = toks[k - 1];
+  if (!prev || prev.post || !isNameWord(prev)) return null;
+  let s = k - 1;
+  for (;;) {
+    while (s > 0 && k - s < MAX_NAME_WORDS && !toks[s - 1]!.post && isNameWord(toks[s - 1]!)) s--;
+    // "Jeb Bush of Florida said": the name is before the place.
+    if (s < 2 || toks[s - 1]!.lw !== 'of' || toks[s - 2]!.post || !isNameWord(toks[s - 2]!)) break;
+    s -= 2;
+  }
+  // A capitalized word opening the sentence is often no name: "But Bryant said", "Officials said".
+  if (s === 0 || endsSentence(toks[s - 1]!)) {
+    while (s < k && NOT_NAMES.has(toks[s]!.lw)) s++;
+    if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lw) && /s$/.test(prev.lw))) return null;
+  }
+  return toks.slice(s, k).map((t) => t.w).join(' ');
+}
+
+/** The name right after the cue: "said Jake Horowitz", "said plumber Jake Horowitz". */
+function nameStartingAt(toks: Tok[], from: number): string | null {
+  let i = from;
+  while (i < toks.length && i - from < 3 && !toks[i]!.post && toks[i]!.w === toks[i]!.lw && (ROLE_WORDS.has(toks[i]!.lw) || DETERMINERS.has(toks[i]!.lw) || /^[a-z]+$/.test(toks[i]!.w) && toks[i + 1] && isNameWord(toks[i + 1]!))) i++;
+  let e = i;
+  while (e < toks.length && e - i < MAX_NAME_WORDS && isNameWord(toks[e]!)) {
+    e++;
+    if (toks[e - 1]!.post) break;
+  }
+  return e > i ? toks.slice(i, e).map((t) => t.w).join(' ') : null;
+}
