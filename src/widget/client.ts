@@ -3,100 +3,21 @@
  * import it to build their own interface. It runs in browsers and any runtime with fetch.
  */
 
-export type DocType = 'article' | 'quote' | 'entity';
-export type EntityKind = 'person' | 'organization' | 'place';
+// The response shapes are the server's own types: type-only imports, erased from the bundle.
+import type { DocType, EntityKind } from '../model/documents.js';
+import type { FacetCounts, FacetValue } from '../search/facets.js';
+import type { Highlighted } from '../search/highlight.js';
+import type { ArticleHit, EntityHit, QuoteHit, SearchHit } from '../search/hits.js';
+import type { SearchResult } from '../search/search.js';
+import type { Suggestion } from '../search/suggest.js';
 
+export type { ArticleHit, DocType, EntityHit, EntityKind, FacetValue, QuoteHit, SearchHit, Suggestion };
 /** Where a field matched: half-open UTF-16 [start, end) offsets into the hit's own field. */
-export interface FieldHighlight {
-  /** Escaped text with `<mark>` only. The widget does not use it; ranges are safer to render. */
-  html?: string;
-  ranges: Array<[number, number]>;
-}
+export type FieldHighlight = Highlighted;
 export type Highlights = Partial<Record<string, FieldHighlight>>;
-
-interface HitBase {
-  id: string;
-  score: number;
-  highlight?: Highlights;
-}
-
-export interface ArticleHit extends HitBase {
-  type: 'article';
-  title: string;
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  section: string | null;
-  tags: string[];
-  published: string | null;
-  url: string | null;
-  snippet: string;
-}
-
-export interface QuoteHit extends HitBase {
-  type: 'quote';
-  text: string;
-  speaker: string | null;
-  speakerId: string | null;
-  cue: string | null;
-  articleId: string;
-  articleTitle: string | null;
-  /** The quoting article's link (newer APIs). */
-  articleUrl?: string | null;
-  published: string | null;
-}
-
-export interface EntityHit extends HitBase {
-  type: 'entity';
-  name: string;
-  kind: EntityKind;
-  aliases: string[];
-  mentionCount: number;
-  articleCount: number;
-}
-
-export type SearchHit = ArticleHit | QuoteHit | EntityHit;
-
-export interface FacetValue {
-  /** What the facet holds; for entity facets possibly the entity id. */
-  value: string;
-  count: number;
-  /** Entity id, when the value names an entity: that is what filters take. */
-  id?: string;
-  /** Display name, when `value` is not one. */
-  name?: string;
-  kind?: EntityKind;
-}
-
-export interface Facet {
-  values: FacetValue[];
-  /** How many further values were left out... */
-  other: number;
-  /** ...and how many documents they hold. */
-  otherCount?: number;
-  /** The `published` facet also counts whole years. */
-  years?: FacetValue[];
-}
-
-export interface SearchResponse {
-  query: string;
-  total: number;
-  match: 'all' | 'any' | 'browse';
-  hits: SearchHit[];
-  tookMs: number;
-  /** Only when facets were asked for and the API supports them. */
-  facets?: Record<string, Facet>;
-  /** A respelled query, on zero-hit responses of APIs that support it. */
-  didYouMean?: string | null;
-}
-
-export interface Suggestion {
-  text: string;
-  kind: 'entity' | 'term';
-  entityKind?: EntityKind;
-  id?: string;
-  count: number;
-}
+export type Facet = FacetCounts;
+// Facet names stay open strings here: a newer API may offer facets this client does not know.
+export type SearchResponse = Omit<SearchResult, 'facets'> & { tookMs: number; facets?: Record<string, Facet> };
 
 export interface SuggestResponse {
   query: string;

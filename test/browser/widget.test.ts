@@ -346,8 +346,9 @@ describe('isolation and theming', () => {
     });
     await type(page, 'council');
     const title = widget(page).locator('[part~=result] [part=title]').first();
-    expect(await title.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(1, 2, 3)');
-    expect(await title.evaluate((el) => getComputedStyle(el).fontFamily)).toBe('monospace');
+    // Polled: a late response may re-render the list between locating and reading the title.
+    await expect.poll(() => title.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(1, 2, 3)');
+    await expect.poll(() => title.evaluate((el) => getComputedStyle(el).fontFamily)).toBe('monospace');
     expect(await combobox(page).evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('4px');
     await page.context().close();
   });
