@@ -9,6 +9,7 @@ import { OPTIONS_HASH, indexOptions, type IndexDoc } from './options.js';
 import type { IndexSource } from './source.js';
 import type { DocStoreFile } from './store.js';
 import type { Lexicon } from './lexicon.js';
+import { boundExpansions } from './expansions.js';
 
 export type UnavailableCode = 'index_missing' | 'index_incompatible' | 'index_corrupt';
 
@@ -79,6 +80,7 @@ export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
   let search: MiniSearch<IndexDoc>;
   try {
     search = MiniSearch.loadJSON<IndexDoc>(indexText!, indexOptions);
+    boundExpansions(search);
   } catch (err) {
     throw new IndexUnavailableError('index_corrupt', `index.json cannot be loaded: ${(err as Error).message}`);
   }

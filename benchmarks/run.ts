@@ -1,0 +1,98 @@
+/**
+ * npm run bench -- [--quick] [--throughput] [--corpus polnear,reuters] [--engines ours,minisearch,...]
+ * Builds every engine's index over the same documents, then measures each in a fresh child
+ * process (load, heap, latency per query class, facets; /search end to end for ours).
+ * Writes bench-results/latest.md and latest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { eng as STOP_WORDS } from 'stopword';
+import { buildLexicon } from '../src/index/lexicon.js';
+import type { ChildJob, ChildResult } from './child.js';
+import { CORPORA, loadCorpora, type CorpusName } from './corpus.js';
+import { ENGINES, buildEngine, type EngineName } from './engines.js';
+import { drawQueries, type QuerySets } from './queries.js';
+import { renderMarkdown, type CorpusReport } from './report.js';
+import { throughput, type ThroughputResult } from './throughput.js';
+
+const opts = new Command()
+  .option('--quick', 'PolNeAR only, fewer queries and repeats', false)
+  .option('--throughput', 'also measure requests/s against wrangler dev with autocannon', false)
+  .option('--corpus <names>', 'comma-separated corpora (polnear, reuters)')
+  .option('--engines <names>', 'comma-separated engines', ENGINES.join(','))
+  .option('--seed <n>', 'seed of the query sets', '42')
+  .parse()
+  .opts<{ quick: boolean; throughput: boolean; corpus?: string; engines: string; seed: string }>();
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const corpora = (opts.corpus?.split(',') ?? (opts.quick ? ['polnear'] : Object.keys(CORPORA))) as CorpusName[];
+const engines = opts.engines.split(',') as EngineName[];
+const perClass = opts.quick ? 40 : 200;
+const repeats = opts.quick ? 2 : 3;
+const OUT = 'bench-results';
+const WORK = join(OUT, 'work');
+
+const started = performance.now();
+const loaded = await loadCorpora(corpora, log);
+const reports: CorpusReport[] = [];
+const querySets = new Map<CorpusName, QuerySets>();
+for (const name of corpora) {
+  const corpus = loaded.get(name)!;
+  const queries = drawQueries(corpus, Number(opts.seed), perClass);
+  querySets.set(name, queries);
+  const stop = new Set(STOP_WORDS);
+  const commonWords = buildLexicon(corpus)
+    .filter(([w]) => !stop.has(w) && w.length >= 4)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([w]) => w);
+  const results: CorpusReport['engines'] = [];
+  for (const engine of engines) {
+    const dir = join(WORK, name, engine);
+    await rm(dir, { recursive: true, force: true });
+    const t0 = performance.now();
+    const bytes = await buildEngine(engine, corpus, dir);
+    const buildS = (performance.now() - t0) / 1000;
+    const job: ChildJob = { engine, dir, queries, repeats, commonWords };
+    const jobFile = join(WORK, `${name}-${engine}.job.json`);
+    await writeFile(jobFile, JSON.stringify(job));
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', jobFile], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+    results.push({ ...measured, buildS, bytes });
+    log(`${name} ${engine}: build ${buildS.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, load ${measured.loadMs.toFixed(0)} ms, heap ${measured.heapMB.toFixed(1)} MB`);
+  }
+  reports.push({
+    corpus: name,
+    counts: { articles: corpus.articles.length, quotes: corpus.quotes.length, entities: corpus.entities.length },
+    queriesPerClass: perClass,
+    repeats,
+    commonWords,
+    engines: results,
+  });
+}
+
+let tput: ThroughputResult | null = null;
+if (opts.throughput) tput = await throughput(join(WORK, corpora[0]!, 'ours'), corpora[0]!, querySets.get(corpora[0]!)!, log);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, shared with other jobs`;
+const wall = (performance.now() - started) / 1000;
+const gitRev = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const md = renderMarkdown({ machine, seed: Number(opts.seed), quick: opts.quick, reports, throughput: tput, wallSeconds: wall, gitRev });
+await mkdir(OUT, { recursive: true });
+await writeFile(join(OUT, 'latest.md'), md);
+await writeFile(join(OUT, 'latest.json'), JSON.stringify({ machine, seed: Number(opts.seed), gitRev, wallSeconds: wall, reports, throughput: tput }, null, 2));
+process.stdout.write(md);
+log(`bench done in ${wall.toFixed(0)} s; wrote ${OUT}/latest.md and latest.json`);
