@@ -91,20 +91,28 @@ export function docTable(index: LoadedIndex): DocTable {
   }
   for (const q of Object.values(index.quotes)) {
     const article = rows.get(indexId('article', q.articleId));
-    const about = (kind: EntityKind) => q.entityIds.filter((id) => index.entities[id]?.kind === kind);
+    const about: Record<EntityKind, string[]> = { person: [], organization: [], place: [] };
+    if (q.speakerId && index.entities[q.speakerId]?.kind === 'person') about.person.push(q.speakerId);
+    for (const id of q.entityIds) {
+      const kind = index.entities[id]?.kind;
+      if (kind && !about[kind].includes(id)) about[kind].push(id);
+    }
     const speaker = q.speakerId ?? q.speaker;
+    const from = article?.facets;
     rows.set(indexId('quote', q.id), {
       type: 'quote',
       id: q.id,
       articleId: q.articleId,
       published: article?.published ?? null,
       facets: {
-        ...article?.facets,
         type: ['quote'],
+        publisher: from?.publisher ?? [],
+        section: from?.section ?? [],
+        author: from?.author ?? [],
+        tags: from?.tags ?? [],
+        published: from?.published ?? [],
         speaker: speaker ? [speaker] : [],
-        person: [...new Set([...(q.speakerId && index.entities[q.speakerId]?.kind === 'person' ? [q.speakerId] : []), ...about('person')])],
-        organization: about('organization'),
-        place: about('place'),
+        ...about,
       },
     });
   }

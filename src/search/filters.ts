@@ -50,13 +50,18 @@ export function passesDates(row: DocRow, filters: Filters): boolean {
  * failing only facet F still counts toward F's values, so that selecting one publisher does
  * not zero the others. Returns null when it fails the dates or two facets or more.
  */
-export function failedFacet(row: DocRow, filters: Filters): FacetName | 'none' | null {
+export function failedFacet(row: DocRow, filters: Filters, entries = facetEntries(filters)): FacetName | 'none' | null {
   if (!passesDates(row, filters)) return null;
   let failed: FacetName | 'none' = 'none';
-  for (const [facet, filter] of Object.entries(filters.facets) as Array<[FacetName, FacetFilter]>) {
+  for (const [facet, filter] of entries) {
     if (passesFacet(row, facet, filter)) continue;
     if (failed !== 'none') return null;
     failed = facet;
   }
   return failed;
+}
+
+/** The active facet filters as a list: taken once per query, not once per document. */
+export function facetEntries(filters: Filters): Array<[FacetName, FacetFilter]> {
+  return Object.entries(filters.facets) as Array<[FacetName, FacetFilter]>;
 }

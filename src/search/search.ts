@@ -7,7 +7,7 @@ import type { DocType } from '../model/documents.js';
 import { parseIndexId } from '../index/ids.js';
 import type { LoadedIndex } from '../index/load.js';
 import { docTable, summarize, type DocRow, type FacetCounts, type FacetName } from './facets.js';
-import { failedFacet, NO_FILTERS, type Filters } from './filters.js';
+import { facetEntries, failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
 import { containsPhrase, matchAll, matchQuery, type Match } from './match.js';
 import { parseQuery, words, type ParsedQuery } from './query.js';
@@ -74,26 +74,36 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
 }
 
 function byDate(a: Ranked, b: Ranked): number {
-  return (b.row.published ?? -Infinity) - (a.row.published ?? -Infinity) || b.score - a.score;
+  const pa = a.row.published;
+  const pb = b.row.published;
+  if (pa !== pb) return pa === null ? 1 : pb === null ? -1 : pb - pa;
+  return b.score - a.score;
 }
 
 /** Keeps filtered matches and counts requested facets disjunctively, in one pass. */
 function filterAndCount(matches: Match[], index: LoadedIndex, filters: Filters, facets: FacetName[]) {
   const rows = docTable(index).rows;
-  const counts = new Map<FacetName, Map<string, number>>(facets.map((f) => [f, new Map()]));
+  const counting = facets.map((f) => [f, new Map<string, number>()] as const);
+  const entries = facetEntries(filters);
+  const unfiltered = entries.length === 0 && filters.from === null && filters.to === null;
   const kept: Ranked[] = [];
   for (const m of matches) {
     const row = rows.get(m.key);
     if (!row) continue;
-    const failed = failedFacet(row, filters);
+    const failed = unfiltered ? 'none' : failedFacet(row, filters, entries);
     if (failed === null) continue;
-    if (failed === 'none') kept.push({ ...m, row });
-    for (const [facet, values] of counts) {
+    if (failed === 'none') {
+      const ranked = m as Ranked;
+      ranked.row = row;
+      kept.push(ranked);
+    }
+    for (const [facet, values] of counting) {
       if (failed !== 'none' && failed !== facet) continue;
-      for (const v of row.facets[facet] ?? []) values.set(v, (values.get(v) ?? 0) + 1);
+      const docValues = row.facets[facet];
+      if (docValues) for (const v of docValues) values.set(v, (values.get(v) ?? 0) + 1);
     }
   }
-  return { kept, counts };
+  return { kept, counts: new Map(counting) };
 }
 
 function withType(filters: Filters, types: DocType[]): Filters {
