@@ -18,7 +18,15 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             // Worker tests read the sample index built by the global setup, not whatever
             // index a developer last built into public/index.
-            miniflare: { bindings: { INDEX_PATH: '/test-index' } },
+            miniflare: {
+              bindings: { INDEX_PATH: '/test-index' },
+              ratelimits: {
+                // Thousands of test requests come from one client: the real limit would stop them.
+                RATE_LIMITER: { simple: { limit: 1_000_000_000, period: 60 } },
+                // What the rate-limit tests put in front of an app, to see 429s from Miniflare itself.
+                TEST_RATE_LIMITER: { simple: { limit: 3, period: 60 } },
+              },
+            },
           }),
         ],
         test: {

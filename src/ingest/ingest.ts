@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { describeIssues, inputArticleSchema } from '../model/input.js';
+import { MAX_RECORD_BYTES, decodeLines, decodeWhole } from './bytes.js';
 import { expandInputs } from './files.js';
 import { htmlReader } from './formats/html.js';
 import { jsonReader } from './formats/json.js';
@@ -35,10 +36,17 @@ export async function ingest(paths: string[]): Promise<IngestResult> {
       issues.push({ file, line: 0, reason: `unsupported file type "${extname(file)}"` });
       continue;
     }
-    const parsed = reader.read(await readFile(file, 'utf8'), file);
-    read += parsed.records.length + parsed.issues.length;
-    issues.push(...parsed.issues);
+    const bytes = await readFile(file);
+    // NDJSON is checked line by line (one bad line is one bad record); other files whole.
+    const { text, badLines } =
+      reader === ndjsonReader ? decodeLines(bytes) : decodeWhole(bytes, reader === jsonReader ? null : MAX_RECORD_BYTES);
+    for (const [line, reason] of badLines) issues.push({ file, line, reason });
+    const parsed = reader.read(text, file);
+    const bad = (line: number) => badLines.has(line);
+    read += badLines.size + parsed.records.filter((r) => !bad(r.line)).length + parsed.issues.filter((i) => !bad(i.line)).length;
+    issues.push(...parsed.issues.filter((i) => !bad(i.line)));
     for (const rec of parsed.records) {
+      if (bad(rec.line)) continue;
       const result = inputArticleSchema.safeParse(rec.raw);
       if (!result.success) {
         issues.push({ file: rec.file, line: rec.line, reason: describeIssues(result.error) });

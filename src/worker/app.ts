@@ -2,7 +2,13 @@
 import { Hono } from 'hono';
 import type { IndexSource } from '../index/source.js';
 import type { AppEnv, Env } from './env.js';
+import { requireApiKey, redactHealth } from './middleware/api-key.js';
+import { cacheFor, defaultNoStore } from './middleware/cache-control.js';
 import { corsMiddleware } from './middleware/cors.js';
+import { etag } from './middleware/etag.js';
+import { requestLimits } from './middleware/limits.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { securityHeaders } from './middleware/secure-headers.js';
 import { notFound, onError } from './middleware/errors.js';
 import { indexHolder, withIndex, type IndexVars } from './middleware/index-loader.js';
 import { demoRoutes } from './routes/demo.js';
@@ -21,6 +27,17 @@ export interface AppOptions {
 
 const INDEXED_PATHS = ['/search', '/suggest', '/facets/:facet', '/stats', '/articles/:id', '/quotes/:id', '/entities/:id'];
 
+const CACHE_POLICIES = [
+  ['/search', 'search'],
+  ['/suggest', 'search'],
+  ['/facets/:facet', 'search'],
+  ['/stats', 'stats'],
+  ['/articles/:id', 'documents'],
+  ['/quotes/:id', 'documents'],
+  ['/entities/:id', 'documents'],
+  ['/openapi.json', 'openapi'],
+] as const;
+
 const defaultSource = (env: Env) => assetsSource(env.ASSETS, env.INDEX_PATH);
 
 export function createApp(options: AppOptions = {}) {
@@ -28,12 +45,23 @@ export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv & IndexVars>();
   app.onError(onError);
   app.notFound(notFound);
-  // First, so that errors and 404s carry CORS headers too and embedding sites can read them.
+  // Outermost, so that every answer, errors and 429s included, carries them.
+  app.use('*', securityHeaders());
+  app.use('*', defaultNoStore());
+  // Before any refusal, so that errors, 404s and 429s carry CORS headers too and embedding
+  // sites can read them.
   app.use('*', corsMiddleware());
+  // Cheap refusals before any parsing or index work.
+  app.use('*', requestLimits());
+  app.use('*', rateLimit());
+  app.use('/health', redactHealth());
   app.route('/', healthRoutes(holder));
+  for (const [path, policy] of CACHE_POLICIES) app.use(path, cacheFor(policy));
   app.route('/', openApiRoutes);
+  // The key guards index data only: the demo page, widget.js and /openapi.json stay public.
+  for (const path of INDEXED_PATHS) app.use(path, requireApiKey());
   // Only routes that read the index load it: an unknown path stays a 404 even without an index.
-  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder));
+  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder), etag());
   app.route('/', searchRoutes);
   app.route('/', documentRoutes);
   app.route('/', statsRoutes);

@@ -6,6 +6,15 @@ export interface Env {
   CORS_ORIGINS?: string;
   /** Path of the index root inside the assets, default "/index". */
   INDEX_PATH?: string;
+  /** Per-client rate limiting ([[ratelimits]] in wrangler.toml); none means unlimited. */
+  RATE_LIMITER?: RateLimit;
+  /**
+   * A secret (`wrangler secret put API_KEY`, `.dev.vars` locally): when set, the index is
+   * private and its routes need `Authorization: Bearer <key>` or `?key=<key>`.
+   */
+  API_KEY?: string;
+  /** The deployed Worker version: part of ETags, so that a new deploy invalidates them. */
+  CF_VERSION_METADATA?: WorkerVersionMetadata;
 }
 
 export type AppEnv = { Bindings: Env };

@@ -4,23 +4,35 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode =
-  | 'invalid_parameter'
-  | 'query_too_long'
-  | 'invalid_limit'
-  | 'invalid_offset'
-  | 'invalid_type'
-  | 'invalid_facet'
-  | 'invalid_filter'
-  | 'invalid_date'
-  | 'too_many_filters'
-  | 'not_found'
-  | 'route_not_found'
-  | 'method_not_allowed'
-  | 'index_missing'
-  | 'index_incompatible'
-  | 'index_corrupt'
-  | 'internal_error';
+/** Every code, for clients and tests that check an answer's code is a documented one. */
+export const ERROR_CODES = [
+  'invalid_parameter',
+  'query_too_long',
+  'invalid_limit',
+  'invalid_offset',
+  'invalid_type',
+  'invalid_facet',
+  'invalid_filter',
+  'invalid_date',
+  'too_many_filters',
+  'too_many_terms',
+  'too_many_phrases',
+  'too_many_parameters',
+  'uri_too_long',
+  'headers_too_large',
+  'rate_limited',
+  'api_key_required',
+  'api_key_invalid',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'index_missing',
+  'index_incompatible',
+  'index_corrupt',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class ApiError extends Error {
   constructor(

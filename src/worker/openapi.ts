@@ -14,7 +14,7 @@ import {
 } from './schemas.js';
 
 const DESCRIPTIONS: Record<string, string> = {
-  q: 'Query: words (all must match, falling back to any), "exact phrases", -excluded words; the last word matches as a prefix unless followed by a space.',
+  q: `Query: words (all must match, falling back to any), "exact phrases", -excluded words; the last word matches as a prefix unless followed by a space. At most ${LIMITS.qMaxChars} characters (query_too_long), ${LIMITS.qMaxTerms} words (too_many_terms) and ${LIMITS.qMaxPhrases} phrases, hyphenated words included (too_many_phrases).`,
   type: 'Document types to search (repeatable or comma-separated); all when absent.',
   limit: 'Results per page.',
   offset: 'Results to skip.',
@@ -58,8 +58,16 @@ const json = (schema: Record<string, unknown>, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+const errorRef = { $ref: '#/components/schemas/Error' };
 const errors = {
-  '400': json({ $ref: '#/components/schemas/Error' }, 'Invalid request (see error.code)'),
+  '400': json(errorRef, 'Invalid request (see error.code), e.g. query_too_long, too_many_terms, too_many_phrases, too_many_parameters'),
+  '401': json(errorRef, 'Private index (API_KEY set): api_key_required or api_key_invalid'),
+  '414': json(errorRef, `uri_too_long: the URL exceeds ${LIMITS.urlMaxChars} characters`),
+  '429': {
+    ...json(errorRef, `rate_limited: more than ${LIMITS.rateLimitRequests} requests per ${LIMITS.rateLimitPeriodSeconds} s from one client`),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+  },
+  '431': json(errorRef, `headers_too_large: request headers exceed ${LIMITS.headersMaxBytes} bytes`),
   '503': json({ $ref: '#/components/schemas/Error' }, 'Index unavailable: index_missing, index_incompatible or index_corrupt'),
 };
 
@@ -171,6 +179,15 @@ export function openApiDocument() {
       '/stats': { get: { summary: "The index manifest's facts", responses: { '200': json(anyObject, 'Manifest'), '503': errors['503'] } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': json(anyObject, 'OpenAPI 3.1') } } },
     },
-    components: { schemas: { Error: jsonSchema(errorBody) } },
+    components: {
+      schemas: { Error: jsonSchema(errorBody) },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Only when the deployment sets API_KEY (a private index).' },
+        queryKey: { type: 'apiKey', in: 'query', name: 'key', description: 'The same key as a query parameter.' },
+      },
+    },
+    // Optional: a public deployment needs no key ({} = anonymous allowed).
+    security: [{}, { bearer: [] }, { queryKey: [] }],
+    'x-limits': LIMITS,
   };
 }

@@ -3,9 +3,11 @@
  * Limits are named here once and listed in the README and the OpenAPI document.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors.js';
 import { DOC_TYPES } from '../model/documents.js';
 import { FACETS } from '../search/facets.js';
 import { facetFilter, type Filters } from '../search/filters.js';
+import { parseQuery } from '../search/query.js';
 
 export const LIMITS = {
   qMaxChars: 512,
@@ -17,7 +19,49 @@ export const LIMITS = {
   filterValuesMax: 50,
   filterValueMaxChars: 200,
   suggestLimitMax: 20,
+  /**
+   * Words in `q`, required and excluded, phrase words included. Every word is one MiniSearch
+   * lookup, fuzzy from 5 letters (only the last word expands as a prefix), so this bounds the
+   * expansion work of a query.
+   */
+  qMaxTerms: 32,
+  /** Quoted, hyphenated/dotted and excluded phrases: each is verified against stored text. */
+  qMaxPhrases: 8,
+  /** Query-string parameters, repeated ones counted each time. */
+  paramsMax: 128,
+  /** The whole URL, as Cloudflare's own edge limit: beyond it nothing legitimate is asked. */
+  urlMaxChars: 16_384,
+  /** Request header names and values together. */
+  headersMaxBytes: 32_768,
+  /** Per client IP, by the RATE_LIMITER binding; must match [[ratelimits]] in wrangler.toml. */
+  rateLimitRequests: 300,
+  rateLimitPeriodSeconds: 10,
 } as const;
+
+/** Counts what a query costs the engine, as the engine will parse it. */
+export function queryComplexity(q: string): { terms: number; phrases: number } {
+  const p = parseQuery(q);
+  return {
+    terms: p.terms.length + p.excludedTerms.length + p.excludedPhrases.reduce((n, ph) => n + ph.length, 0),
+    phrases: p.phrases.length + p.excludedPhrases.length,
+  };
+}
+
+/** `q` of every endpoint: bounded in characters, words and phrases, each with its own code. */
+const queryText = z
+  .string()
+  .max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`)
+  .superRefine((q, ctx) => {
+    // Longer texts already failed `max`; parsing them would only waste CPU.
+    if (q.length > LIMITS.qMaxChars) return;
+    const { terms, phrases } = queryComplexity(q);
+    if (terms > LIMITS.qMaxTerms) {
+      ctx.addIssue({ code: 'custom', message: `must have at most ${LIMITS.qMaxTerms} words (has ${terms})`, params: { code: 'too_many_terms' } });
+    } else if (phrases > LIMITS.qMaxPhrases) {
+      ctx.addIssue({ code: 'custom', message: `must have at most ${LIMITS.qMaxPhrases} phrases (has ${phrases})`, params: { code: 'too_many_phrases' } });
+    }
+  })
+  .default('');
 
 /** A parameter that may repeat (a=1&a=2); with `commas`, values may also be listed (a=1,2). */
 function list<T extends z.ZodType>(item: T, max: number, commas: boolean) {
@@ -45,7 +89,7 @@ const filterShape = Object.fromEntries(FACETS.filter((f) => f !== 'type').map((f
 
 export const searchQuerySchema = z
   .object({
-    q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+    q: queryText,
     type: list(z.enum(DOC_TYPES, { error: `must be one of ${DOC_TYPES.join(', ')}` }), DOC_TYPES.length * 2, true),
     limit: z.coerce.number().int().min(1).max(LIMITS.limitMax).default(LIMITS.defaultLimit),
     offset: z.coerce.number().int().min(0).max(LIMITS.offsetMax).default(0),
@@ -90,12 +134,12 @@ export function filtersOf(p: SearchQuery): Filters {
 }
 
 export const suggestQuerySchema = z.object({
-  q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+  q: queryText,
   limit: z.coerce.number().int().min(1).max(LIMITS.suggestLimitMax).default(8),
 });
 
 export const facetValuesQuerySchema = z.object({
-  q: z.string().max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`).default(''),
+  q: queryText,
   limit: z.coerce.number().int().min(1).max(LIMITS.facetLimitMax).default(10),
 });
 
@@ -103,5 +147,9 @@ export const facetParamSchema = z.object({
   facet: z.enum(FACETS, { error: `must be one of ${FACETS.join(', ')}` }),
 });
 
-/** q is the only parameter whose "too big" has a code of its own. */
-export const qCode = (issue: { code: string }) => (issue.code === 'too_big' ? ('query_too_long' as const) : ('invalid_parameter' as const));
+/** q's limits have codes of their own: too long, too many words, too many phrases. */
+export const qCode = (issue: { code: string; params?: Record<string, unknown> }): ErrorCode => {
+  if (issue.code === 'too_big') return 'query_too_long';
+  const code = issue.code === 'custom' ? issue.params?.code : undefined;
+  return code === 'too_many_terms' || code === 'too_many_phrases' ? code : 'invalid_parameter';
+};

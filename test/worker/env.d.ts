@@ -10,3 +10,11 @@ declare namespace Cloudflare {
     CORS_ORIGINS?: string;
   }
 }
+
+declare namespace Cloudflare {
+  interface Env {
+    RATE_LIMITER?: RateLimit;
+    TEST_RATE_LIMITER: RateLimit;
+    API_KEY?: string;
+  }
+}

@@ -20,6 +20,8 @@ export default async function setup() {
     'options-mismatch': (m) => ({ ...m, optionsHash: '0000000000000000' }),
     'format-mismatch': (m) => ({ ...m, formatVersion: 999 }),
     'truncated-index': (m) => m,
+    'missing-file': (m) => m,
+    'store-not-json': (m) => m,
   };
   for (const [name, change] of Object.entries(variants)) {
     const dir = `${faults}/${name}`;
@@ -30,4 +32,7 @@ export default async function setup() {
   const truncated = `${faults}/truncated-index/${summary.manifest.version}/index.json`;
   const text = await readFile(truncated, 'utf8');
   await writeFile(truncated, text.slice(0, Math.floor(text.length / 2)));
+  // The manifest names a file that is not there, and a store that is not JSON at all.
+  await rm(`${faults}/missing-file/${summary.manifest.version}/${manifest.files.quotes.path}`);
+  await writeFile(`${faults}/store-not-json/${summary.manifest.version}/${manifest.files.articles.path}`, '<html>502 Bad Gateway</html>');
 }

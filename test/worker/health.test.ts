@@ -40,6 +40,8 @@ describe('an index that cannot be served', () => {
     ['/test-faults/options-mismatch', 'index_incompatible'],
     ['/test-faults/format-mismatch', 'index_incompatible'],
     ['/test-faults/truncated-index', 'index_corrupt'],
+    ['/test-faults/missing-file', 'index_corrupt'],
+    ['/test-faults/store-not-json', 'index_corrupt'],
   ])('%s answers 503 %s, and /health says why', async (root, code) => {
     const { search, health, missingRoute } = await appAt(root);
     expect(search.status).toBe(503);
@@ -48,5 +50,33 @@ describe('an index that cannot be served', () => {
     expect(health.body).toMatchObject({ status: 'unavailable', error: { code } });
     expect(health.body.error.message.length).toBeGreaterThan(10);
     expect(missingRoute.status).toBe(404);
+  });
+});
+
+describe('an index that fails while loading', () => {
+  it('is never half-served: every request of a failed load is 503, and a later load retries', async () => {
+    let calls = 0;
+    let failing = true;
+    const real = (e: { ASSETS: Fetcher }) => assetsSource(e.ASSETS, '/test-index');
+    // Reads succeed until the last store file, which fails while the index is broken.
+    const app = createApp({
+      source: (e) => ({
+        name: 'flaky',
+        read: async (path) => {
+          calls++;
+          if (failing && path.endsWith('lexicon.json')) return null;
+          return real(e).read(path);
+        },
+      }),
+    });
+    const results = await Promise.all(['/search?q=vote', '/stats', '/health'].map((p) => app.request(`${BASE}${p}`, {}, env)));
+    for (const res of results) {
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as any).error.code).toBe('index_corrupt');
+    }
+    failing = false;
+    const ok = await app.request(`${BASE}/search?q=vote`, {}, env);
+    expect(ok.status).toBe(200);
+    expect(calls).toBeGreaterThan(6);
   });
 });

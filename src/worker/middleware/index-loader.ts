@@ -20,9 +20,10 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource): IndexHolder {
       if (!loading) {
         loading = loadIndex(sourceFor(env)).catch((err: unknown) => {
           loading = null;
-          throw err instanceof IndexUnavailableError
-            ? err
-            : new IndexUnavailableError('index_corrupt', `Index could not be read: ${(err as Error).message}`);
+          if (err instanceof IndexUnavailableError) throw err;
+          // The cause may name storage internals: it goes to the log, not to clients.
+          console.error('index load failed:', err);
+          throw new IndexUnavailableError('index_corrupt', 'Index could not be read (the cause is in the Worker log)');
         });
       }
       return loading;

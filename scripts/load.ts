@@ -1,0 +1,296 @@
+/**
+ * npm run load -- [--duration 60] [--connections 64] [--repeats 3] [--index-path /index]
+ * Starts `wrangler dev` on a free loopback port and drives it with autocannon over a mix of
+ * real queries taken from the served index: words, phrases, facets, filters, suggest, the
+ * facets endpoint and documents. The duration is split over the repeats; after each, the
+ * workerd process's resident memory is read from /proc. Exits non-zero on any connection
+ * error, timeout or 5xx.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { Command } from 'commander';
+import { buildIndex } from '../src/build/build.js';
+import { defaultExtractor } from '../src/pipeline/default-extractor.js';
+import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+
+const opts = new Command()
+  .name('load')
+  .option('--duration <s>', 'seconds of load in all', '60')
+  .option('--connections <n>', 'concurrent connections', '64')
+  .option('--repeats <n>', 'rounds (memory is read after each)', '3')
+  .option('--index-path <path>', 'INDEX_PATH inside public/ (built from the sample when it is /index and missing)', '/index')
+  .option('--only <path>', 'load this one path instead of the mix (e.g. /health, a baseline without search work)')
+  .option('--json', 'print only the JSON summary', false)
+  .parse()
+  .opts<{ duration: string; connections: string; repeats: string; indexPath: string; only?: string; json: boolean }>();
+
+const root = new URL('../', import.meta.url).pathname;
+
+interface Histogram {
+  average: number;
+  max: number;
+  total: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '5xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: Histogram;
+  requests: Histogram;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  requests: Array<{ method: string; path: string }>;
+}) => Promise<AutocannonResult>;
+// autocannon ships no types; the specifier is a variable so its shape is the one declared here.
+const autocannonModule: string = 'autocannon';
+const autocannon = ((await import(autocannonModule)) as { default: Autocannon }).default;
+const log = (s: string) => {
+  if (!opts.json) process.stderr.write(`${s}\n`);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** workerd processes below `pid` (wrangler → … → workerd). */
+function workerdPids(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  const names = new Map<number, string>();
+  for (const entry of readdirProc()) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      names.set(entry, name);
+      children.set(ppid, [...(children.get(ppid) ?? []), entry]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      if (names.get(c) === 'workerd') out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function readdirProc(): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Resident memory of the workerd processes under wrangler, found afresh: wrangler may restart them. */
+function rssMb(parent: number): number | null {
+  let kb = 0;
+  let seen = 0;
+  for (const pid of workerdPids(parent)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) {
+        kb += Number(m[1]);
+        seen++;
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return seen === 0 ? null : Math.round(kb / 1024);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 120_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
+}
+
+/** Paths over what the index really holds, so the load exercises real matches. */
+async function requestMix(origin: string): Promise<string[]> {
+  const browse = (await (await fetch(`${origin}/search?q=&type=article&limit=50&facets=person,publisher,section,place`)).json()) as any;
+  const quotes = (await (await fetch(`${origin}/search?q=&type=quote&limit=20`)).json()) as any;
+  const titles: string[] = browse.hits.map((h: any) => String(h.title ?? ''));
+  const titleWords = [...new Set(titles.flatMap((t) => t.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(0, 40);
+  const enc = encodeURIComponent;
+  const paths: string[] = [];
+  titleWords.forEach((w, i) => {
+    paths.push(`/search?q=${enc(w)}`);
+    paths.push(`/search?q=${enc(`${w} ${titleWords[(i + 7) % titleWords.length]}`)}&facets=person,publisher`);
+    paths.push(`/suggest?q=${enc(w.slice(0, 3))}`);
+    paths.push(`/search?q=${enc(w.slice(0, 4))}`);
+  });
+  for (const t of titles.slice(0, 10)) {
+    const phrase = t.split(/\s+/).slice(0, 3).join(' ');
+    paths.push(`/search?q=${enc(`"${phrase}"`)}`);
+  }
+  for (const facet of ['person', 'publisher', 'section', 'place'] as const) {
+    for (const v of browse.facets?.[facet]?.values?.slice(0, 3) ?? []) {
+      paths.push(`/search?q=&${facet}=${enc(v.value)}&facets=${facet}`);
+      paths.push(`/search?q=${enc(titleWords[0] ?? 'the')}&${facet}=${enc(v.value)}&type=article,quote`);
+    }
+    paths.push(`/facets/${facet}?q=${enc((browse.facets?.[facet]?.values?.[0]?.name ?? browse.facets?.[facet]?.values?.[0]?.value ?? 'a').slice(0, 3))}`);
+  }
+  for (const h of browse.hits.slice(0, 15)) paths.push(`/articles/${enc(h.id)}`);
+  for (const h of quotes.hits.slice(0, 10)) paths.push(`/quotes/${enc(h.id)}`);
+  for (const v of browse.facets?.person?.values?.slice(0, 5) ?? []) paths.push(`/entities/${enc(v.value)}`);
+  paths.push('/search?q=&sort=date&facets=published', '/search?q=vote&from=2016&to=2026-12', '/health', '/stats');
+  return paths;
+}
+
+async function main() {
+  const duration = Number(opts.duration);
+  const connections = Number(opts.connections);
+  const repeats = Math.max(1, Number(opts.repeats));
+  if (opts.indexPath === '/index' && !existsSync(`${root}${DEFAULT_OUT}/manifest.json`)) {
+    log('building the sample index');
+    await buildIndex({ inputs: [`${root}${DEFAULT_INPUT}`], outDir: `${root}${DEFAULT_OUT}`, extractor: defaultExtractor, cacheFile: `${root}${DEFAULT_CACHE}` });
+  }
+
+  // wrangler dev reloads when its assets change, and other builds write into public/: the run
+  // serves a snapshot of the index instead. The deployed per-client limit would answer most of
+  // a one-client load with 429s, so the snapshot's config lifts it (and changes nothing else).
+  const persist = await mkdtemp(`${tmpdir()}/ns-load-`);
+  const assets = `${persist}/public`;
+  await cp(`${root}public${opts.indexPath}`, `${assets}${opts.indexPath}`, { recursive: true });
+  const config = `${persist}/wrangler.toml`;
+  const toml = await readFile(`${root}wrangler.toml`, 'utf8');
+  await writeFile(
+    config,
+    toml
+      .replace(/^main = ".*"$/m, `main = "${root}src/worker/index.ts"`)
+      .replace(/^directory = ".*"$/m, `directory = "${assets}"`)
+      .replace(/simple = \{ limit = \d+, period = (\d+) \}/, 'simple = { limit = 1000000000, period = $1 }'),
+  );
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(
+    `${root}node_modules/.bin/wrangler`,
+    ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', `${persist}/state`, '--var', `INDEX_PATH:${opts.indexPath}`, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  );
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await rm(persist, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(`${origin}/health`, child, () => output);
+    const paths = opts.only ? [opts.only] : await requestMix(origin);
+    // Warm-up (the index loads on first use; that is not what is measured), and a check that
+    // every path of the mix answers on its own.
+    for (const p of paths) {
+      const started = Date.now();
+      try {
+        const res = await fetch(`${origin}${p}`, { signal: AbortSignal.timeout(10_000) });
+        await res.arrayBuffer();
+        if (!res.ok || Date.now() - started > 2000) log(`warm-up: ${p} → ${res.status} in ${Date.now() - started} ms`);
+      } catch (err) {
+        log(`warm-up: ${p} failed: ${(err as Error).message}`);
+      }
+    }
+    log(`wrangler dev on ${origin}; ${paths.length} distinct requests; ${repeats} × ${(duration / repeats).toFixed(1)} s at ${connections} connections`);
+
+    const rounds = [];
+    for (let i = 0; i < repeats; i++) {
+      const r = await autocannon({
+        url: origin,
+        connections,
+        duration: duration / repeats,
+        timeout: 10,
+        requests: paths.map((path) => ({ method: 'GET', path })),
+      });
+      const round = {
+        requests: r.requests.total,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        non2xx: r.non2xx,
+        '5xx': r['5xx'],
+        statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
+        workerdRssMb: rssMb(child.pid!),
+      };
+      rounds.push(round);
+      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB`);
+    }
+    const total = rounds.reduce((n, r) => n + r.requests, 0);
+    const summary = {
+      duration,
+      connections,
+      requests: total,
+      rps: Math.round(total / duration),
+      p50: Math.max(...rounds.map((r) => r.p50)),
+      p99: Math.max(...rounds.map((r) => r.p99)),
+      // autocannon counts a timeout as an error too.
+      errors: rounds.reduce((n, r) => n + r.errors, 0),
+      timeouts: rounds.reduce((n, r) => n + r.timeouts, 0),
+      non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+      '5xx': rounds.reduce((n, r) => n + r['5xx'], 0),
+      workerdRssMb: rounds.map((r) => r.workerdRssMb),
+      rounds,
+    };
+    process.stdout.write(`LOAD_RESULT ${JSON.stringify(summary)}\n`);
+    if (summary.errors > 0 || summary['5xx'] > 0) {
+      log(`FAILED: ${summary.errors} errors/timeouts, ${summary['5xx']} 5xx`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`load failed: ${(err as Error).stack ?? err}\n`);
+  process.exitCode = 1;
+});

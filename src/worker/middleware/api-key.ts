@@ -1,0 +1,63 @@
+/**
+ * An optional API key (the API_KEY secret) that makes the index private: its routes then need
+ * `Authorization: Bearer <key>` or `?key=<key>`. /health stays public for probes but, unless
+ * the key is presented, says only whether the service is up.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.js';
+import { errorBody } from '../errors.js';
+
+const encoder = new TextEncoder();
+
+/** Compares digests, so the time taken says nothing about how much of the key was right. */
+async function sameKey(a: string, b: string): Promise<boolean> {
+  const [da, db] = await Promise.all([a, b].map((s) => crypto.subtle.digest('SHA-256', encoder.encode(s))));
+  const x = new Uint8Array(da!);
+  const y = new Uint8Array(db!);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}
+
+export function presentedKey(authorization: string | undefined, query: string | undefined): string | null {
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? (query || null);
+}
+
+export type KeyState = 'public' | 'authorized' | 'missing' | 'invalid';
+
+export async function keyState(env: AppEnv['Bindings'], authorization: string | undefined, query: string | undefined): Promise<KeyState> {
+  if (!env.API_KEY) return 'public';
+  const key = presentedKey(authorization, query);
+  if (key === null) return 'missing';
+  return (await sameKey(key, env.API_KEY)) ? 'authorized' : 'invalid';
+}
+
+const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer realm="newsroom-search"' };
+
+/** For the index's routes: 401 unless the key is right (or none is configured). */
+export function requireApiKey(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const state = await keyState(c.env, c.req.header('Authorization'), c.req.query('key'));
+    if (state === 'missing') {
+      return c.json(errorBody('api_key_required', 'This index is private: send Authorization: Bearer <key> or ?key=<key>'), 401, UNAUTHORIZED_HEADERS);
+    }
+    if (state === 'invalid') return c.json(errorBody('api_key_invalid', 'The API key is not valid'), 401, UNAUTHORIZED_HEADERS);
+    await next();
+  };
+}
+
+/** For /health of a private index: without the key, only `status` (and the error code) remain. */
+export function redactHealth(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const state = await keyState(c.env, c.req.header('Authorization'), c.req.query('key'));
+    if (state === 'public' || state === 'authorized') return;
+    const body = (await c.res.clone().json()) as { status?: string; error?: { code?: string } };
+    const redacted = body.error?.code
+      ? { status: body.status, error: { code: body.error.code, message: 'The index is unavailable' } }
+      : { status: body.status };
+    c.res = c.json(redacted, c.res.status as 200 | 503);
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Cache-Control by route. Search answers change whenever the index does, so they are cached
+ * briefly; stored documents rarely change; errors and /health are never cached, so that a
+ * fixed index or a lifted limit is seen at once. A private index (API_KEY) is never stored by
+ * shared caches.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.js';
+
+export const CACHE = {
+  search: 'max-age=60, stale-while-revalidate=60',
+  documents: 'max-age=3600, stale-while-revalidate=86400',
+  stats: 'max-age=60',
+  openapi: 'max-age=3600',
+} as const;
+
+export const NO_STORE = 'no-store';
+
+function scoped(value: string, isPrivate: boolean): string {
+  return `${isPrivate ? 'private' : 'public'}, ${value}`;
+}
+
+/** Sets the route's policy on successful answers (2xx and 304). */
+export function cacheFor(policy: keyof typeof CACHE): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const ok = (c.res.status >= 200 && c.res.status < 300) || c.res.status === 304;
+    if (ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', scoped(CACHE[policy], Boolean(c.env.API_KEY)));
+  };
+}
+
+/** Outermost: whatever no route set (errors, 404s, /health) is not stored. */
+export function defaultNoStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', NO_STORE);
+    // A credentialed answer must not be reused for another key (or none).
+    if (c.env.API_KEY) c.res.headers.append('Vary', 'Authorization');
+  };
+}

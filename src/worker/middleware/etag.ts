@@ -1,0 +1,39 @@
+/**
+ * ETags for answers computed from the index: the same URL on the same index and the same
+ * Worker version gives the same answer, so the tag is the index's content hash plus the
+ * deployment's version id, and a matching If-None-Match is answered 304 before any search runs.
+ * Weak, because Cloudflare may re-encode (compress) bodies.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Env } from '../env.js';
+import type { IndexVars } from './index-loader.js';
+
+export function indexEtag(contentHash: string, env: Env): string {
+  const deploy = env.CF_VERSION_METADATA?.id;
+  return `W/"${contentHash.slice(0, 32)}${deploy ? `.${deploy.replace(/[^0-9A-Za-z-]/g, '')}` : ''}"`;
+}
+
+/**
+ * RFC 9110 weak comparison against an If-None-Match list. "*" is not honoured: it would turn
+ * a missing document's 404 into a 304.
+ */
+export function etagMatches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  const bare = tag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const v = t.trim();
+    return v.replace(/^W\//, '') === bare;
+  });
+}
+
+export function etag(): MiddlewareHandler<AppEnv & IndexVars> {
+  return async (c, next) => {
+    const tag = indexEtag(c.var.index.manifest.contentHash, c.env);
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && etagMatches(c.req.header('If-None-Match'), tag)) {
+      // Only URLs that answered 200 ever handed out this tag, and they still would.
+      return c.body(null, 304, { ETag: tag });
+    }
+    await next();
+    if (c.res.status === 200) c.res.headers.set('ETag', tag);
+  };
+}
