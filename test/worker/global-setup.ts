@@ -10,7 +10,38 @@ const root = new URL('../../', import.meta.url).pathname;
 const out = `${root}public/test-index`;
 const faults = `${root}public/test-faults`;
 
+const polnear = new URL('../../../shared/corpus/polnear/articles.ndjson', import.meta.url).pathname;
+
+/**
+ * PolNeAR, indexed without extraction (facets by publisher and month need none), plus the counts
+ * computed here from the raw NDJSON: the workerd test compares the Worker's facets with them.
+ */
+async function buildPolnear() {
+  const dir = `${root}public/test-polnear`;
+  await buildIndex({ inputs: [polnear], outDir: dir });
+  const rows = (await readFile(polnear, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+  const count = (pick: (r: Record<string, any>) => string | null, of = rows) => {
+    const m: Record<string, number> = {};
+    for (const r of of) {
+      const k = pick(r);
+      if (k) m[k] = (m[k] ?? 0) + 1;
+    }
+    return m;
+  };
+  const benghazi = rows.filter((r) => /benghazi/i.test(`${r.title}\n${r.body}`));
+  await writeFile(
+    `${dir}/expected.json`,
+    JSON.stringify({
+      total: rows.length,
+      publisher: count((r) => r.publisher),
+      month: count((r) => r.published?.slice(0, 7) ?? null),
+      benghazi: { total: benghazi.length, publisher: count((r) => r.publisher, benghazi) },
+    }),
+  );
+}
+
 export default async function setup() {
+  await buildPolnear();
   const summary = await buildIndex({ inputs: [`${root}index-data/articles`], outDir: out, extractor: defaultExtractor });
   const manifest = JSON.parse(await readFile(`${out}/manifest.json`, 'utf8'));
   const versionDir = `${out}/${summary.manifest.version}`;
