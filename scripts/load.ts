@@ -6,15 +6,15 @@
  * workerd process's resident memory is read from /proc. Exits non-zero on any connection
  * error, timeout or 5xx.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { Command } from 'commander';
 import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { freePort, waitForHealth } from './lib/wrangler-dev.js';
 
 const opts = new Command()
   .name('load')
@@ -58,17 +58,6 @@ const autocannon = ((await import(autocannonModule)) as { default: Autocannon })
 const log = (s: string) => {
   if (!opts.json) process.stderr.write(`${s}\n`);
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** workerd processes below `pid` (wrangler → … → workerd). */
 function workerdPids(pid: number): number[] {
@@ -122,21 +111,6 @@ function rssMb(parent: number): number | null {
     }
   }
   return seen === 0 ? null : Math.round(kb / 1024);
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
 }
 
 /** Paths over what the index really holds, so the load exercises real matches. */

@@ -3,15 +3,15 @@
  * fixture into public/browser-index, start `wrangler dev` on it and a second-origin host page
  * server, and hand both origins to the tests. Everything is stopped on teardown.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
 import { buildWidget } from '../../scripts/build-widget.js';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { startHostServer } from './host-server.js';
+import { freePort, waitForHealth } from '../../scripts/lib/wrangler-dev.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,32 +21,6 @@ declare module 'vitest' {
 }
 
 const root = new URL('../../', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: () => string, ms = 90_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${log()}`);
-}
 
 export default async function setup(project: TestProject) {
   await buildWidget();

@@ -1,0 +1,31 @@
+/** Helpers for runs of `wrangler dev` started by scripts and test setups on loopback. */
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A port the OS just handed out on 127.0.0.1 (closed again, so wrangler can take it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `/health` until the Worker serves its index, failing early if wrangler exits. */
+export async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 120_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
+}
