@@ -37,6 +37,8 @@ export interface DocTable {
   rows: Map<string, DocRow>;
   /** Newest published time in the index: recency is measured from here, not from "now". */
   newest: number | null;
+  /** Every document key, newest first, undated last: browsing walks this instead of sorting. */
+  newestFirst: string[];
 }
 
 function month(published: string | null): string[] {
@@ -125,7 +127,10 @@ export function docTable(index: LoadedIndex): DocTable {
       facets: { type: ['entity'], [e.kind]: [e.id] },
     });
   }
-  const table = { rows, newest };
+  const newestFirst = [...rows.entries()]
+    .sort(([, a], [, b]) => (a.published === b.published ? 0 : a.published === null ? 1 : b.published === null ? -1 : b.published - a.published))
+    .map(([key]) => key);
+  const table = { rows, newest, newestFirst };
   tables.set(index, table);
   return table;
 }

@@ -135,7 +135,7 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
   let matches: Match[];
   if (parsed.terms.length === 0) {
     match = 'browse';
-    matches = matchAll(index, parsed, table.rows.keys());
+    matches = matchAll(index, parsed, table.newestFirst);
   } else {
     match = 'all';
     matches = matchQuery(index, parsed, 'AND');
@@ -154,7 +154,8 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
     }
   }
 
-  if (match === 'browse' || params.sort === 'date') kept.sort(byDate);
+  // Browsing already walked the documents newest first.
+  if (match !== 'browse' && params.sort === 'date') kept.sort(byDate);
   else if (match === 'all') kept.sort((a, b) => b.score - a.score);
 
   const listed = params.distinct === 'article' ? distinctArticles(kept) : kept;
