@@ -56,7 +56,7 @@ interface Ranked extends Match {
 
 function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, recency: boolean): void {
   const phrase = parsed.terms.join(' ');
-  const newest = docTable(index).newest;
+  const { newest, rows } = docTable(index);
   for (const m of matches) {
     const { type, id } = parseIndexId(m.key);
     if (type === 'entity') {
@@ -67,7 +67,7 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
       if (q && containsPhrase(q.text, parsed.terms, parsed.lastIsPrefix)) m.score *= QUOTE_PHRASE_BOOST;
     }
     if (recency && newest !== null) {
-      const published = docTable(index).rows.get(m.key)?.published;
+      const published = rows.get(m.key)?.published;
       if (published != null) m.score *= 1 + 0.5 * 0.5 ** ((newest - published) / 86_400_000 / RECENCY_HALF_LIFE_DAYS);
     }
   }

@@ -6,9 +6,9 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import type { IndexVars } from '../middleware/index-loader.js';
 
-const STORES = { articles: 'article', quotes: 'quote', entities: 'entity' } as const satisfies Record<
-  keyof Omit<LoadedIndex, 'manifest' | 'search' | 'lexicon'>,
-  DocType
+/** Stores answered as stored; entities get their page (entityPage) instead. */
+const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Partial<
+  Record<keyof Omit<LoadedIndex, 'manifest' | 'search' | 'lexicon'>, DocType>
 >;
 
 export const documentRoutes = new Hono<AppEnv & IndexVars>();
