@@ -45,6 +45,9 @@ export function isCueAt(toks: Tok[], i: number): number {
   const t = toks[i];
   // Words in capitals belong to a headline ("RED STATES GAIN"), not to a clause reporting speech.
   if (!t || opensQuote(t) || /^[^a-z]*[A-Z]{2}[^a-z]*$/.test(t.w)) return 0;
+  // A capitalized cue form right after a capitalized word is part of a name: "the United States Mint".
+  const prev = toks[i - 1];
+  if (prev && t.w !== t.lw && !prev.post && isCapitalized(prev)) return 0;
   if (t.lw === 'according' && toks[i + 1]?.lw === 'to') return 2;
   if (t.lw === 'went' && toks[i + 1]?.lw === 'on' && !t.post) return 2;
   return CUE_WORDS.has(t.lw) ? 1 : 0;
@@ -158,7 +161,7 @@ export function attributionAfter(body: string, from: number, to: number, continu
     // "to back Clinton's campaign while adding" continues the reporter's clause instead.
     const plausible = startsSpeaker(toks[0]!) || (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lw)) || (continues && headLen <= 3);
     if (!plausible) return null;
-    if (core.some((t) => CUE_WORDS.has(t.lw) && !ROLE_WORDS.has(t.lw))) return null;
+    if (core.some((t, j) => isCueAt(toks, j) && !ROLE_WORDS.has(t.lw))) return null;
     const [a, b] = span(toks, 0, e);
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, k, c), end: toks[k + c - 1]!.end };
   }
@@ -265,7 +268,7 @@ function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; spea
   let s = e - 1;
   let chunks = 0;
   while (s > 0 && e - s < 30) {
-    if (toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post)) break;
+    if (toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post) || /^[-\u2013\u2014]*$/.test(toks[s - 1]!.w)) break;
     if (toks[s - 1]!.post === ',') chunks++;
     s--;
   }
@@ -280,7 +283,24 @@ function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; spea
   if (!first || NOT_SUBJECT_START.has(first.lw) || CLAUSE_OPENERS.has(first.lw) || !isCapitalized(first) || PRONOUNS.has(first.lw)) return null;
   if (start >= e - 1 || toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS) return null;
   if (toks.slice(start, e).some((t, j) => j > 0 && isCueAt(toks, start + j))) return null;
-  return { speakerStart: first.start, speakerEnd: toks[e - 1]!.end };
+  return { speakerStart: first.start, speakerEnd: toks[subjectEnd(toks, start, e) - 1]!.end };
+}
+
+/**
+ * Where the subject ends in `Trump returned the compliment, telling reporters` or
+ * `Clinton, speaking in Ohio, said`: at the verb of the clause before the participle cue,
+ * and before a participial phrase, which describes what the speaker did rather than who they are.
+ */
+function subjectEnd(toks: Tok[], start: number, e: number): number {
+  let firstChunk = true;
+  for (let j = start + 1; j < e; j++) {
+    const t = toks[j]!;
+    const opensChunk = toks[j - 1]!.post === ',';
+    if (opensChunk) firstChunk = false;
+    if (firstChunk && !looksNominal(t)) return j;
+    if (opensChunk && /(ing|ed|ly)$/.test(t.lw) && !ROLE_WORDS.has(t.lw)) return j;
+  }
+  return e;
 }
 
 /** The phrase right before the cue, back to the last comma: "…, Trump said". */

@@ -19,7 +19,7 @@ const CUE_STEMS = [
   'write', 'speculate', 'theorize', 'surmise', 'reason', 'acknowledge', 'recollect', 'relate',
   'underscore', 'highlight', 'specify', 'clarify', 'summarize', 'sum', 'counsel', 'chide',
   'scold', 'taunt', 'tease', 'gloat', 'brag', 'bristle', 'huff', 'groan', 'rant', 'preach',
-  'react', 'question', 'press', 'confess', 'rebut', 'jab', 'admit', 'query',
+  'react', 'question', 'press', 'confess', 'rebut', 'jab', 'admit', 'query', 'sing',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -46,6 +46,7 @@ const IRREGULAR: Record<string, string[]> = {
   rebut: ['rebutted', 'rebuts'],
   jab: ['jabbed', 'jabs'],
   query: ['queried', 'queries'],
+  sing: ['sang', 'sings', 'singing', 'sung'],
   press: ['pressed', 'presses'],
 };
 

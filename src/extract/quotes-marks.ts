@@ -68,7 +68,8 @@ export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedP
         continue;
       }
       const markEnd = i + len;
-      const opening = isOpeningSide(body, i, markEnd, para);
+      // Nothing closes at a paragraph start: a mark there opens, even `” … what` with a right mark and a space.
+      const opening = i === para.start || isOpeningSide(body, i, markEnd, para);
       const closing = isClosingSide(body, i, markEnd, para);
       if (open < 0) {
         // A closing mark with nothing open is a stray; a right mark used as a left one is not.

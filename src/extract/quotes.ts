@@ -178,7 +178,9 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     for (;;) {
       const next = pieces[i + 1];
       const limit = next && next.para === last.para ? next.start : paragraphs[last.para]!.end;
-      const after = last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end)) ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
+      let after = last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end)) ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
+      // `"…." She said, "…"`: after a quote that closed its sentence, a cue ending on a comma or colon introduces the next one.
+      if (after && next && next.para === last.para && endsWithPeriod(body, last.end) && /^[,:]\s*$/.test(body.slice(after.end, next.start))) after = null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';
@@ -197,6 +199,10 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     if (!attribution && standalone && p.start === para.start && paragraphs[last.para]!.end - end <= 1) {
       attribution = signature(body, paragraphs[last.para + 1]);
       if (attribution) rule = 'signed';
+    }
+    if (!attribution && standalone && p.start === para.start && last.closed) {
+      attribution = signature(body, { start: end, end: paragraphs[last.para]!.end });
+      if (attribution) rule = 'signed-inline';
     }
     if (!attribution) rule = standalone ? 'standalone' : 'inline';
     rule = `${rule}:${position}`;
@@ -240,10 +246,14 @@ function joinParagraphs(groups: Group[], paragraphs: Paragraph[]): Group[] {
   return out;
 }
 
-/** A quotation paragraph signed by the next one, `- Hillary Clinton.`, as fact-check pieces print them. */
+/**
+ * A quotation paragraph signed with a dash and a name, `- Hillary Clinton.`: in the next
+ * paragraph, as fact-check pieces print them, or right after the closing mark, as collected
+ * reader or voter comments are printed (`"…" ― Ann Lee`).
+ */
 function signature(body: string, next: Paragraph | undefined): Attribution | null {
   if (!next) return null;
-  const m = /^([-\u2013\u2014]\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,3})\.?$/u.exec(body.slice(next.start, next.end).trim());
+  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})\.?$/u.exec(body.slice(next.start, next.end).trim());
   if (!m) return null;
   const speakerStart = body.indexOf(m[2]!, next.start);
   return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };

@@ -294,6 +294,66 @@ describe('extractQuotes: what is not a quotation', () => {
   });
 });
 
+describe('extractQuotes: signatures, reopened paragraphs and sung lines', () => {
+  it('reads a quotation paragraph signed with a dash and a name after the closing mark', () => {
+    const body = 'Readers wrote in after the vote.\n\n“The new bus routes saved me an hour a day.” ― Marta Quillon\n\n“I still wait too long in the rain.”― Desmond Achebe-Ruiz.';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['“The new bus routes saved me an hour a day.”', 'Marta Quillon'],
+      ['“I still wait too long in the rain.”', 'Desmond Achebe-Ruiz'],
+    ]);
+    expectExactOffsets(body, quotes);
+  });
+
+  it('signs only a quotation that opens its paragraph', () => {
+    const body = 'Locals still use the old name “Pier Road” ― Ines Varga';
+    expect(extractQuotes(body)).toEqual([]);
+  });
+
+  it('opens a quote at a paragraph start even with a right mark and an ellipsis', () => {
+    const body = 'The council met late.\n\n” … and we will rebuild the pier before winter,” Councillor Ada Moreau said.';
+    const q = only(body);
+    expect(q.start).toBe(body.indexOf('”'));
+    expect(q.speaker).toBe('Councillor Ada Moreau');
+  });
+
+  it('reads "sings" as a cue, so a second cue in the sentence starts a new quote', () => {
+    const body = '“Keep the lantern burning,” the choir sings to the mayor before asking her, “Will you stay for the last song?”';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.text)).toEqual(['“Keep the lantern burning,”', '“Will you stay for the last song?”']);
+    expect(quotes[0]!.speaker).toBe('the choir');
+    expectExactOffsets(body, quotes);
+  });
+
+  it('gives the cue after a closed sentence to the quote it introduces', () => {
+    const body = 'Mayor Ines Varga said: "The permits are late." Her deputy, Tomas Brennick, said, "Then we will wait for them."';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => [q.text, speakerName(q.speaker)])).toEqual([
+      ['"The permits are late."', 'Ines Varga'],
+      ['"Then we will wait for them."', 'Tomas Brennick'],
+    ]);
+  });
+});
+
+describe('extractQuotes: where the speaker phrase ends', () => {
+  it('reads a capitalized cue form inside a name as part of the name', () => {
+    const body = '“Exports will grow next year,” said Lena Ostrova, the director of the United States Trade Office.';
+    expect(only(body).speaker).toBe('Lena Ostrova, the director of the United States Trade Office');
+  });
+
+  it('stops the subject at the verb of the clause before a participle cue', () => {
+    const body = 'Councillor Ada Moreau returned the favor, telling reporters, “The library stays open all summer.”';
+    expect(only(body).speaker).toBe('Councillor Ada Moreau');
+  });
+
+  it('leaves a participial phrase between subject and cue out of the speaker', () => {
+    const body = 'Ostrova, speaking to farmers in the valley, said: “Rain is coming before the harvest.”';
+    expect(only(body).speaker).toBe('Ostrova');
+    const appositive = 'Ostrova, a farmer in the valley, said: “Rain is coming before the harvest.”';
+    expect(only(appositive).speaker).toBe('Ostrova, a farmer in the valley');
+  });
+});
+
 describe('speakerName', () => {
   it.each([
     ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov'],
