@@ -45,7 +45,8 @@ const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ChildJob;
 const mem = () => {
   gc!();
   const m = process.memoryUsage();
-  return { heap: m.heapUsed, external: m.external + m.arrayBuffers };
+  // `external` already includes `arrayBuffers` (Node's docs): adding both counted buffers twice.
+  return { heap: m.heapUsed, external: m.external };
 };
 
 const m0 = mem();

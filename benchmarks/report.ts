@@ -36,7 +36,7 @@ export function renderMarkdown(r: {
 }): string {
   const out: string[] = [];
   out.push(`Machine: ${r.machine}. Commit ${r.gitRev} plus working tree; seed ${r.seed}${r.quick ? ', --quick' : ''}; whole run ${r.wallSeconds.toFixed(0)} s.`);
-  out.push('Times in ms; latency columns are p50 / p99 per query class, each the median over the repeats. Load and heap are measured in a fresh process per engine (heap: `heapUsed` after `gc()`, minus the empty process; off-heap: ArrayBuffers and external memory).');
+  out.push('Times in ms; latency columns are p50 / p99 per query class, each the median over the repeats. Load and heap are measured in a fresh process per engine (heap: `heapUsed` after `gc()`, minus the empty process; off-heap: `external`, which includes ArrayBuffers).');
   for (const c of r.reports) {
     out.push('');
     out.push(`### ${c.corpus}: ${c.counts.articles} articles, ${c.counts.quotes} quotes, ${c.counts.entities} entities (${c.queriesPerClass} queries per class, ${c.repeats} repeats)`);

@@ -8,7 +8,8 @@ export function fsSource(root: string): IndexSource {
     name: `fs:${root}`,
     async read(path) {
       try {
-        return await readFile(join(root, path), 'utf8');
+        const buf = await readFile(join(root, path));
+        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;

@@ -7,7 +7,6 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SerializedIndex } from '../index/serialize.js';
-import { INDEX_FILES } from '../index/manifest.js';
 
 async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null)) !== null;
@@ -31,7 +30,7 @@ export async function writeIndex(outDir: string, index: SerializedIndex): Promis
     const tmp = join(outDir, `.tmp-${manifest.version}-${process.pid}`);
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp);
-    for (const f of INDEX_FILES) await writeFile(join(tmp, manifest.files[f].path), files[f]);
+    for (const [f, bytes] of Object.entries(files)) await writeFile(join(tmp, manifest.files[f]!.path), bytes);
     await rename(tmp, versionDir);
   }
   const manifestTmp = join(outDir, `.manifest-${process.pid}.json`);

@@ -1,19 +1,19 @@
 /**
- * The lexicon: every indexed word of the articles with its document frequency, sorted by word,
- * written at build time so that suggestions and "did you mean" need no walk of the index at
- * query time. Stop words and one- or two-letter words are left out: nobody needs them suggested.
+ * The lexicon: every indexed word of the articles with its article frequency, computed at build
+ * time so that suggestions and "did you mean" need no walk of the index at query time. Stop
+ * words, numbers and one- or two-letter words are left out: nobody needs them suggested.
+ * Every lexicon word is also an index term, so the loaded lexicon is two integer arrays over
+ * the index's sorted term list: positions and frequencies, sorted like the terms.
  */
 import { eng as STOP_WORDS } from 'stopword';
 import type { Corpus } from '../model/corpus.js';
 import { processTerm, tokenize } from './options.js';
 
-/** [word, document frequency], sorted by word. */
-export type Lexicon = Array<[string, number]>;
-
 const MAX_TERMS = 60_000;
 const stop = new Set(STOP_WORDS);
 
-export function buildLexicon(corpus: Corpus): Lexicon {
+/** [word, article frequency], sorted by word. */
+export function buildLexicon(corpus: Corpus): Array<[string, number]> {
   const df = new Map<string, number>();
   for (const a of corpus.articles) {
     const seen = new Set<string>();
@@ -27,4 +27,53 @@ export function buildLexicon(corpus: Corpus): Lexicon {
   let entries = [...df.entries()];
   if (entries.length > MAX_TERMS) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_TERMS);
   return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The lexicon as sections of index.bin: positions in the sorted term list, and frequencies. */
+export function lexiconSections(entries: Array<[string, number]>, terms: string[]): { 'lexicon:terms': Uint32Array; 'lexicon:df': Uint32Array } {
+  const position = new Map(terms.map((t, i) => [t, i]));
+  const ids = new Uint32Array(entries.length);
+  const df = new Uint32Array(entries.length);
+  entries.forEach(([word, n], i) => {
+    const at = position.get(word);
+    if (at === undefined) throw new Error(`lexicon word "${word}" is not an index term`);
+    ids[i] = at;
+    df[i] = n;
+  });
+  return { 'lexicon:terms': ids, 'lexicon:df': df };
+}
+
+export class Lexicon {
+  constructor(
+    private readonly terms: string[],
+    private readonly ids: Uint32Array,
+    private readonly df: Uint32Array,
+  ) {}
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[this.ids[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  has(word: string): boolean {
+    const i = this.lowerBound(word);
+    return i < this.ids.length && this.terms[this.ids[i]!] === word;
+  }
+
+  /** At most `scan` [word, frequency] pairs starting with `prefix`, in word order. */
+  withPrefix(prefix: string, scan = 4000): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (let i = this.lowerBound(prefix); i < this.ids.length && out.length < scan; i++) {
+      const word = this.terms[this.ids[i]!]!;
+      if (!word.startsWith(prefix)) break;
+      out.push([word, this.df[i]!]);
+    }
+    return out;
+  }
 }

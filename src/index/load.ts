@@ -1,15 +1,21 @@
 /**
  * Reads one index version through an IndexSource and checks that this code can serve it.
- * Everything is parsed exactly once: MiniSearch.loadJSON parses the index text itself.
+ * Loading a format-2 index parses two small JSON files and wraps index.bin and docs.ndjson in
+ * typed-array views: no posting list, stored document or facet value is decoded until a query
+ * needs it. Format 1 (MiniSearch's JSON and one JSON store per type) is still read, by rebuilding
+ * the format-2 bytes in memory: slow, but an old index keeps serving until it is rebuilt.
  */
-import MiniSearch from 'minisearch';
 import type { Article, Entity, Quote } from '../model/documents.js';
-import { INDEX_FILES, READABLE_FORMATS, manifestSchema, type IndexFile, type Manifest } from './manifest.js';
-import { OPTIONS_HASH, indexOptions, type IndexDoc } from './options.js';
-import type { IndexSource } from './source.js';
-import type { DocStoreFile } from './store.js';
-import type { Lexicon } from './lexicon.js';
-import { boundExpansions } from './expansions.js';
+import { Columns } from './columns.js';
+import { DocStore } from './docs.js';
+import { Lexicon } from './lexicon.js';
+import { INDEX_FILES, READABLE_FORMATS, manifestSchema, type Manifest } from './manifest.js';
+import { memorySource } from './memory-source.js';
+import { OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
+import { Sections } from './sections.js';
+import { serializeIndex, type IndexHeader } from './serialize.js';
+import { readText, type IndexSource } from './source.js';
+import { TermIndex } from './terms.js';
 
 export type UnavailableCode = 'index_missing' | 'index_incompatible' | 'index_corrupt';
 
@@ -25,10 +31,12 @@ export class IndexUnavailableError extends Error {
 
 export interface LoadedIndex {
   manifest: Manifest;
-  search: MiniSearch<IndexDoc>;
-  articles: DocStoreFile<Article>;
-  quotes: DocStoreFile<Quote>;
-  entities: DocStoreFile<Entity>;
+  terms: TermIndex;
+  /** Per document and field (SEARCH_FIELDS order), the number of distinct terms: BM25's length. */
+  fieldLengths: Uint32Array;
+  avgFieldLength: number[];
+  docs: DocStore;
+  columns: Columns;
   lexicon: Lexicon;
 }
 
@@ -41,7 +49,7 @@ function parseJson(text: string, what: string): unknown {
 }
 
 export async function readManifest(source: IndexSource): Promise<Manifest> {
-  const text = await source.read('manifest.json');
+  const text = await readText(source, 'manifest.json');
   if (text === null) {
     throw new IndexUnavailableError('index_missing', `No index at ${source.name}: run \`npm run build-index\``);
   }
@@ -65,31 +73,80 @@ export async function readManifest(source: IndexSource): Promise<Manifest> {
   return manifest;
 }
 
-async function readFile(source: IndexSource, manifest: Manifest, file: IndexFile): Promise<string> {
-  const path = `${manifest.version}/${manifest.files[file].path}`;
-  const text = await source.read(path);
-  if (text === null) throw new IndexUnavailableError('index_corrupt', `Index file ${path} is missing`);
-  return text;
+async function readFile(source: IndexSource, manifest: Manifest, file: string): Promise<Uint8Array> {
+  const entry = manifest.files[file];
+  if (!entry) throw new IndexUnavailableError('index_corrupt', `manifest.json lists no "${file}" file`);
+  const path = `${manifest.version}/${entry.path}`;
+  const bytes = await source.read(path);
+  if (bytes === null) throw new IndexUnavailableError('index_corrupt', `Index file ${path} is missing`);
+  // A truncated or padded file must not be served as if whole.
+  if (bytes.byteLength !== entry.bytes) {
+    throw new IndexUnavailableError('index_corrupt', `Index file ${path} has ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
+  }
+  return bytes;
+}
+
+const decoder = new TextDecoder();
+
+function checkHeader(value: unknown): IndexHeader {
+  const h = value as Partial<IndexHeader> | null;
+  const ok =
+    h !== null &&
+    typeof h === 'object' &&
+    Array.isArray(h.terms) &&
+    typeof h.keys === 'string' &&
+    typeof h.documentCount === 'number' &&
+    Array.isArray(h.avgFieldLength) &&
+    JSON.stringify(h.fields) === JSON.stringify(SEARCH_FIELDS) &&
+    typeof h.sections === 'object' &&
+    typeof h.columns === 'object';
+  if (!ok) throw new IndexUnavailableError('index_corrupt', 'index.json is not a format-2 index header');
+  return h as IndexHeader;
 }
 
 export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
   const manifest = await readManifest(source);
-  const [indexText, articles, quotes, entities, lexicon] = await Promise.all(
-    INDEX_FILES.map((f) => readFile(source, manifest, f)),
-  );
-  let search: MiniSearch<IndexDoc>;
+  if (manifest.formatVersion === 1) return loadFormat1(source, manifest);
+  const [index, bin, docs] = await Promise.all(INDEX_FILES.map((f) => readFile(source, manifest, f)));
+  const header = checkHeader(parseJson(decoder.decode(index), 'index.json'));
   try {
-    search = MiniSearch.loadJSON<IndexDoc>(indexText!, indexOptions);
-    boundExpansions(search);
+    const sections = new Sections(bin!, header.sections);
+    const terms = new TermIndex(header.terms, sections.get('terms:offsets', 'u32'), sections.get('terms:postings', 'u8'), sections.get('terms:df', 'u32'));
+    const fieldLengths = sections.get('docs:fieldLengths', 'u32');
+    const docOffsets = sections.get('docs:offsets', 'u32');
+    if (fieldLengths.length !== header.documentCount * SEARCH_FIELDS.length || docOffsets.length !== header.documentCount + 1) {
+      throw new Error('document tables disagree with the document count');
+    }
+    const columns = new Columns(header.columns, sections);
+    if (columns.count !== header.documentCount) throw new Error('facet columns disagree with the document count');
+    const store = new DocStore(docs!, docOffsets, header.keys);
+    // Documents are parsed on demand: parse the first and the last now, so that a docs.ndjson
+    // that is not this index's (an error page of the right size) fails the load, not a query.
+    if (header.documentCount > 0) {
+      store.get(0);
+      store.get(header.documentCount - 1);
+    }
+    return {
+      manifest,
+      terms,
+      fieldLengths,
+      avgFieldLength: header.avgFieldLength,
+      docs: store,
+      columns,
+      lexicon: new Lexicon(header.terms, sections.get('lexicon:terms', 'u32'), sections.get('lexicon:df', 'u32')),
+    };
   } catch (err) {
-    throw new IndexUnavailableError('index_corrupt', `index.json cannot be loaded: ${(err as Error).message}`);
+    if (err instanceof IndexUnavailableError) throw err;
+    throw new IndexUnavailableError('index_corrupt', `index.bin cannot be read: ${(err as Error).message}`);
   }
-  return {
-    manifest,
-    search,
-    articles: parseJson(articles!, 'articles.json') as DocStoreFile<Article>,
-    quotes: parseJson(quotes!, 'quotes.json') as DocStoreFile<Quote>,
-    entities: parseJson(entities!, 'entities.json') as DocStoreFile<Entity>,
-    lexicon: parseJson(lexicon!, 'lexicon.json') as Lexicon,
-  };
+}
+
+async function loadFormat1(source: IndexSource, manifest: Manifest): Promise<LoadedIndex> {
+  const store = async <T>(file: string): Promise<T[]> =>
+    Object.values(parseJson(decoder.decode(await readFile(source, manifest, file)), `${file}.json`) as Record<string, T>);
+  const [articles, quotes, entities] = await Promise.all([store<Article>('articles'), store<Quote>('quotes'), store<Entity>('entities')]);
+  const rebuilt = await serializeIndex({ articles, quotes, entities }, { sources: manifest.sources, skipped: manifest.skipped });
+  const loaded = await loadIndex(memorySource(rebuilt));
+  // Caches and ETags must keep following the version that was published.
+  return Object.assign(loaded, { manifest });
 }

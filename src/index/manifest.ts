@@ -1,14 +1,21 @@
 /**
  * manifest.json: what the Worker reads first to decide whether it can serve an index.
- * Older readers refuse newer formats; the reader accepts every format listed in READABLE_FORMATS.
+ * Older readers refuse newer formats; the reader accepts every format listed in READABLE_FORMATS
+ * (format 1, MiniSearch's JSON plus one JSON store per type, is rebuilt in memory: see load.ts).
  */
 import { z } from 'zod';
 import { INDEX_FORMAT_VERSION } from './options.js';
 
-export const READABLE_FORMATS = [INDEX_FORMAT_VERSION];
+export const READABLE_FORMATS = [1, INDEX_FORMAT_VERSION];
 
-export const INDEX_FILES = ['index', 'articles', 'quotes', 'entities', 'lexicon'] as const;
+/** The files of a format-2 version, and their names in the version directory. */
+export const INDEX_FILES = ['index', 'bin', 'docs'] as const;
 export type IndexFile = (typeof INDEX_FILES)[number];
+export const FILE_PATHS: Record<IndexFile, string> = {
+  index: 'index.json',
+  bin: 'index.bin',
+  docs: 'docs.ndjson',
+};
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -19,7 +26,7 @@ export const manifestSchema = z.object({
   contentHash: z.string(),
   /** Directory holding this version's files, relative to the manifest. */
   version: z.string(),
-  files: z.record(z.enum(INDEX_FILES), z.object({ path: z.string(), bytes: z.number().int() })),
+  files: z.record(z.string(), z.object({ path: z.string(), bytes: z.number().int() })),
   counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
   sources: z.array(z.string()),
   skipped: z.number().int(),

@@ -7,8 +7,8 @@
  */
 import type { Options, SearchOptions } from 'minisearch';
 
-export const INDEX_FORMAT_VERSION = 1;
-/** Checked against node_modules by a test; the serialized index is MiniSearch's own format. */
+export const INDEX_FORMAT_VERSION = 2;
+/** Checked against node_modules by a test: src/index/engine.ts relies on its internals. */
 export const MINISEARCH_VERSION = '7.2.0';
 
 export const SEARCH_FIELDS = ['title', 'subtitle', 'body', 'text', 'speaker', 'name', 'aliases'] as const;

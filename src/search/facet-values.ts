@@ -3,7 +3,8 @@
  * the query must start a word of the value's label, or be within the typo budget of one.
  */
 import type { LoadedIndex } from '../index/load.js';
-import { describeValue, docTable, type FacetName, type FacetValue } from './facets.js';
+import { describeValue, type FacetName, type FacetValue } from './facets.js';
+import { entityById } from './lookup.js';
 import { typoBudget } from './match.js';
 import { words } from './query.js';
 import { editDistance } from './suggest.js';
@@ -22,13 +23,14 @@ function entries(index: LoadedIndex, facet: FacetName): Entry[] {
   if (!perFacet) cache.set(index, (perFacet = new Map()));
   const hit = perFacet.get(facet);
   if (hit) return hit;
-  const counts = new Map<string, number>();
-  for (const row of docTable(index).rows.values()) {
-    for (const v of row.facets[facet] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  const list = [...counts.entries()]
+  const { dictionary, values } = index.columns.facet(facet);
+  const counts = new Uint32Array(dictionary.length);
+  for (const v of values) counts[v]!++;
+  const list = dictionary
+    .map((value, v) => [value, counts[v]!] as const)
+    .filter(([, count]) => count > 0)
     .map(([value, count]) => {
-      const e = index.entities[value];
+      const e = entityById(index, value);
       const names = e ? [e.name, ...e.aliases] : [value];
       return { value, count, labels: names.map(words) };
     })

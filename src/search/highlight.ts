@@ -29,6 +29,35 @@ export function tokensOf(text: string): Token[] {
   return out;
 }
 
+/**
+ * Characters whose folding (NFKD, marks removed, lower-cased) could change a word or its length:
+ * anything beyond ASCII except no-break space and general punctuation (curly quotes and dashes
+ * are common and are separators anyway).
+ */
+export const FOLDABLE = /[^\x00-\x7f\u00a0\u2000-\u206f]/;
+const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
+
+/**
+ * The tokens of `text` whose term is in `matched`, in text order. Without foldable characters a
+ * term is its word lower-cased, so a substring search with a check of the characters around it
+ * finds them without tokenizing a whole article body for a few words.
+ */
+export function matchedTokens(text: string, matched: ReadonlySet<string>): Token[] {
+  if (FOLDABLE.test(text)) return tokensOf(text).filter((t) => matched.has(t.term));
+  const lower = text.toLowerCase();
+  const out: Token[] = [];
+  for (const term of matched) {
+    if (term === '') continue;
+    for (let i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + 1)) {
+      const end = i + term.length;
+      if ((i === 0 || SEPARATOR.test(lower[i - 1]!)) && (end === lower.length || SEPARATOR.test(lower[end]!))) {
+        out.push({ term, start: i, end });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -46,10 +75,9 @@ export function markedHtml(text: string, ranges: Range[]): string {
 }
 
 /** Adjacent matched words merge into one range, so a phrase is one <mark>. */
-function rangesOf(text: string, tokens: Token[], matched: ReadonlySet<string>): Range[] {
+function rangesOf(text: string, tokens: Token[]): Range[] {
   const ranges: Range[] = [];
   for (const t of tokens) {
-    if (!matched.has(t.term)) continue;
     const last = ranges[ranges.length - 1];
     if (last && /^[\s\p{P}]*$/u.test(text.slice(last[1], t.start)) && t.start - last[1] <= 2) last[1] = t.end;
     else ranges.push([t.start, t.end]);
@@ -58,7 +86,7 @@ function rangesOf(text: string, tokens: Token[], matched: ReadonlySet<string>): 
 }
 
 export function highlight(text: string, matched: ReadonlySet<string>): Highlighted {
-  const ranges = rangesOf(text, tokensOf(text), matched);
+  const ranges = rangesOf(text, matchedTokens(text, matched));
   return { html: markedHtml(text, ranges), ranges };
 }
 
@@ -71,7 +99,7 @@ export interface Snippet extends Highlighted {
  * words (earliest on ties), extended or cropped to about `size` characters at word boundaries.
  */
 export function snippet(body: string, matched: ReadonlySet<string>, size = 240): Snippet {
-  const tokens = tokensOf(body);
+  const tokens = matchedTokens(body, matched);
   const sentenceStarts = [0, ...[...body.matchAll(/[.!?]["”’)\]]*\s+|\n\n/g)].map((m) => m.index + m[0].length)];
   let best = 0;
   let bestScore = 0;
@@ -79,7 +107,7 @@ export function snippet(body: string, matched: ReadonlySet<string>, size = 240):
   for (let s = 0; s < sentenceStarts.length; s++) {
     const to = sentenceStarts[s + 1] ?? body.length;
     const distinct = new Set<string>();
-    for (; t < tokens.length && tokens[t]!.start < to; t++) if (matched.has(tokens[t]!.term)) distinct.add(tokens[t]!.term);
+    for (; t < tokens.length && tokens[t]!.start < to; t++) distinct.add(tokens[t]!.term);
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
       best = sentenceStarts[s]!;
@@ -87,7 +115,7 @@ export function snippet(body: string, matched: ReadonlySet<string>, size = 240):
   }
   let start = best;
   // A sentence whose first match is far in: start shortly before the match instead.
-  const firstMatch = tokens.find((t) => t.start >= start && matched.has(t.term));
+  const firstMatch = tokens.find((t) => t.start >= start);
   if (firstMatch && firstMatch.start - start > size / 2) {
     const space = body.lastIndexOf(' ', firstMatch.start - 40);
     start = space > start ? space + 1 : start;

@@ -5,6 +5,7 @@
 import type { Article, Entity, Quote } from '../model/documents.js';
 import type { LoadedIndex } from '../index/load.js';
 import { highlight, snippet, type Highlighted } from './highlight.js';
+import { articleAt, quoteAt } from './lookup.js';
 
 export interface ArticleHit {
   type: 'article';
@@ -72,8 +73,10 @@ export function articleHit(a: Article, score: number, terms: ReadonlySet<string>
   };
 }
 
-export function quoteHit(q: Quote, score: number, index: LoadedIndex, terms: ReadonlySet<string>): QuoteHit {
-  const article = index.articles[q.articleId];
+export function quoteHit(index: LoadedIndex, doc: number, score: number, terms: ReadonlySet<string>): QuoteHit {
+  const q: Quote = quoteAt(index, doc);
+  const articleDoc = index.columns.article[doc]!;
+  const article = articleDoc >= 0 ? articleAt(index, articleDoc) : undefined;
   return {
     type: 'quote',
     id: q.id,

@@ -1,20 +1,20 @@
 /**
- * Query → the set of matching documents with scores, before filters: MiniSearch for the words,
- * then phrase verification against the stored text and exclusions.
+ * Query → the set of matching documents with scores, before filters: MiniSearch's ranking for
+ * the words (./score.ts), then phrase verification against the stored text and exclusions.
  */
-import type { QueryCombination, SearchResult as MiniResult } from 'minisearch';
 import { eng as STOP_WORDS } from 'stopword';
-import { parseIndexId } from '../index/ids.js';
 import type { LoadedIndex } from '../index/load.js';
+import { articleAt, entityAt, quoteAt } from './lookup.js';
+import { FOLDABLE } from './highlight.js';
 import type { ParsedQuery } from './query.js';
+import { scoreQuery, type Scored, type TermSpec } from './score.js';
 
 const STOP = new Set(STOP_WORDS);
 
 export interface Match {
-  key: string;
+  /** Document number (see src/index/columns.ts). */
+  doc: number;
   score: number;
-  /** Index terms that matched (after fuzzy and prefix expansion): what highlights mark. */
-  terms: Set<string>;
 }
 
 /** No typos on short words (they become noise); one edit from 5 letters, two from 9. */
@@ -23,23 +23,20 @@ export function typoBudget(term: string): number {
 }
 
 /** The text a phrase must appear in, per document type. */
-export function searchableText(index: LoadedIndex, key: string): string {
-  const { type, id } = parseIndexId(key);
+export function searchableText(index: LoadedIndex, doc: number): string {
+  const type = index.columns.docType(doc);
   if (type === 'article') {
-    const a = index.articles[id];
-    return a ? `${a.title}\n${a.subtitle ?? ''}\n${a.body}` : '';
+    const a = articleAt(index, doc);
+    return `${a.title}\n${a.subtitle ?? ''}\n${a.body}`;
   }
   if (type === 'quote') {
-    const q = index.quotes[id];
-    return q ? `${q.text}\n${q.speaker ?? ''}` : '';
+    const q = quoteAt(index, doc);
+    return `${q.text}\n${q.speaker ?? ''}`;
   }
-  const e = index.entities[id];
-  return e ? [e.name, ...e.aliases].join('\n') : '';
+  const e = entityAt(index, doc);
+  return [e.name, ...e.aliases].join('\n');
 }
 
-// Characters whose folding (NFKD, marks removed) could change a word: anything beyond ASCII,
-// no-break space and general punctuation (curly quotes and dashes are common and fold to nothing).
-const FOLDABLE = /[^\x00-\x7f\u00a0\u2000-\u206f]/;
 const SEP = '[\\n\\r\\p{Z}\\p{P}]';
 const phraseRegexps = new Map<string, RegExp>();
 
@@ -87,78 +84,92 @@ function phraseWordsToMatch(phrases: string[][]): { skip: Set<string> } {
   return { skip };
 }
 
-function miniQuery(parsed: ParsedQuery, combineWith: 'AND' | 'OR'): QueryCombination {
+function termSpecs(parsed: ParsedQuery): { specs: TermSpec[]; required: string[] } {
   const exact = new Set(parsed.phrases.flat());
   const { skip } = phraseWordsToMatch(parsed.phrases);
   // A bare occurrence of a skipped word elsewhere in the query still has to match.
   const bare = new Set(parsed.terms.filter((t) => !exact.has(t)));
   const last = parsed.terms.length - 1;
-  const queries = parsed.terms.flatMap((term, i) =>
+  const specs = parsed.terms.flatMap((term, i) =>
     skip.has(term) && !bare.has(term)
       ? []
       : [
           {
-            queries: [term],
-            fuzzy: exact.has(term) ? false : typoBudget(term),
+            term,
+            fuzzy: exact.has(term) ? 0 : typoBudget(term),
             prefix: i === last && parsed.lastIsPrefix && term.length >= 3 && !exact.has(term),
           },
         ],
   );
-  return { combineWith, queries };
+  const required = [...exact].filter((w) => !skip.has(w));
+  return { specs, required };
 }
 
-function excludedKeys(index: LoadedIndex, parsed: ParsedQuery): Set<string> {
-  const out = new Set<string>();
-  for (const term of parsed.excludedTerms) {
-    for (const r of index.search.search(term, { fuzzy: false, prefix: false })) out.add(r.id as string);
-  }
+const exactly = (words: string[]): TermSpec[] => words.map((term) => ({ term, fuzzy: 0, prefix: false }));
+
+/** Documents holding every one of `words` exactly. */
+function withAll(index: LoadedIndex, words: string[]): number[] {
+  const scored = scoreQuery(index, exactly(words));
+  return [...scored.docs].filter((_, i) => scored.masks[i] === scored.allBits);
+}
+
+function excludedDocs(index: LoadedIndex, parsed: ParsedQuery): Set<number> {
+  const out = new Set<number>();
+  for (const term of parsed.excludedTerms) for (const doc of withAll(index, [term])) out.add(doc);
   for (const phrase of parsed.excludedPhrases) {
-    for (const r of index.search.search(phrase.join(' '), { combineWith: 'AND', fuzzy: false, prefix: false })) {
-      if (containsPhrase(searchableText(index, r.id as string), phrase)) out.add(r.id as string);
-    }
+    for (const doc of withAll(index, phrase)) if (containsPhrase(searchableText(index, doc), phrase)) out.add(doc);
   }
   return out;
 }
 
-/** Documents holding every word of every phrase: only they can pass phrase verification. */
-function phraseCandidates(index: LoadedIndex, parsed: ParsedQuery): Set<string> {
-  const { skip } = phraseWordsToMatch(parsed.phrases);
-  const required = [...new Set(parsed.phrases.flat())].filter((w) => !skip.has(w));
-  const found = index.search.search({ combineWith: 'AND', queries: required.map((w) => ({ queries: [w], fuzzy: false, prefix: false })) });
-  return new Set(found.map((r) => r.id as string));
+export interface QueryMatches {
+  /** Documents matching every word (after typo and prefix expansion) and every phrase. */
+  all: Match[];
+  /** Documents matching some of the words and every phrase: computed only when asked for. */
+  any: () => Match[];
+  /** The index terms a document matched, for highlights: asked only for the documents shown. */
+  termsOf(doc: number): Set<string>;
 }
 
-export function matchQuery(index: LoadedIndex, parsed: ParsedQuery, combineWith: 'AND' | 'OR'): Match[] {
-  const exact = new Set(parsed.phrases.flat());
-  // Any-word mode relaxes the bare words only; without any, it cannot add to the all-word matches.
-  if (combineWith === 'OR' && parsed.terms.every((t) => exact.has(t))) return [];
-  const results: MiniResult[] = index.search.search(miniQuery(parsed, combineWith));
-  const excluded = excludedKeys(index, parsed);
-  // Any-word mode matches nearly every document on common words; verifying a phrase in each of
-  // them is what made such queries take a second. A document lacking a phrase word cannot hold it.
-  const candidates = combineWith === 'OR' && parsed.phrases.length > 0 ? phraseCandidates(index, parsed) : null;
-  const out: Match[] = [];
-  for (const r of results) {
-    const key = r.id as string;
-    if (excluded.has(key)) continue;
-    // Phrases are required in both modes: any-word ranking relaxes the bare words only.
-    if (parsed.phrases.length > 0) {
-      if (candidates && !candidates.has(key)) continue;
-      const text = searchableText(index, key);
-      if (!parsed.phrases.every((p) => containsPhrase(text, p))) continue;
-    }
-    out.push({ key, score: r.score, terms: new Set(r.terms) });
+/**
+ * One scoring pass serves both modes: a document that matched every query word is an all-word
+ * match, with the very score an AND query gives it (MiniSearch sums the same term scores and
+ * multiplies by the number of words matched), so the any-word fallback costs no second walk of
+ * the posting lists. Phrases are verified against the stored text in both modes; a document
+ * whose matched words lack a phrase word cannot hold the phrase and is not read.
+ */
+export function matchQuery(index: LoadedIndex, parsed: ParsedQuery): QueryMatches {
+  const { specs, required } = termSpecs(parsed);
+  const scored: Scored = scoreQuery(index, specs);
+  const excluded = excludedDocs(index, parsed);
+  let requiredBits = 0;
+  specs.forEach((spec, k) => {
+    if (required.includes(spec.term)) requiredBits |= scored.bits[k]!;
+  });
+  const verified = (i: number): boolean => {
+    if (parsed.phrases.length === 0) return true;
+    if ((scored.masks[i]! & requiredBits) !== requiredBits) return false;
+    const text = searchableText(index, scored.docs[i]!);
+    return parsed.phrases.every((p) => containsPhrase(text, p));
+  };
+  const all: Match[] = [];
+  const partial: number[] = [];
+  for (let i = 0; i < scored.docs.length; i++) {
+    if (excluded.has(scored.docs[i]!)) continue;
+    if (scored.masks[i] !== scored.allBits) partial.push(i);
+    else if (verified(i)) all.push({ doc: scored.docs[i]!, score: scored.scores[i]! });
   }
-  return out;
+  return {
+    all,
+    any: () => partial.filter(verified).map((i) => ({ doc: scored.docs[i]!, score: scored.scores[i]! })),
+    termsOf: (doc) => scored.termsOf(doc),
+  };
 }
-
-const NO_TERMS: Set<string> = new Set();
 
 /** Every document except the excluded ones: the match set of an empty query (browsing). */
-export function matchAll(index: LoadedIndex, parsed: ParsedQuery, keys: Iterable<string>): Match[] {
-  const excluded = excludedKeys(index, parsed);
+export function matchAll(index: LoadedIndex, parsed: ParsedQuery): Match[] {
+  const excluded = excludedDocs(index, parsed);
   const out: Match[] = [];
-  // Browsing matches every document: one shared empty term set instead of one per document.
-  for (const key of keys) if (!excluded.has(key)) out.push({ key, score: 0, terms: NO_TERMS });
+  for (const doc of index.columns.newestFirst) if (!excluded.has(doc)) out.push({ doc, score: 0 });
   return out;
 }

@@ -4,11 +4,12 @@
  * benchmarks run the very same code.
  */
 import type { DocType } from '../model/documents.js';
-import { parseIndexId } from '../index/ids.js';
+import { TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
-import { docTable, summarize, type DocRow, type FacetCounts, type FacetName } from './facets.js';
-import { facetEntries, failedFacet, NO_FILTERS, type Filters } from './filters.js';
+import { FacetCounter, summarize, type FacetCounts, type FacetName } from './facets.js';
+import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
+import { articleAt, entityAt, quoteAt } from './lookup.js';
 import { containsPhrase, matchAll, matchQuery, type Match } from './match.js';
 import { parseQuery, words, type ParsedQuery } from './query.js';
 import { didYouMean } from './suggest.js';
@@ -50,60 +51,48 @@ const QUOTE_PHRASE_BOOST = 3;
 const QUOTE_PHRASE_MIN_WORDS = 3;
 const RECENCY_HALF_LIFE_DAYS = 60;
 
-interface Ranked extends Match {
-  row: DocRow;
-}
-
-function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, recency: boolean): void {
+/** `complete`: the matches hold every word; only then can a name or a quote equal the query. */
+function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, recency: boolean, complete: boolean): void {
   const phrase = parsed.terms.join(' ');
-  const { newest, rows } = docTable(index);
+  const { newest, published, type } = index.columns;
   for (const m of matches) {
-    const { type, id } = parseIndexId(m.key);
-    if (type === 'entity') {
-      const e = index.entities[id];
-      if (e && [e.name, ...e.aliases].some((n) => words(n).join(' ') === phrase)) m.score *= ENTITY_EXACT_BOOST;
-    } else if (type === 'quote' && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
-      const q = index.quotes[id];
-      if (q && containsPhrase(q.text, parsed.terms, parsed.lastIsPrefix)) m.score *= QUOTE_PHRASE_BOOST;
+    const t = type[m.doc];
+    if (complete && t === ENTITY) {
+      const e = entityAt(index, m.doc);
+      if ([e.name, ...e.aliases].some((n) => words(n).join(' ') === phrase)) m.score *= ENTITY_EXACT_BOOST;
+    } else if (complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
+      if (containsPhrase(quoteAt(index, m.doc).text, parsed.terms, parsed.lastIsPrefix)) m.score *= QUOTE_PHRASE_BOOST;
     }
     if (recency && newest !== null) {
-      const published = rows.get(m.key)?.published;
-      if (published != null) m.score *= 1 + 0.5 * 0.5 ** ((newest - published) / 86_400_000 / RECENCY_HALF_LIFE_DAYS);
+      const p = published[m.doc]!;
+      if (!Number.isNaN(p)) m.score *= 1 + 0.5 * 0.5 ** ((newest - p) / 86_400_000 / RECENCY_HALF_LIFE_DAYS);
     }
   }
 }
 
-function byDate(a: Ranked, b: Ranked): number {
-  const pa = a.row.published;
-  const pb = b.row.published;
-  if (pa !== pb) return pa === null ? 1 : pb === null ? -1 : pb - pa;
-  return b.score - a.score;
+const { quote: QUOTE, entity: ENTITY } = TYPE_CODE;
+
+function byDate(published: Float64Array) {
+  return (a: Match, b: Match): number => {
+    const pa = published[a.doc]!;
+    const pb = published[b.doc]!;
+    if (pa !== pb && !(Number.isNaN(pa) && Number.isNaN(pb))) return Number.isNaN(pa) ? 1 : Number.isNaN(pb) ? -1 : pb - pa;
+    return b.score - a.score;
+  };
 }
 
 /** Keeps filtered matches and counts requested facets disjunctively, in one pass. */
 function filterAndCount(matches: Match[], index: LoadedIndex, filters: Filters, facets: FacetName[]) {
-  const rows = docTable(index).rows;
-  const counting = facets.map((f) => [f, new Map<string, number>()] as const);
-  const entries = facetEntries(filters);
-  const unfiltered = entries.length === 0 && filters.from === null && filters.to === null;
-  const kept: Ranked[] = [];
+  const compiled = compileFilters(index, filters);
+  const counters = facets.map((f) => new FacetCounter(index, f));
+  const kept: Match[] = [];
   for (const m of matches) {
-    const row = rows.get(m.key);
-    if (!row) continue;
-    const failed = unfiltered ? 'none' : failedFacet(row, filters, entries);
+    const failed = failedFacet(index, compiled, m.doc);
     if (failed === null) continue;
-    if (failed === 'none') {
-      const ranked = m as Ranked;
-      ranked.row = row;
-      kept.push(ranked);
-    }
-    for (const [facet, values] of counting) {
-      if (failed !== 'none' && failed !== facet) continue;
-      const docValues = row.facets[facet];
-      if (docValues) for (const v of docValues) values.set(v, (values.get(v) ?? 0) + 1);
-    }
+    if (failed === 'none') kept.push(m);
+    for (const counter of counters) if (failed === 'none' || failed === counter.facet) counter.add(m.doc);
   }
-  return { kept, counts: new Map(counting) };
+  return { kept, counters };
 }
 
 function withType(filters: Filters, types: DocType[]): Filters {
@@ -113,11 +102,12 @@ function withType(filters: Filters, types: DocType[]): Filters {
 }
 
 /** distinct=article: the best document of each article stands for it; entities stay apart. */
-function distinctArticles(ranked: Ranked[]): Ranked[] {
-  const seen = new Set<string>();
-  const out: Ranked[] = [];
+function distinctArticles(index: LoadedIndex, ranked: Match[]): Match[] {
+  const seen = new Set<number>();
+  const out: Match[] = [];
   for (const r of ranked) {
-    const group = r.row.articleId ?? r.key;
+    const article = index.columns.article[r.doc]!;
+    const group = article >= 0 ? article : -1 - r.doc;
     if (seen.has(group)) continue;
     seen.add(group);
     out.push(r);
@@ -129,43 +119,46 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
   const parsed = parseQuery(params.q);
   const filters = withType(params.filters ?? NO_FILTERS, params.types);
   const facetNames = params.facets ?? [];
-  const table = docTable(index);
 
   let match: SearchResult['match'];
   let matches: Match[];
+  let anyWord: () => Match[] = () => [];
+  let termsOf: (doc: number) => ReadonlySet<string> = () => NO_TERMS;
   if (parsed.terms.length === 0) {
     match = 'browse';
-    matches = matchAll(index, parsed, table.newestFirst);
+    matches = matchAll(index, parsed);
   } else {
     match = 'all';
-    matches = matchQuery(index, parsed, 'AND');
-    applyBoosts(index, matches, parsed, params.recency ?? false);
+    const found = matchQuery(index, parsed);
+    matches = found.all;
+    anyWord = found.any;
+    termsOf = found.termsOf;
+    applyBoosts(index, matches, parsed, params.recency ?? false, true);
   }
-  let { kept, counts } = filterAndCount(matches, index, filters, facetNames);
+  let { kept, counters } = filterAndCount(matches, index, filters, facetNames);
 
   if (match === 'all' && kept.length < MIN_ALL_WORD_HITS && parsed.terms.length > 1) {
-    const all = new Set(matches.map((m) => m.key));
-    const more = matchQuery(index, parsed, 'OR').filter((m) => !all.has(m.key));
+    const more = anyWord();
     if (more.length > 0) {
       match = 'any';
-      applyBoosts(index, more, parsed, params.recency ?? false);
+      applyBoosts(index, more, parsed, params.recency ?? false, false);
       matches = [...matches.sort((a, b) => b.score - a.score), ...more.sort((a, b) => b.score - a.score)];
-      ({ kept, counts } = filterAndCount(matches, index, filters, facetNames));
+      ({ kept, counters } = filterAndCount(matches, index, filters, facetNames));
     }
   }
 
   // Browsing already walked the documents newest first.
-  if (match !== 'browse' && params.sort === 'date') kept.sort(byDate);
+  if (match !== 'browse' && params.sort === 'date') kept.sort(byDate(index.columns.published));
   else if (match === 'all') kept.sort((a, b) => b.score - a.score);
 
-  const listed = params.distinct === 'article' ? distinctArticles(kept) : kept;
+  const listed = params.distinct === 'article' ? distinctArticles(index, kept) : kept;
   const page = listed.slice(params.offset, params.offset + params.limit);
-  const hits = page.map((r) => toHit(index, r, match === 'browse' ? [] : kept)).filter((h): h is SearchHit => h !== null);
+  const hits = page.map((r) => toHit(index, r, match === 'browse' ? [] : kept, termsOf));
 
   const result: SearchResult = { query: params.q, total: listed.length, match, hits };
   if (facetNames.length > 0) {
     result.facets = Object.fromEntries(
-      facetNames.map((f) => [f, summarize(index, f, counts.get(f)!, params.facetLimit ?? 10)]),
+      counters.map((counter) => [counter.facet, summarize(index, counter, params.facetLimit ?? 10)]),
     );
   }
   if (listed.length === 0 && parsed.terms.length > 0) result.didYouMean = didYouMean(index, params.q);
@@ -176,25 +169,19 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function toHit(index: LoadedIndex, r: Ranked, kept: Ranked[]): SearchHit | null {
-  const { type, id } = parseIndexId(r.key);
-  if (type === 'entity') {
-    const e = index.entities[id];
-    return e ? entityHit(e, round(r.score), r.terms) : null;
-  }
-  if (type === 'quote') {
-    const q = index.quotes[id];
-    return q ? quoteHit(q, round(r.score), index, r.terms) : null;
-  }
-  const a = index.articles[id];
-  if (!a) return null;
-  const hit: ArticleHit = articleHit(a, round(r.score), r.terms);
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+function toHit(index: LoadedIndex, r: Match, kept: Match[], termsOf: (doc: number) => ReadonlySet<string>): SearchHit {
+  const type = index.columns.type[r.doc];
+  if (type === ENTITY) return entityHit(entityAt(index, r.doc), round(r.score), termsOf(r.doc));
+  if (type === QUOTE) return quoteHit(index, r.doc, round(r.score), termsOf(r.doc));
+  const hit: ArticleHit = articleHit(articleAt(index, r.doc), round(r.score), termsOf(r.doc));
   const quotes: QuoteHit[] = [];
+  const { type: types, article } = index.columns;
   for (const k of kept) {
     if (quotes.length >= SUB_QUOTES) break;
-    if (k.row.type !== 'quote' || k.row.articleId !== a.id) continue;
-    const q = index.quotes[k.row.id];
-    if (q) quotes.push(quoteHit(q, round(k.score), index, k.terms));
+    if (types[k.doc] !== QUOTE || article[k.doc] !== r.doc) continue;
+    quotes.push(quoteHit(index, k.doc, round(k.score), termsOf(k.doc)));
   }
   if (quotes.length > 0) hit.quotes = quotes;
   return hit;

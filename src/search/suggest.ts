@@ -3,9 +3,12 @@
  * Both work on sorted arrays with binary search, so a call costs microseconds, not a search.
  */
 import type { EntityKind } from '../model/documents.js';
+import { TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Lexicon } from '../index/lexicon.js';
+import { entityAt, entityById } from './lookup.js';
 import { words } from './query.js';
+
 
 export interface Suggestion {
   /** The completed query (terms) or the entity's name (entities). */
@@ -28,7 +31,10 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
   let keys = nameKeys.get(index);
   if (keys) return keys;
   keys = [];
-  for (const e of Object.values(index.entities)) {
+  const { type } = index.columns;
+  for (let doc = 0; doc < type.length; doc++) {
+    if (type[doc] !== TYPE_CODE.entity) continue;
+    const e = entityAt(index, doc);
     const w = words(e.name);
     for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
     for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id]);
@@ -86,13 +92,13 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
 
   const entities = new Map<string, Suggestion>();
   for (const [, id] of withPrefix(entityNameKeys(index), w.join(' '))) {
-    const e = index.entities[id];
+    const e = entityById(index, id);
     if (e && !entities.has(id)) {
       entities.set(id, { text: e.name, kind: 'entity', count: e.articleIds.length, id: e.id, entityKind: e.kind });
     }
   }
   const terms: Suggestion[] = typing
-    ? withPrefix(index.lexicon, last)
+    ? index.lexicon.withPrefix(last)
         .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }))
     : [];
   return [...entities.values(), ...terms].sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1)).slice(0, limit);
@@ -119,16 +125,13 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-function lexiconHas(lexicon: Lexicon, term: string): boolean {
-  return lexicon[lowerBound(lexicon, term)]?.[0] === term;
-}
 
 /** The closest frequent word within the typo budget, among words sharing the first letter. */
 function correct(lexicon: Lexicon, term: string): string | null {
   // One more edit than search's typo budget: this runs only when search found nothing.
   const max = term.length >= 5 ? 2 : 1;
   let best: [string, number, number] | null = null;
-  for (const [candidate, df] of withPrefix(lexicon, term[0]!, 20_000)) {
+  for (const [candidate, df] of lexicon.withPrefix(term[0]!, 20_000)) {
     const d = editDistance(term, candidate, max);
     if (d > max) continue;
     if (!best || d < best[1] || (d === best[1] && df > best[2])) best = [candidate, d, df];
@@ -141,7 +144,7 @@ export function didYouMean(index: LoadedIndex, q: string): string | null {
   const w = words(q);
   let changed = false;
   const fixed = w.map((term) => {
-    if (term.length < 3 || lexiconHas(index.lexicon, term)) return term;
+    if (term.length < 3 || index.lexicon.has(term)) return term;
     const c = correct(index.lexicon, term);
     if (c && c !== term) changed = true;
     return c ?? term;

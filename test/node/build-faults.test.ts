@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BuildError, buildIndex } from '../../src/build/build';
 import { fsSource } from '../../src/build/fs-source';
 import { loadIndex } from '../../src/index/load';
+import { allOfType, articleById } from '../../src/search/lookup';
 import { manifestSchema } from '../../src/index/manifest';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -37,7 +38,7 @@ const tmp = () => mkdtemp(join(tmpdir(), 'nrs-faults-'));
 
 async function served(out: string) {
   const index = await loadIndex(fsSource(out));
-  return { manifest: index.manifest, articleIds: Object.keys(index.articles).sort() };
+  return { manifest: index.manifest, articleIds: allOfType(index, 'article').map((a) => a.id).sort() };
 }
 
 let dir: string;
@@ -87,8 +88,8 @@ describe('a build fed only bad records fails and leaves the previous index servi
     const summary = await buildIndex({ inputs: [file], outDir: out });
     expect(summary.warnings.map((w) => `${w.file}:${w.line}`)).toEqual([`${file}:2`, `${file}:3`]);
     const index = await loadIndex(fsSource(out));
-    expect(Object.keys(index.articles)).toEqual(['d1']);
-    expect(index.articles.d1!.title).toBe('third');
+    expect(allOfType(index, 'article').map((a) => a.id)).toEqual(['d1']);
+    expect(articleById(index, 'd1')?.title).toBe('third');
   });
 });
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BuildError, buildIndex } from '../../src/build/build';
 import { fsSource } from '../../src/build/fs-source';
 import { loadIndex } from '../../src/index/load';
-import { MINISEARCH_VERSION, OPTIONS_HASH } from '../../src/index/options';
+import { articleById } from '../../src/search/lookup';
+import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH } from '../../src/index/options';
 import { search } from '../../src/search/search';
 
 const run = promisify(execFile);
@@ -41,16 +42,51 @@ describe('buildIndex', () => {
     await writeFile(join(dir, 'in.ndjson'), `${good.join('\n')}\n`);
     const summary = await buildIndex({ inputs: [join(dir, 'in.ndjson')], outDir: join(dir, 'out') });
     expect(summary.manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: INDEX_FORMAT_VERSION,
       minisearchVersion: MINISEARCH_VERSION,
       optionsHash: OPTIONS_HASH,
       counts: { article: 3, quote: 0, entity: 0 },
       skipped: 0,
     });
     const index = await loadIndex(fsSource(join(dir, 'out')));
-    expect(index.articles.a3?.authors).toEqual(['Sam Reyes', 'Ida Holm']);
+    expect(articleById(index, 'a3')?.authors).toEqual(['Sam Reyes', 'Ida Holm']);
     const result = search(index, { q: 'bridge', types: [], limit: 10, offset: 0 });
     expect(result.hits.map((h) => h.id)).toEqual(['a1']);
+  });
+
+  it('still serves a format-1 index (MiniSearch JSON and one store per type), rebuilt in memory', async () => {
+    const dir = await tmp();
+    const articles = [
+      { id: 'old1', title: 'Harbor bridge vote', subtitle: null, body: 'The council voted on the bridge.', authors: [], publisher: 'Gazette', section: null, tags: [], published: '2025-03-01', url: null },
+    ];
+    const files: Record<string, string> = {
+      index: '{}',
+      articles: JSON.stringify(Object.fromEntries(articles.map((a) => [a.id, a]))),
+      quotes: '{}',
+      entities: '{}',
+      lexicon: '[]',
+    };
+    const version = 'v-000000000001';
+    await mkdir(join(dir, version), { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, version, `${name}.json`), text);
+    const manifest = {
+      formatVersion: 1,
+      minisearchVersion: MINISEARCH_VERSION,
+      optionsHash: OPTIONS_HASH,
+      builtAt: '2025-03-02T00:00:00.000Z',
+      contentHash: '0'.repeat(64),
+      version,
+      files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, { path: `${name}.json`, bytes: Buffer.byteLength(text) }])),
+      counts: { article: 1, quote: 0, entity: 0 },
+      sources: [],
+      skipped: 0,
+    };
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const index = await loadIndex(fsSource(dir));
+    expect(index.manifest.version).toBe(version);
+    const result = search(index, { q: 'bridge', types: [], limit: 10, offset: 0, facets: ['publisher'] });
+    expect(result.hits.map((h) => h.id)).toEqual(['old1']);
+    expect(result.facets?.publisher?.values).toEqual([{ value: 'Gazette', count: 1 }]);
   });
 
   it('skips bad records, naming file and line, and indexes the rest', async () => {
@@ -78,7 +114,7 @@ describe('buildIndex', () => {
     expect(summary.manifest.counts.article).toBe(1);
     expect(summary.warnings).toEqual([{ file, line: 2, reason: `duplicate id "a1" replaces the record at ${file}:1` }]);
     const index = await loadIndex(fsSource(join(dir, 'out')));
-    expect(index.articles.a1?.title).toBe('Harbor bridge vote held');
+    expect(articleById(index, 'a1')?.title).toBe('Harbor bridge vote held');
   });
 
   it('leaves the previous index untouched when a build fails', async () => {
@@ -136,7 +172,7 @@ describe('article urls', () => {
     await writeFile(file, [article('u1', 'One', 'Text one.', { url: 'javascript:alert(1)' }), article('u2', 'Two', 'Text two.', { url: 'https://example.com/two' })].join('\n'));
     await buildIndex({ inputs: [file], outDir: join(dir, 'out') });
     const index = await loadIndex(fsSource(join(dir, 'out')));
-    expect(index.articles.u1?.url).toBeNull();
-    expect(index.articles.u2?.url).toBe('https://example.com/two');
+    expect(articleById(index, 'u1')?.url).toBeNull();
+    expect(articleById(index, 'u2')?.url).toBe('https://example.com/two');
   });
 });

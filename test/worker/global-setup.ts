@@ -53,6 +53,7 @@ export default async function setup() {
     'truncated-index': (m) => m,
     'missing-file': (m) => m,
     'store-not-json': (m) => m,
+    'header-not-json': (m) => m,
   };
   for (const [name, change] of Object.entries(variants)) {
     const dir = `${faults}/${name}`;
@@ -60,10 +61,14 @@ export default async function setup() {
     await cp(versionDir, `${dir}/${summary.manifest.version}`, { recursive: true });
     await writeFile(`${dir}/manifest.json`, JSON.stringify(change(manifest)));
   }
-  const truncated = `${faults}/truncated-index/${summary.manifest.version}/index.json`;
-  const text = await readFile(truncated, 'utf8');
-  await writeFile(truncated, text.slice(0, Math.floor(text.length / 2)));
+  const truncated = `${faults}/truncated-index/${summary.manifest.version}/${manifest.files.bin.path}`;
+  const bytes = await readFile(truncated);
+  await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
   // The manifest names a file that is not there, and a store that is not JSON at all.
-  await rm(`${faults}/missing-file/${summary.manifest.version}/${manifest.files.quotes.path}`);
-  await writeFile(`${faults}/store-not-json/${summary.manifest.version}/${manifest.files.articles.path}`, '<html>502 Bad Gateway</html>');
+  await rm(`${faults}/missing-file/${summary.manifest.version}/${manifest.files.docs.path}`);
+  await writeFile(`${faults}/store-not-json/${summary.manifest.version}/${manifest.files.docs.path}`, '<html>502 Bad Gateway</html>');
+  // A header of the right size that is not JSON: only parsing can tell.
+  const header = `${faults}/header-not-json/${summary.manifest.version}/${manifest.files.index.path}`;
+  const size = (await readFile(header)).length;
+  await writeFile(header, '<'.repeat(size));
 }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/worker/app';
 import { assetsSource } from '../../src/worker/sources/assets';
-import { OPTIONS_HASH } from '../../src/index/options';
+import { INDEX_FORMAT_VERSION, OPTIONS_HASH } from '../../src/index/options';
 import { BASE, get, sample } from './helpers';
 
 describe('GET /health and /stats', () => {
@@ -17,7 +17,7 @@ describe('GET /health and /stats', () => {
   it('gives the manifest facts', async () => {
     const { status, body } = await get('/stats');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ formatVersion: 1, minisearchVersion: '7.2.0', optionsHash: OPTIONS_HASH, skipped: 0 });
+    expect(body).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, minisearchVersion: '7.2.0', optionsHash: OPTIONS_HASH, skipped: 0 });
     expect(body.counts.article).toBe(sample.length);
     expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.bytes).toBeGreaterThan(1000);
@@ -42,6 +42,7 @@ describe('an index that cannot be served', () => {
     ['/test-faults/truncated-index', 'index_corrupt'],
     ['/test-faults/missing-file', 'index_corrupt'],
     ['/test-faults/store-not-json', 'index_corrupt'],
+    ['/test-faults/header-not-json', 'index_corrupt'],
   ])('%s answers 503 %s, and /health says why', async (root, code) => {
     const { search, health, missingRoute } = await appAt(root);
     expect(search.status).toBe(503);
@@ -58,13 +59,13 @@ describe('an index that fails while loading', () => {
     let calls = 0;
     let failing = true;
     const real = (e: { ASSETS: Fetcher }) => assetsSource(e.ASSETS, '/test-index');
-    // Reads succeed until the last store file, which fails while the index is broken.
+    // Reads succeed except for the document store, which fails while the index is broken.
     const app = createApp({
       source: (e) => ({
         name: 'flaky',
         read: async (path) => {
           calls++;
-          if (failing && path.endsWith('lexicon.json')) return null;
+          if (failing && path.endsWith('docs.ndjson')) return null;
           return real(e).read(path);
         },
       }),

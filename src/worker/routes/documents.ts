@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
 import type { DocType } from '../../model/documents.js';
-import type { LoadedIndex } from '../../index/load.js';
 import { entityPage } from '../../search/entity-page.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import type { IndexVars } from '../middleware/index-loader.js';
 
-/** Stores answered as stored; entities get their page (entityPage) instead. */
-const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Partial<
-  Record<keyof Omit<LoadedIndex, 'manifest' | 'search' | 'lexicon'>, DocType>
->;
+/** Stored documents answered as stored; entities get their page (entityPage) instead. */
+const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Record<string, DocType>;
 
 export const documentRoutes = new Hono<AppEnv & IndexVars>();
 
@@ -23,8 +20,8 @@ documentRoutes.get('/entities/:id', (c) => {
 for (const [store, type] of Object.entries(STORES) as Array<[keyof typeof STORES, DocType]>) {
   documentRoutes.get(`/${store}/:id`, (c) => {
     const id = c.req.param('id');
-    const doc = Object.hasOwn(c.var.index[store], id) ? c.var.index[store][id] : undefined;
-    if (!doc) throw new ApiError(404, 'not_found', `No ${type} with id "${id}"`);
-    return c.json({ type, ...doc });
+    const doc = c.var.index.docs.find(type, id);
+    if (doc === undefined) throw new ApiError(404, 'not_found', `No ${type} with id "${id}"`);
+    return c.json({ type, ...c.var.index.docs.get(doc) });
   });
 }

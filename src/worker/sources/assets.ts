@@ -9,7 +9,7 @@ export function assetsSource(assets: Fetcher, root = '/index'): IndexSource {
       const res = await assets.fetch(new Request(`https://assets.local${base}/${path}`));
       if (res.status === 404) return null;
       if (!res.ok) throw new Error(`assets ${base}/${path}: HTTP ${res.status}`);
-      return res.text();
+      return new Uint8Array(await res.arrayBuffer());
     },
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * The stored documents of an index: one JSON document per line of docs.ndjson, in document-number
+ * order, kept as the bytes that were read and parsed one document at a time when a result, a
+ * phrase check or a document route needs it. An isolate holding the bytes pays their size once
+ * instead of the several-fold cost of parsed objects, and loading parses nothing.
+ */
+import { indexId } from './ids.js';
+import type { Article, DocType, Entity, Quote } from '../model/documents.js';
+
+export type StoredDoc = Article | Quote | Entity;
+
+/** Parsed documents kept for the next queries: hit pages and phrase checks revisit the same ones. */
+const CACHE_DOCS = 1024;
+const decoder = new TextDecoder();
+
+export class DocStore {
+  private readonly cache = new Map<number, StoredDoc>();
+  private byKey: Map<string, number> | null = null;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Byte offsets: document d is bytes[offsets[d] .. offsets[d + 1]). */
+    private readonly offsets: Uint32Array,
+    /** Index ids ("a:…", "q:…", "e:…") in document order, newline-separated. */
+    private readonly keysText: string,
+  ) {}
+
+  get count(): number {
+    return this.offsets.length - 1;
+  }
+
+  get(doc: number): StoredDoc {
+    let hit = this.cache.get(doc);
+    if (hit) return hit;
+    if (!(doc >= 0 && doc < this.count)) throw new RangeError(`No document number ${doc}`);
+    hit = JSON.parse(decoder.decode(this.bytes.subarray(this.offsets[doc]!, this.offsets[doc + 1]!))) as StoredDoc;
+    if (this.cache.size >= CACHE_DOCS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(doc, hit);
+    return hit;
+  }
+
+  /** The document number of a stored id; the id table is split on first use. */
+  find(type: DocType, id: string): number | undefined {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      const keys = this.keysText === '' ? [] : this.keysText.split('\n');
+      for (let d = 0; d < keys.length; d++) this.byKey.set(keys[d]!, d);
+    }
+    return this.byKey.get(indexId(type, id));
+  }
+}
+
+/** The bytes of docs.ndjson and the offsets of its lines, from documents in number order. */
+export function encodeDocs(docs: StoredDoc[]): { bytes: Uint8Array; offsets: Uint32Array } {
+  const encoder = new TextEncoder();
+  const lines = docs.map((d) => encoder.encode(`${JSON.stringify(d)}\n`));
+  const offsets = new Uint32Array(lines.length + 1);
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) offsets[i + 1] = size += lines[i]!.length;
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < lines.length; i++) bytes.set(lines[i]!, offsets[i]!);
+  return { bytes, offsets };
+}

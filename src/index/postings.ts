@@ -1,0 +1,100 @@
+/**
+ * Posting lists as varint bytes: per term, the fields it occurs in and, per field, the documents
+ * (delta-coded numbers) with the term's frequency. A term is decoded only when a query asks for
+ * it, into typed arrays.
+ */
+
+/** What MiniSearch keeps per term: field id → document number → term frequency. */
+export type TermData = Map<number, Map<number, number>>;
+
+export class VarintWriter {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+export function encodeTerm(out: VarintWriter, data: TermData): void {
+  const fields = [...data.entries()].filter(([, docs]) => docs.size > 0).sort((a, b) => a[0] - b[0]);
+  out.push(fields.length);
+  for (const [fieldId, docs] of fields) {
+    out.push(fieldId);
+    out.push(docs.size);
+    let last = 0;
+    for (const doc of [...docs.keys()].sort((a, b) => a - b)) {
+      out.push(doc - last);
+      out.push(docs.get(doc)!);
+      last = doc;
+    }
+  }
+}
+
+/** One field's postings of one term: documents in ascending order with the term's frequency. */
+export class FieldPostings {
+  constructor(
+    readonly docs: Uint32Array,
+    readonly tfs: Uint32Array,
+  ) {}
+
+  has(doc: number): boolean {
+    const docs = this.docs;
+    let lo = 0;
+    let hi = docs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return docs[lo] === doc;
+  }
+}
+
+/** A term's postings by field id (absent fields are holes). */
+export type Postings = Array<FieldPostings | undefined>;
+
+export function decodeTerm(bytes: Uint8Array, start: number): Postings {
+  let pos = start;
+  const read = (): number => {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[pos++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  };
+  const out: Postings = [];
+  const nFields = read();
+  for (let f = 0; f < nFields; f++) {
+    const fieldId = read();
+    const n = read();
+    const docs = new Uint32Array(n);
+    const tfs = new Uint32Array(n);
+    let doc = 0;
+    for (let i = 0; i < n; i++) {
+      doc += read();
+      docs[i] = doc;
+      tfs[i] = read();
+    }
+    out[fieldId] = new FieldPostings(docs, tfs);
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+/**
+ * Scoring a query over the compact index: MiniSearch's own ranking (BM25 with its parameters,
+ * its prefix and typo weights, its field boosts, its "more query words matched scores higher"
+ * factor), computed into typed arrays instead of one Map entry and three small objects per
+ * matching document. Large match sets ("inc", "said the") are what made MiniSearch's tail
+ * latency; here they cost one multiply-add per posting. Additions happen in MiniSearch's order,
+ * so scores are bit-for-bit its scores: test/node/compact-index.test.ts compares them with stock
+ * MiniSearch on the same documents.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import { FIELD_BOOSTS, SEARCH_FIELDS } from '../index/options.js';
+import type { TermIndex } from '../index/terms.js';
+
+/** MiniSearch 7.2's defaults (defaultBM25params, defaultSearchOptions.weights). */
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+const BOOSTS = SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]);
+const FIELDS = SEARCH_FIELDS.length;
+
+/** One query word: matched exactly, and within `fuzzy` edits and as a prefix when asked. */
+export interface TermSpec {
+  term: string;
+  fuzzy: number;
+  prefix: boolean;
+}
+
+interface Expansion {
+  /** Position in the term index. */
+  term: number;
+  weight: number;
+}
+
+export interface Scored {
+  /** Matching documents, in the order MiniSearch would list them before sorting. */
+  docs: Uint32Array;
+  scores: Float64Array;
+  /** Per document, bit i set when it matched query word i (equal words share a bit). */
+  masks: Uint32Array;
+  /** Every query word's bit. */
+  allBits: number;
+  /** Bit of each spec, in spec order. */
+  bits: number[];
+  /** The index terms (after expansion) a document matched: what highlights mark. */
+  termsOf(doc: number): Set<string>;
+}
+
+/** The terms one word expands to, with MiniSearch's weights (executeQuerySpec). */
+function expand(terms: TermIndex, spec: TermSpec): Expansion[] {
+  const out: Expansion[] = [];
+  const exact = terms.indexOf(spec.term);
+  if (exact >= 0) out.push({ term: exact, weight: 1 });
+  const fuzzy = spec.fuzzy > 0 ? terms.fuzzyTerms(spec.term, spec.fuzzy) : [];
+  if (spec.prefix) {
+    const inPrefix = new Set<number>();
+    for (const i of terms.prefixTerms(spec.term)) {
+      const length = terms.terms[i]!.length;
+      const distance = length - spec.term.length;
+      if (!distance) continue;
+      inPrefix.add(i);
+      out.push({ term: i, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance) });
+    }
+    // A term both under the prefix and within the distance is scored as a prefix match only.
+    for (let k = fuzzy.length - 1; k >= 0; k--) if (inPrefix.has(fuzzy[k]![0])) fuzzy.splice(k, 1);
+  }
+  for (const [i, distance] of fuzzy) {
+    if (!distance) continue;
+    const length = terms.terms[i]!.length;
+    out.push({ term: i, weight: (FUZZY_WEIGHT * length) / (length + distance) });
+  }
+  return out;
+}
+
+/** Per-index scratch arrays, reused by every query: search is synchronous, so one at a time. */
+interface Scratch {
+  total: Float64Array;
+  spec: Float64Array;
+  mask: Uint32Array;
+  seen: Uint32Array;
+  stamp: number;
+}
+const scratches = new WeakMap<LoadedIndex, Scratch>();
+
+function scratchFor(index: LoadedIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.docs.count;
+    s = { total: new Float64Array(n), spec: new Float64Array(n), mask: new Uint32Array(n), seen: new Uint32Array(n), stamp: 0 };
+    scratches.set(index, s);
+  }
+  return s;
+}
+
+export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
+  const { terms, fieldLengths, avgFieldLength } = index;
+  const n = index.docs.count;
+  const s = scratchFor(index);
+  const bitOf = new Map<string, number>();
+  const bits = specs.map((spec) => {
+    let bit = bitOf.get(spec.term);
+    if (bit === undefined) bitOf.set(spec.term, (bit = 1 << bitOf.size));
+    return bit;
+  });
+  const expansions = specs.map((spec) => expand(terms, spec));
+  const touched: number[] = [];
+  specs.forEach((_, k) => {
+    const stamp = ++s.stamp;
+    const inSpec: number[] = [];
+    for (const e of expansions[k]!) {
+      const postings = terms.postings(e.term);
+      for (let f = 0; f < FIELDS; f++) {
+        const p = postings[f];
+        if (!p) continue;
+        const { docs, tfs } = p;
+        const matching = docs.length;
+        const avg = avgFieldLength[f]!;
+        // calcBM25Score's expression, term by term, so that results match MiniSearch's exactly.
+        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+        const weight = e.weight * 1 * BOOSTS[f]! * 1;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          const tf = tfs[i]!;
+          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLengths[doc * FIELDS + f]!) / avg)));
+          const weighted = weight * raw;
+          if (s.seen[doc] !== stamp) {
+            s.seen[doc] = stamp;
+            s.spec[doc] = weighted;
+            inSpec.push(doc);
+          } else {
+            s.spec[doc] = s.spec[doc]! + weighted;
+          }
+        }
+      }
+    }
+    const bit = bits[k]!;
+    for (const doc of inSpec) {
+      if (s.mask[doc] === 0) {
+        s.total[doc] = s.spec[doc]!;
+        touched.push(doc);
+      } else {
+        s.total[doc] = s.total[doc]! + s.spec[doc]!;
+      }
+      s.mask[doc] = s.mask[doc]! | bit;
+    }
+  });
+  // Wrap the stamp long before it overflows a Uint32.
+  if (s.stamp > 0xfffffff0) {
+    s.seen.fill(0);
+    s.stamp = 0;
+  }
+  const docs = Uint32Array.from(touched);
+  const scores = new Float64Array(docs.length);
+  const masks = new Uint32Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    const mask = s.mask[doc]!;
+    masks[i] = mask;
+    // MiniSearch multiplies by the number of distinct query words matched.
+    scores[i] = s.total[doc]! * popcount(mask);
+    s.mask[doc] = 0;
+  }
+  let allBits = 0;
+  for (const bit of bits) allBits |= bit;
+  return {
+    docs,
+    scores,
+    masks,
+    allBits,
+    bits,
+    termsOf(doc) {
+      const out = new Set<string>();
+      for (const list of expansions) {
+        for (const e of list) {
+          if (terms.postings(e.term).some((p) => p?.has(doc))) out.add(terms.terms[e.term]!);
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
