@@ -3,6 +3,11 @@ import type { ChildResult, ClassLatency } from './child.js';
 import type { CorpusName } from './corpus.js';
 import type { QueryClass } from './queries.js';
 import type { ThroughputResult } from './throughput.js';
+import { readFileSync } from 'node:fs';
+import { parse as parseToml } from 'smol-toml';
+
+/** The per-request CPU cap the Worker is deployed with: every benchmarked request must fit in it. */
+const CPU_BUDGET_MS = (parseToml(readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')) as { limits?: { cpu_ms?: number } }).limits?.cpu_ms ?? null;
 
 export interface CorpusReport {
   corpus: CorpusName;
@@ -63,6 +68,9 @@ export function renderMarkdown(r: {
       out.push('');
       out.push(`\`/search\` end to end (Hono \`app.request\` in Node, fs index source), p50 / p99 ms: ${CLASSES.map(([k, l]) => `${l} ${lat(h.latency[k])}`).join('; ')}.`);
       out.push(`Handler CPU per request: p99 ${ms(h.cpuP99Ms)} ms, max ${ms(h.cpuMaxMs)} ms; slowest: ${h.slowest.map((s) => `\`${s.q}\` ${ms(s.cpuMs)} ms`).join(', ')}.`);
+      if (CPU_BUDGET_MS !== null) {
+        out.push(`CPU budget (wrangler.toml \`limits.cpu_ms\` = ${CPU_BUDGET_MS} ms): ${h.cpuMaxMs <= CPU_BUDGET_MS ? 'every request within it' : '**exceeded** by the slowest request'}.`);
+      }
     }
   }
   if (r.throughput) {

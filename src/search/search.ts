@@ -10,7 +10,7 @@ import { FacetCounter, summarize, type FacetCounts, type FacetName } from './fac
 import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
-import { containsPhrase, matchAll, matchQuery, type Match } from './match.js';
+import { containsPhrase, matchAll, matchQuery, type Match, type QueryMatches } from './match.js';
 import { parseQuery, words, type ParsedQuery } from './query.js';
 import { didYouMean } from './suggest.js';
 
@@ -29,6 +29,8 @@ export interface SearchParams {
   recency?: boolean;
   /** "article": one hit per article; its matching quotes ride inside it. */
   distinct?: 'article' | null;
+  /** Characters of text phrase checks may read (default PHRASE_TEXT_BUDGET); for tests. */
+  phraseBudget?: number;
 }
 
 export interface SearchResult {
@@ -40,6 +42,12 @@ export interface SearchResult {
   facets?: Partial<Record<FacetName, FacetCounts>>;
   /** For a query that found nothing: a corrected query that would find something. */
   didYouMean?: string | null;
+  /**
+   * Present and true when phrase checks were cut short (a phrase of very common words over a
+   * large archive): the best-scoring candidates were checked, `total` is an estimate and facet
+   * counts cover the checked documents only.
+   */
+  approximate?: boolean;
 }
 
 /** Below this many all-word hits, any-word hits are appended after them. */
@@ -124,12 +132,13 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
   let matches: Match[];
   let anyWord: () => Match[] = () => [];
   let termsOf: (doc: number) => ReadonlySet<string> = () => NO_TERMS;
+  let found: QueryMatches | null = null;
   if (parsed.terms.length === 0) {
     match = 'browse';
     matches = matchAll(index, parsed);
   } else {
     match = 'all';
-    const found = matchQuery(index, parsed);
+    found = matchQuery(index, parsed, params.phraseBudget);
     matches = found.all;
     anyWord = found.any;
     termsOf = found.termsOf;
@@ -156,6 +165,12 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
   const hits = page.map((r) => toHit(index, r, match === 'browse' ? [] : kept, termsOf));
 
   const result: SearchResult = { query: params.q, total: listed.length, match, hits };
+  if (found?.approximate()) {
+    // Unchecked candidates that pass the filters, at the rate the checked ones held the phrase.
+    const unchecked = filterAndCount(found.unverified, index, filters, []).kept.length;
+    result.total += Math.round(unchecked * found.passRate());
+    result.approximate = true;
+  }
   if (facetNames.length > 0) {
     result.facets = Object.fromEntries(
       counters.map((counter) => [counter.facet, summarize(index, counter, params.facetLimit ?? 10)]),

@@ -437,7 +437,8 @@ export class NewsSearchElement extends HTMLElement {
       text = fmt(this.s.none!, { q });
       if (res.didYouMean) text += `. ${this.s.didYouMean} “${res.didYouMean}”?`;
     } else {
-      text = fmt(this.count(res.total, 'results'), { q });
+      // A phrase of very common words is checked on the best candidates only: the total is an estimate.
+      text = res.approximate ? fmt(this.s.resultsAbout!, { n: res.total.toLocaleString(this.lang || undefined), q }) : fmt(this.count(res.total, 'results'), { q });
       if (this.hits.length < res.total) text += ` · ${fmt(this.s.shown!, { shown: this.hits.length, n: res.total })}`;
     }
     this.status.textContent = text;

@@ -16,6 +16,7 @@ export const DEFAULT_STRINGS = {
   loading: 'Searching…',
   resultsOne: '1 result for “{q}”',
   results: '{n} results for “{q}”',
+  resultsAbout: 'About {n} results for “{q}”',
   shown: 'Showing {shown} of {n}',
   none: 'No results for “{q}”',
   didYouMean: 'Did you mean',

@@ -76,7 +76,11 @@ const searchResponse = {
   required: ['query', 'total', 'match', 'hits', 'tookMs'],
   properties: {
     query: { type: 'string' },
-    total: { type: 'integer' },
+    total: { type: 'integer', description: 'Number of matches; an estimate when `approximate` is true.' },
+    approximate: {
+      type: 'boolean',
+      description: 'Present when phrase checks were cut short (a phrase of very common words over a large archive): the best-scoring candidates were checked, `total` is estimated and facets count the checked documents.',
+    },
     match: { type: 'string', enum: ['all', 'any', 'browse'] },
     hits: {
       type: 'array',

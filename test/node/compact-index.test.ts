@@ -11,6 +11,7 @@ import { loadIndex, type LoadedIndex } from '../../src/index/load';
 import { memorySource } from '../../src/index/memory-source';
 import { indexOptions, type IndexDoc } from '../../src/index/options';
 import { scoreQuery, type TermSpec } from '../../src/search/score';
+import { search } from '../../src/search/search';
 import { serializeIndex } from '../../src/index/serialize';
 import { Sections, packSections } from '../../src/index/sections';
 import { TermIndex } from '../../src/index/terms';
@@ -124,6 +125,23 @@ describe('compact index (format 2)', () => {
     expect(index.columns.article[qd]).toBe(index.docs.find('article', q.articleId));
     expect(index.columns.valuesOf('type', qd)).toEqual(['quote']);
     expect(index.docs.find('article', 'no-such-id')).toBeUndefined();
+  });
+
+  it('checks phrases within a text budget, best candidates first, and says when it was cut short', () => {
+    const params = { q: '"of the"', types: [], limit: 50, offset: 0 };
+    const exact = search(index, params);
+    expect(exact.total).toBeGreaterThan(5);
+    expect(exact.approximate).toBeUndefined();
+    const cut = search(index, { ...params, phraseBudget: 2000 });
+    expect(cut.approximate).toBe(true);
+    expect(cut.hits.length).toBeGreaterThan(0);
+    expect(cut.hits.length).toBeLessThan(exact.hits.length);
+    // What was checked is right: every hit of the cut answer is a hit of the exact one.
+    const exactIds = new Set(exact.hits.map((h) => h.id));
+    for (const h of cut.hits) expect(exactIds.has(h.id)).toBe(true);
+    // The total is an estimate from the share of checked candidates that held the phrase.
+    expect(cut.total).toBeGreaterThan(cut.hits.length);
+    expect(Math.abs(cut.total - exact.total)).toBeLessThanOrEqual(exact.total);
   });
 
   it('refuses a section that lies outside the file or has another type', () => {
