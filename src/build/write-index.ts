@@ -5,7 +5,7 @@
  * Pruning keeps the new version and the one it replaced, for rollback.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SerializedIndex } from '../index/serialize.js';
 
 async function exists(path: string): Promise<boolean> {
@@ -30,7 +30,11 @@ export async function writeIndex(outDir: string, index: SerializedIndex): Promis
     const tmp = join(outDir, `.tmp-${manifest.version}-${process.pid}`);
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp);
-    for (const [f, bytes] of Object.entries(files)) await writeFile(join(tmp, manifest.files[f]!.path), bytes);
+    for (const [f, bytes] of Object.entries(files)) {
+      const path = join(tmp, manifest.files[f]!.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes);
+    }
     await rename(tmp, versionDir);
   }
   const manifestTmp = join(outDir, `.manifest-${process.pid}.json`);

@@ -47,8 +47,16 @@ function time(published: string | null): number {
 
 type DocFacets = Partial<Record<FacetName, string[]>>;
 
+export interface ColumnOptions {
+  /** Whether document i is searchable here; others (a shard's copies of foreign entities) get no facet values. */
+  indexed?: (doc: number) => boolean;
+  /** The newest date of the whole corpus, when this is one shard of it. */
+  newest?: number | null;
+}
+
 /** Documents are numbered articles first, then quotes, then entities (see toIndexDocs). */
-export function buildColumns(corpus: Corpus): { header: ColumnsHeader; sections: Record<string, SectionArray> } {
+export function buildColumns(corpus: Corpus, options: ColumnOptions = {}): { header: ColumnsHeader; sections: Record<string, SectionArray> } {
+  const indexed = options.indexed ?? (() => true);
   const n = corpus.articles.length + corpus.quotes.length + corpus.entities.length;
   const type = new Uint8Array(n);
   const article = new Int32Array(n).fill(-1);
@@ -124,7 +132,7 @@ export function buildColumns(corpus: Corpus): { header: ColumnsHeader; sections:
     const offsets = new Uint32Array(n + 1);
     const values: number[] = [];
     for (let i = 0; i < n; i++) {
-      for (const v of new Set(facets[i]![facet] ?? [])) {
+      for (const v of indexed(i) ? new Set(facets[i]![facet] ?? []) : []) {
         let id = ids.get(v);
         if (id === undefined) {
           ids.set(v, (id = dict.length));
@@ -139,7 +147,7 @@ export function buildColumns(corpus: Corpus): { header: ColumnsHeader; sections:
     sections[`facet:${facet}:values`] = Uint32Array.from(values);
   }
 
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+  const order = Array.from({ length: n }, (_, i) => i).filter(indexed).sort((a, b) => {
     const pa = published[a]!;
     const pb = published[b]!;
     if (Number.isNaN(pa) || Number.isNaN(pb)) return Number.isNaN(pa) ? (Number.isNaN(pb) ? a - b : 1) : -1;
@@ -148,7 +156,7 @@ export function buildColumns(corpus: Corpus): { header: ColumnsHeader; sections:
   sections['doc:newestFirst'] = Uint32Array.from(order);
   let newest: number | null = null;
   for (const p of published) if (!Number.isNaN(p) && (newest === null || p > newest)) newest = p;
-  return { header: { dictionaries, newest }, sections };
+  return { header: { dictionaries, newest: options.newest === undefined ? newest : options.newest }, sections };
 }
 
 /** One facet's values per document: document d holds values[offsets[d] .. offsets[d + 1]). */

@@ -32,6 +32,10 @@ export class IndexUnavailableError extends Error {
 export interface LoadedIndex {
   manifest: Manifest;
   terms: TermIndex;
+  /** Documents of the whole corpus (all shards): BM25's N. */
+  totalDocuments: number;
+  /** Per document, its number in the whole corpus: merged shard answers break ties by it. */
+  globalDocs: Uint32Array;
   /** Per document and field (SEARCH_FIELDS order), the number of distinct terms: BM25's length. */
   fieldLengths: Uint32Array;
   avgFieldLength: number[];
@@ -96,6 +100,7 @@ function checkHeader(value: unknown): IndexHeader {
     Array.isArray(h.terms) &&
     typeof h.keys === 'string' &&
     typeof h.documentCount === 'number' &&
+    typeof h.totalDocuments === 'number' &&
     Array.isArray(h.avgFieldLength) &&
     JSON.stringify(h.fields) === JSON.stringify(SEARCH_FIELDS) &&
     typeof h.sections === 'object' &&
@@ -104,10 +109,29 @@ function checkHeader(value: unknown): IndexHeader {
   return h as IndexHeader;
 }
 
-export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
-  const manifest = await readManifest(source);
+export interface LoadOptions {
+  /** Which shard of a sharded version to load. */
+  shard?: number;
+  /** An already read manifest (a shard server is told which version to serve). */
+  manifest?: Manifest;
+}
+
+export async function loadIndex(source: IndexSource, options: LoadOptions = {}): Promise<LoadedIndex> {
+  const manifest = options.manifest ?? (await readManifest(source));
   if (manifest.formatVersion === 1) return loadFormat1(source, manifest);
-  const [index, bin, docs] = await Promise.all(INDEX_FILES.map((f) => readFile(source, manifest, f)));
+  let prefix = '';
+  if (manifest.shards) {
+    if (options.shard === undefined) {
+      throw new IndexUnavailableError(
+        'index_incompatible',
+        `Index ${manifest.version} is split into ${manifest.shards.length} shards: serve it through the shard Durable Objects (SHARDS binding, see README › Sharding)`,
+      );
+    }
+    const shard = manifest.shards[options.shard];
+    if (!shard) throw new IndexUnavailableError('index_corrupt', `Index ${manifest.version} has no shard ${options.shard}`);
+    prefix = `${shard.name}/`;
+  }
+  const [index, bin, docs] = await Promise.all(INDEX_FILES.map((f) => readFile(source, manifest, `${prefix}${f}`)));
   const header = checkHeader(parseJson(decoder.decode(index), 'index.json'));
   try {
     const sections = new Sections(bin!, header.sections);
@@ -129,6 +153,8 @@ export async function loadIndex(source: IndexSource): Promise<LoadedIndex> {
     return {
       manifest,
       terms,
+      totalDocuments: header.totalDocuments,
+      globalDocs: sections.get('docs:global', 'u32'),
       fieldLengths,
       avgFieldLength: header.avgFieldLength,
       docs: store,

@@ -30,6 +30,19 @@ export const manifestSchema = z.object({
   counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
   sources: z.array(z.string()),
   skipped: z.number().int(),
+  /**
+   * A sharded version: each shard's files (keys of `files`) and what it indexes. Absent: one
+   * index made of INDEX_FILES.
+   */
+  shards: z
+    .array(
+      z.object({
+        name: z.string(),
+        files: z.array(z.string()),
+        counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
+      }),
+    )
+    .optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

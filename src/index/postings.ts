@@ -30,16 +30,30 @@ export class VarintWriter {
   }
 }
 
-export function encodeTerm(out: VarintWriter, data: TermData): void {
-  const fields = [...data.entries()].filter(([, docs]) => docs.size > 0).sort((a, b) => a[0] - b[0]);
+/**
+ * Writes one term's postings. `local` maps a document number of `data` to the number it has in
+ * this index, or undefined when the document lives in another shard; each field also records the
+ * term's document count over the whole corpus, so that every shard scores with global statistics.
+ */
+export function encodeTerm(out: VarintWriter, data: TermData, local: (doc: number) => number | undefined = (d) => d): void {
+  const fields: Array<[number, number, Array<[number, number]>]> = [];
+  for (const [fieldId, docs] of [...data.entries()].sort((a, b) => a[0] - b[0])) {
+    const here: Array<[number, number]> = [];
+    for (const [doc, tf] of docs) {
+      const n = local(doc);
+      if (n !== undefined) here.push([n, tf]);
+    }
+    if (here.length > 0) fields.push([fieldId, docs.size, here.sort((a, b) => a[0] - b[0])]);
+  }
   out.push(fields.length);
-  for (const [fieldId, docs] of fields) {
+  for (const [fieldId, df, here] of fields) {
     out.push(fieldId);
-    out.push(docs.size);
+    out.push(df);
+    out.push(here.length);
     let last = 0;
-    for (const doc of [...docs.keys()].sort((a, b) => a - b)) {
+    for (const [doc, tf] of here) {
       out.push(doc - last);
-      out.push(docs.get(doc)!);
+      out.push(tf);
       last = doc;
     }
   }
@@ -48,6 +62,8 @@ export function encodeTerm(out: VarintWriter, data: TermData): void {
 /** One field's postings of one term: documents in ascending order with the term's frequency. */
 export class FieldPostings {
   constructor(
+    /** Documents holding the term in this field across the whole corpus (all shards): BM25's df. */
+    readonly df: number,
     readonly docs: Uint32Array,
     readonly tfs: Uint32Array,
   ) {}
@@ -85,6 +101,7 @@ export function decodeTerm(bytes: Uint8Array, start: number): Postings {
   const nFields = read();
   for (let f = 0; f < nFields; f++) {
     const fieldId = read();
+    const df = read();
     const n = read();
     const docs = new Uint32Array(n);
     const tfs = new Uint32Array(n);
@@ -94,7 +111,7 @@ export function decodeTerm(bytes: Uint8Array, start: number): Postings {
       docs[i] = doc;
       tfs[i] = read();
     }
-    out[fieldId] = new FieldPostings(docs, tfs);
+    out[fieldId] = new FieldPostings(df, docs, tfs);
   }
   return out;
 }

@@ -3,12 +3,17 @@
  *   index.json   header: field statistics, the sorted term list, document keys, facet dictionaries,
  *                and the table of index.bin's sections
  *   index.bin    typed arrays: varint posting lists with their offsets and document frequencies,
- *                field lengths, docs.ndjson's line offsets, facet columns, and the lexicon (article words
- *                with their article frequencies, for suggestions)
+ *                field lengths, docs.ndjson's line offsets, facet columns, and the lexicon (article
+ *                words with their article frequencies, for suggestions)
  *   docs.ndjson  the stored documents, one per line, in document-number order
  * MiniSearch indexes the documents at build time; its term tree is then flattened into these
- * arrays, so the Worker loads views over bytes instead of rebuilding the tree. Pure: writing the
- * files is the caller's job.
+ * arrays, so the Worker loads views over bytes instead of rebuilding the tree.
+ *
+ * A sharded version holds the same three files per shard (`shard-<i>/…`). Every shard carries
+ * the corpus-wide statistics (document count, field-length averages, per-field document
+ * frequencies, the whole term list and lexicon, every entity as a stored document): a shard then
+ * scores, expands and suggests exactly as the whole index would, and merged answers equal the
+ * unsharded ones (src/shard/merge.ts). Pure: writing the files is the caller's job.
  */
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../model/corpus.js';
@@ -16,16 +21,19 @@ import { toIndexDocs } from '../pipeline/documents.js';
 import { buildColumns, type ColumnsHeader } from './columns.js';
 import { encodeDocs, type StoredDoc } from './docs.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
-import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
-import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS, indexOptions } from './options.js';
+import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
+import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS, fnv1a64, indexOptions } from './options.js';
 import { encodeTerm, VarintWriter, type TermData } from './postings.js';
 import { packSections, type SectionArray, type SectionTable } from './sections.js';
 
 export interface IndexHeader {
+  /** Documents in this file set (a shard's own, plus the entities every shard stores). */
   documentCount: number;
+  /** Documents in the whole corpus: BM25's N. */
+  totalDocuments: number;
   fields: string[];
   avgFieldLength: number[];
-  /** Every indexed term, sorted by UTF-16 code units. */
+  /** Every indexed term of the corpus, sorted by UTF-16 code units. */
   terms: string[];
   /** Index ids ("a:…", "q:…", "e:…") in document order, newline-separated. */
   keys: string;
@@ -35,7 +43,7 @@ export interface IndexHeader {
 
 export interface SerializedIndex {
   manifest: Manifest;
-  /** File contents keyed by their name in INDEX_FILES (format 1 readers keep their own names). */
+  /** File contents keyed by their name in the manifest's `files`. */
   files: Record<string, Uint8Array>;
 }
 
@@ -43,6 +51,8 @@ export interface BuildMeta {
   sources: string[];
   skipped: number;
   builtAt?: Date;
+  /** Split into this many shards (see shardOf); 1 or absent: one index. */
+  shards?: number;
 }
 
 interface BuiltInternals {
@@ -52,27 +62,9 @@ interface BuiltInternals {
   _documentCount: number;
 }
 
-function postingSections(search: MiniSearch): { terms: string[]; sections: Record<string, SectionArray> } {
-  const internals = search as unknown as BuiltInternals;
-  const entries = [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const writer = new VarintWriter();
-  const offsets = new Uint32Array(entries.length + 1);
-  const df = new Uint32Array(entries.length);
-  entries.forEach(([, data], i) => {
-    offsets[i] = writer.length;
-    encodeTerm(writer, data);
-    for (const docs of data.values()) df[i]! += docs.size;
-  });
-  offsets[entries.length] = writer.length;
-  const fields = SEARCH_FIELDS.length;
-  const lengths = new Uint32Array(internals._documentCount * fields);
-  for (const [doc, perField] of internals._fieldLength) {
-    perField.forEach((len, f) => (lengths[doc * fields + f] = len ?? 0));
-  }
-  return {
-    terms: entries.map(([term]) => term),
-    sections: { 'terms:offsets': offsets, 'terms:df': df, 'terms:postings': writer.result(), 'docs:fieldLengths': lengths },
-  };
+/** The shard of an article (and of its quotes) or of an entity: a hash of its id, so any reader can route by id. */
+export function shardOf(id: string, shards: number): number {
+  return Number(BigInt(`0x${fnv1a64(id)}`) % BigInt(shards));
 }
 
 async function sha256(parts: Uint8Array[]): Promise<string> {
@@ -90,33 +82,124 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export async function serializeIndex(corpus: Corpus, meta: BuildMeta): Promise<SerializedIndex> {
+interface Global {
+  corpus: Corpus;
+  /** Sorted terms with their postings over global document numbers. */
+  entries: Array<[string, TermData]>;
+  fieldLength: Map<number, number[]>;
+  avgFieldLength: number[];
+  documentCount: number;
+  keys: string[];
+  lexicon: Array<[string, number]>;
+  newest: number | null;
+}
+
+/** One file set over the documents `docs` (global numbers, ascending); `indexed` says which are searchable here. */
+function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number) => boolean): Record<string, Uint8Array> {
+  const localOf = new Map<number, number>();
+  docs.forEach((doc, i) => {
+    if (indexed(doc)) localOf.set(doc, i);
+  });
+  const writer = new VarintWriter();
+  const offsets = new Uint32Array(g.entries.length + 1);
+  const df = new Uint32Array(g.entries.length);
+  g.entries.forEach(([, data], i) => {
+    offsets[i] = writer.length;
+    encodeTerm(writer, data, (doc) => localOf.get(doc));
+    for (const d of data.values()) df[i]! += d.size;
+  });
+  offsets[g.entries.length] = writer.length;
+  const fields = SEARCH_FIELDS.length;
+  const lengths = new Uint32Array(docs.length * fields);
+  docs.forEach((doc, i) => {
+    if (indexed(doc)) g.fieldLength.get(doc)?.forEach((len, f) => (lengths[i * fields + f] = len ?? 0));
+  });
+  const columns = buildColumns(part, { indexed: (i) => indexed(docs[i]!), newest: g.newest });
+  const stored: StoredDoc[] = [...part.articles, ...part.quotes, ...part.entities];
+  const encodedDocs = encodeDocs(stored);
+  const terms = g.entries.map(([term]) => term);
+  const { bytes: bin, table } = packSections({
+    'terms:offsets': offsets,
+    'terms:df': df,
+    'terms:postings': writer.result(),
+    'docs:fieldLengths': lengths,
+    'docs:offsets': encodedDocs.offsets,
+    'docs:global': Uint32Array.from(docs),
+    ...columns.sections,
+    ...lexiconSections(g.lexicon, terms),
+  });
+  const header: IndexHeader = {
+    documentCount: docs.length,
+    totalDocuments: g.documentCount,
+    fields: [...SEARCH_FIELDS],
+    avgFieldLength: SEARCH_FIELDS.map((_, f) => g.avgFieldLength[f] ?? 0),
+    terms,
+    keys: docs.map((d) => g.keys[d]!).join('\n'),
+    columns: columns.header,
+    sections: table,
+  };
+  return { index: new TextEncoder().encode(JSON.stringify(header)), bin, docs: encodedDocs.bytes };
+}
+
+function globalIndex(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
   const search = new MiniSearch(indexOptions);
   search.addAll(indexDocs);
   const internals = search as unknown as BuiltInternals;
-  const { terms, sections: postings } = postingSections(search);
-  const columns = buildColumns(corpus);
-  const stored: StoredDoc[] = [...corpus.articles, ...corpus.quotes, ...corpus.entities];
-  const docs = encodeDocs(stored);
-  const lexicon = lexiconSections(buildLexicon(corpus), terms);
-  const { bytes: bin, table } = packSections({ ...postings, 'docs:offsets': docs.offsets, ...columns.sections, ...lexicon });
-  const header: IndexHeader = {
+  const published = corpus.articles.map((a) => (a.published ? Date.parse(a.published) : NaN)).filter((t) => !Number.isNaN(t));
+  return {
+    corpus,
+    entries: [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    fieldLength: internals._fieldLength,
+    avgFieldLength: internals._avgFieldLength,
     documentCount: internals._documentCount,
-    fields: [...SEARCH_FIELDS],
-    avgFieldLength: SEARCH_FIELDS.map((_, f) => internals._avgFieldLength[f] ?? 0),
-    terms,
-    keys: indexDocs.map((d) => d.id).join('\n'),
-    columns: columns.header,
-    sections: table,
+    keys: indexDocs.map((d) => d.id),
+    lexicon: buildLexicon(corpus),
+    newest: published.length > 0 ? Math.max(...published) : null,
   };
-  const encoder = new TextEncoder();
-  const files: Record<IndexFile, Uint8Array> = {
-    index: encoder.encode(JSON.stringify(header)),
-    bin,
-    docs: docs.bytes,
-  };
-  const contentHash = await sha256(INDEX_FILES.map((f) => files[f]));
+}
+
+export async function serializeIndex(corpus: Corpus, meta: BuildMeta): Promise<SerializedIndex> {
+  const g = globalIndex(corpus);
+  const shards = Math.max(1, meta.shards ?? 1);
+  const files: Record<string, Uint8Array> = {};
+  const paths: Record<string, string> = {};
+  const shardList: NonNullable<Manifest['shards']> = [];
+  const nA = corpus.articles.length;
+  const nQ = corpus.quotes.length;
+  if (shards === 1) {
+    const all = Array.from({ length: g.documentCount }, (_, i) => i);
+    const set = fileSet(g, corpus, all, () => true);
+    for (const f of INDEX_FILES) {
+      files[f] = set[f]!;
+      paths[f] = FILE_PATHS[f];
+    }
+  } else {
+    const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, shards)]));
+    for (let s = 0; s < shards; s++) {
+      const articles = corpus.articles.filter((a) => articleShard.get(a.id) === s);
+      const quotes = corpus.quotes.filter((q) => articleShard.get(q.articleId) === s);
+      const docs = [
+        ...corpus.articles.flatMap((a, i) => (articleShard.get(a.id) === s ? [i] : [])),
+        ...corpus.quotes.flatMap((q, i) => (articleShard.get(q.articleId) === s ? [nA + i] : [])),
+        // Every shard stores every entity (names for facets, suggestions and entity pages);
+        // only the entity's own shard indexes it.
+        ...corpus.entities.map((_, i) => nA + nQ + i),
+      ];
+      const home = new Set(corpus.entities.flatMap((e, i) => (shardOf(e.id, shards) === s ? [nA + nQ + i] : [])));
+      const set = fileSet(g, { articles, quotes, entities: corpus.entities }, docs, (doc) => doc < nA + nQ || home.has(doc));
+      const names: string[] = [];
+      for (const f of INDEX_FILES) {
+        const name = `shard-${s}/${f}`;
+        files[name] = set[f]!;
+        paths[name] = `shard-${s}/${FILE_PATHS[f]}`;
+        names.push(name);
+      }
+      shardList.push({ name: `shard-${s}`, files: names, counts: { article: articles.length, quote: quotes.length, entity: home.size } });
+    }
+  }
+  const names = Object.keys(files).sort();
+  const contentHash = await sha256(names.map((n) => files[n]!));
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     minisearchVersion: MINISEARCH_VERSION,
@@ -124,10 +207,11 @@ export async function serializeIndex(corpus: Corpus, meta: BuildMeta): Promise<S
     builtAt: (meta.builtAt ?? new Date()).toISOString(),
     contentHash,
     version: `v-${contentHash.slice(0, 12)}`,
-    files: Object.fromEntries(INDEX_FILES.map((f) => [f, { path: FILE_PATHS[f], bytes: files[f].byteLength }])),
+    files: Object.fromEntries(names.map((n) => [n, { path: paths[n]!, bytes: files[n]!.byteLength }])),
     counts: { article: corpus.articles.length, quote: corpus.quotes.length, entity: corpus.entities.length },
     sources: meta.sources,
     skipped: meta.skipped,
+    ...(shards > 1 ? { shards: shardList } : {}),
   };
   return { manifest, files };
 }

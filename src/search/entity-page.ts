@@ -1,19 +1,43 @@
-/** GET /entities/:id: the entity with its quotes, latest articles and the company it keeps. */
+/**
+ * GET /entities/:id: the entity with its quotes, latest articles and the company it keeps.
+ * Built from per-index parts (entityParts) so that shards each contribute theirs and the merge
+ * (mergeEntityParts) gives the page one index would.
+ */
 import type { Entity, Quote } from '../model/documents.js';
 import { TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { articleAt, entityById, quoteAt } from './lookup.js';
 
+type QuoteLine = Pick<Quote, 'id' | 'text' | 'speaker' | 'cue' | 'articleId'> & { published: string | null };
+type ArticleLine = { id: string; title: string; published: string | null; publisher: string | null; url: string | null };
+type Related = { id: string; name: string; kind: Entity['kind']; sharedArticles: number };
+
 export interface EntityPage extends Entity {
   type: 'entity';
   counts: { mentions: number; articles: number; quotes: number };
   /** Quotes the entity said (people), newest first. */
-  quotes: Array<Pick<Quote, 'id' | 'text' | 'speaker' | 'cue' | 'articleId'> & { published: string | null }>;
-  recentArticles: Array<{ id: string; title: string; published: string | null; publisher: string | null; url: string | null }>;
+  quotes: QuoteLine[];
+  recentArticles: ArticleLine[];
   /** Entities mentioned in the same articles, by number of shared articles. */
-  related: Array<{ id: string; name: string; kind: Entity['kind']; sharedArticles: number }>;
+  related: Related[];
 }
 
+/** Newest first, undated last, then corpus order: the order of the index's newest-first list. */
+export interface DateKey {
+  published: number | null;
+  global: number;
+}
+
+export interface EntityParts {
+  entity: Entity;
+  said: Array<DateKey & { line: QuoteLine }>;
+  saidCount: number;
+  articles: Array<DateKey & { line: ArticleLine }>;
+  /** Every other entity sharing an article here, with the number of such articles. */
+  shared: Related[];
+}
+
+const QUOTES = 20;
 const LIST = 10;
 const { article: ARTICLE, quote: QUOTE } = TYPE_CODE;
 
@@ -35,12 +59,16 @@ function docsWith(index: LoadedIndex, facet: 'speaker' | Entity['kind'], value: 
   return out;
 }
 
-export function entityPage(index: LoadedIndex, id: string): EntityPage | null {
+function dateKey(index: LoadedIndex, doc: number): DateKey {
+  const p = index.columns.published[doc]!;
+  return { published: Number.isNaN(p) ? null : p, global: index.globalDocs[doc]! };
+}
+
+export function entityParts(index: LoadedIndex, id: string): EntityParts | null {
   const entity = entityById(index, id);
   if (!entity) return null;
   const said = docsWith(index, 'speaker', id, QUOTE);
   const articles = docsWith(index, entity.kind, id, ARTICLE);
-
   const shared = new Map<string, number>();
   for (const doc of articles) {
     for (const kind of ['person', 'organization', 'place'] as const) {
@@ -49,34 +77,53 @@ export function entityPage(index: LoadedIndex, id: string): EntityPage | null {
       }
     }
   }
-  const related = [...shared.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, LIST)
-    .flatMap(([otherId, n]) => {
+  return {
+    entity,
+    said: said.slice(0, QUOTES).map((doc) => {
+      const q = quoteAt(index, doc);
+      const article = index.columns.article[doc]!;
+      const published = article >= 0 ? articleAt(index, article).published : null;
+      return { ...dateKey(index, doc), line: { id: q.id, text: q.text, speaker: q.speaker, cue: q.cue, articleId: q.articleId, published } };
+    }),
+    saidCount: said.length,
+    articles: articles.slice(0, LIST).map((doc) => {
+      const a = articleAt(index, doc);
+      return { ...dateKey(index, doc), line: { id: a.id, title: a.title, published: a.published, publisher: a.publisher, url: a.url } };
+    }),
+    shared: [...shared.entries()].flatMap(([otherId, n]) => {
       const e = entityById(index, otherId);
       return e ? [{ id: e.id, name: e.name, kind: e.kind, sharedArticles: n }] : [];
-    });
+    }),
+  };
+}
 
+export function byDateKey(a: DateKey, b: DateKey): number {
+  if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : b.published - a.published;
+  return a.global - b.global;
+}
+
+export function mergeEntityParts(parts: EntityParts[]): EntityPage | null {
+  const entity = parts[0]?.entity;
+  if (!entity) return null;
+  const shared = new Map<string, Related>();
+  for (const p of parts) {
+    for (const r of p.shared) {
+      const seen = shared.get(r.id);
+      shared.set(r.id, seen ? { ...seen, sharedArticles: seen.sharedArticles + r.sharedArticles } : r);
+    }
+  }
+  const said = parts.flatMap((p) => p.said).sort(byDateKey);
   return {
     type: 'entity',
     ...entity,
-    counts: { mentions: entity.mentionCount, articles: entity.articleIds.length, quotes: said.length },
-    quotes: said.slice(0, 20).map((doc) => {
-      const q = quoteAt(index, doc);
-      const article = index.columns.article[doc]!;
-      return {
-        id: q.id,
-        text: q.text,
-        speaker: q.speaker,
-        cue: q.cue,
-        articleId: q.articleId,
-        published: article >= 0 ? articleAt(index, article).published : null,
-      };
-    }),
-    recentArticles: articles.slice(0, LIST).map((doc) => {
-      const a = articleAt(index, doc);
-      return { id: a.id, title: a.title, published: a.published, publisher: a.publisher, url: a.url };
-    }),
-    related,
+    counts: { mentions: entity.mentionCount, articles: entity.articleIds.length, quotes: parts.reduce((n, p) => n + p.saidCount, 0) },
+    quotes: said.slice(0, QUOTES).map((s) => s.line),
+    recentArticles: parts.flatMap((p) => p.articles).sort(byDateKey).slice(0, LIST).map((a) => a.line),
+    related: [...shared.values()].sort((a, b) => b.sharedArticles - a.sharedArticles || (a.id < b.id ? -1 : 1)).slice(0, LIST),
   };
+}
+
+export function entityPage(index: LoadedIndex, id: string): EntityPage | null {
+  const parts = entityParts(index, id);
+  return parts ? mergeEntityParts([parts]) : null;
 }

@@ -45,10 +45,27 @@ function wordMatches(query: string, label: string): boolean {
   return budget > 0 && editDistance(query, label.slice(0, query.length + budget), budget) <= budget;
 }
 
-export function facetValues(index: LoadedIndex, facet: FacetName, q: string, limit: number): { values: FacetValue[]; total: number } {
+/** Every value of `facet` matching `q` here, with its count and its description. */
+export function facetValueMatches(index: LoadedIndex, facet: FacetName, q: string): FacetValue[] {
   const wanted = words(q);
-  const found = entries(index, facet).filter(
-    (e) => wanted.length === 0 || e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))),
-  );
-  return { values: found.slice(0, limit).map((e) => describeValue(index, facet, e.value, e.count)), total: found.length };
+  return entries(index, facet)
+    .filter((e) => wanted.length === 0 || e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))))
+    .map((e) => describeValue(index, facet, e.value, e.count));
+}
+
+/** Counts of the same value from several indexes (shards) add up; most documents first. */
+export function mergeFacetValues(lists: FacetValue[][], limit: number): { values: FacetValue[]; total: number } {
+  const byValue = new Map<string, FacetValue>();
+  for (const list of lists) {
+    for (const v of list) {
+      const seen = byValue.get(v.value);
+      byValue.set(v.value, seen ? { ...seen, count: seen.count + v.count } : v);
+    }
+  }
+  const all = [...byValue.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return { values: all.slice(0, limit), total: all.length };
+}
+
+export function facetValues(index: LoadedIndex, facet: FacetName, q: string, limit: number): { values: FacetValue[]; total: number } {
+  return mergeFacetValues([facetValueMatches(index, facet, q)], limit);
 }

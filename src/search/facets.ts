@@ -54,19 +54,30 @@ export function describeValue(index: LoadedIndex, facet: FacetName, value: strin
   return entity ? { value, count, id: entity.id, name: entity.name, kind: entity.kind } : { value, count, name: value };
 }
 
-export function summarize(index: LoadedIndex, counter: FacetCounter, limit: number): FacetCounts {
-  const { facet, counts } = counter;
-  const dictionary = index.columns.facet(facet).dictionary;
-  const all: Array<[string, number]> = [];
-  counts.forEach((c, v) => {
-    if (c > 0) all.push([dictionary[v]!, c]);
+/** The nonzero counts of a counter, by value. */
+export function countsOf(index: LoadedIndex, counter: FacetCounter): Map<string, number> {
+  const dictionary = index.columns.facet(counter.facet).dictionary;
+  const out = new Map<string, number>();
+  counter.counts.forEach((c, v) => {
+    if (c > 0) out.set(dictionary[v]!, c);
   });
+  return out;
+}
+
+/** Top values (`published`: newest months first), the rest summed up, and years for dates. */
+export function summarize(
+  facet: FacetName,
+  counts: Map<string, number>,
+  limit: number,
+  describe: (value: string, count: number) => FacetValue,
+): FacetCounts {
+  const all = [...counts.entries()];
   if (facet === 'published') all.sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
   else all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const shown = all.slice(0, limit);
   const rest = all.slice(limit);
   const result: FacetCounts = {
-    values: shown.map(([v, c]) => describeValue(index, facet, v, c)),
+    values: shown.map(([v, c]) => describe(v, c)),
     other: rest.length,
     otherCount: rest.reduce((sum, [, c]) => sum + c, 0),
   };

@@ -95,7 +95,8 @@ function scratchFor(index: LoadedIndex): Scratch {
 
 export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
   const { terms, fieldLengths, avgFieldLength } = index;
-  const n = index.docs.count;
+  // Corpus-wide statistics: a shard scores its documents exactly as the whole index would.
+  const n = index.totalDocuments;
   const s = scratchFor(index);
   const bitOf = new Map<string, number>();
   const bits = specs.map((spec) => {
@@ -114,7 +115,7 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
         const p = postings[f];
         if (!p) continue;
         const { docs, tfs } = p;
-        const matching = docs.length;
+        const matching = p.df;
         const avg = avgFieldLength[f]!;
         // calcBM25Score's expression, term by term, so that results match MiniSearch's exactly.
         const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));

@@ -6,7 +6,7 @@
 import type { DocType } from '../model/documents.js';
 import { TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
-import { FacetCounter, summarize, type FacetCounts, type FacetName } from './facets.js';
+import { countsOf, describeValue, FacetCounter, summarize, type FacetCounts, type FacetName } from './facets.js';
 import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
@@ -48,6 +48,12 @@ export interface SearchResult {
    * counts cover the checked documents only.
    */
   approximate?: boolean;
+  /** Present when shards of a sharded index did not answer: the rest is theirs only. */
+  partial?: PartialAnswer;
+}
+
+export interface PartialAnswer {
+  failedShards: number[];
 }
 
 /** Below this many all-word hits, any-word hits are appended after them. */
@@ -123,10 +129,47 @@ function distinctArticles(index: LoadedIndex, ranked: Match[]): Match[] {
   return out;
 }
 
-export function search(index: LoadedIndex, params: SearchParams): SearchResult {
+/** What one index found for a query, before it becomes a page of hits: shards answer with this too. */
+export interface SearchRun {
+  match: SearchResult['match'];
+  /** Every listed match, in answer order (after filters and `distinct`). */
+  listed: Match[];
+  /** Filtered matches before `distinct`: article hits take their quotes from here. */
+  kept: Match[];
+  counters: FacetCounter[];
+  /** Matches estimated beyond `listed` when phrase checks were cut short. */
+  estimated: number;
+  approximate: boolean;
+  /** All-word matches after filters, and unfiltered any-word matches found beyond them (mode "any" only). */
+  allKept: number;
+  more: number;
+  termsOf: (doc: number) => ReadonlySet<string>;
+}
+
+/**
+ * Ties in score (and in date, for date order) fall back to the corpus-wide document number, so
+ * that one index and its shards, merged, list equal documents in the same order.
+ */
+export function answerOrder(index: LoadedIndex, sort: SearchParams['sort']): (a: Match, b: Match) => number {
+  const g = index.globalDocs;
+  const published = index.columns.published;
+  if (sort === 'date') {
+    const date = byDate(published);
+    return (a, b) => date(a, b) || g[a.doc]! - g[b.doc]!;
+  }
+  return (a, b) => (a.group ?? 0) - (b.group ?? 0) || b.score - a.score || g[a.doc]! - g[b.doc]!;
+}
+
+/**
+ * Runs a query on one index. A shard cannot tell from its own count whether the whole corpus
+ * has too few all-word matches: it is asked for `mode: 'all'` first, and for `'any'` (the any-word
+ * answer whenever it adds documents) when the shards' counts together call for it.
+ */
+export function runSearch(index: LoadedIndex, params: SearchParams, mode: 'auto' | 'all' | 'any' = 'auto'): SearchRun {
   const parsed = parseQuery(params.q);
   const filters = withType(params.filters ?? NO_FILTERS, params.types);
   const facetNames = params.facets ?? [];
+  const order = answerOrder(index, params.sort);
 
   let match: SearchResult['match'];
   let matches: Match[];
@@ -145,38 +188,53 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
     applyBoosts(index, matches, parsed, params.recency ?? false, true);
   }
   let { kept, counters } = filterAndCount(matches, index, filters, facetNames);
+  const allKept = kept.length;
+  let more = 0;
 
-  if (match === 'all' && kept.length < MIN_ALL_WORD_HITS && parsed.terms.length > 1) {
-    const more = anyWord();
-    if (more.length > 0) {
+  const wantAny = mode === 'any' || (mode === 'auto' && kept.length < MIN_ALL_WORD_HITS);
+  if (match === 'all' && wantAny && parsed.terms.length > 1) {
+    const extra = anyWord();
+    more = extra.length;
+    if (extra.length > 0) {
       match = 'any';
-      applyBoosts(index, more, parsed, params.recency ?? false, false);
-      matches = [...matches.sort((a, b) => b.score - a.score), ...more.sort((a, b) => b.score - a.score)];
+      applyBoosts(index, extra, parsed, params.recency ?? false, false);
+      for (const m of extra) m.group = 1;
+      matches = [...matches.sort(order), ...extra.sort(order)];
       ({ kept, counters } = filterAndCount(matches, index, filters, facetNames));
     }
   }
 
-  // Browsing already walked the documents newest first.
-  if (match !== 'browse' && params.sort === 'date') kept.sort(byDate(index.columns.published));
-  else if (match === 'all') kept.sort((a, b) => b.score - a.score);
+  // Browsing already walked the documents newest first; any-word answers are already in order.
+  if (match !== 'browse' && params.sort === 'date') kept.sort(order);
+  else if (match === 'all') kept.sort(order);
 
   const listed = params.distinct === 'article' ? distinctArticles(index, kept) : kept;
-  const page = listed.slice(params.offset, params.offset + params.limit);
-  const hits = page.map((r) => toHit(index, r, match === 'browse' ? [] : kept, termsOf));
-
-  const result: SearchResult = { query: params.q, total: listed.length, match, hits };
-  if (found?.approximate()) {
+  let estimated = 0;
+  const approximate = found?.approximate() ?? false;
+  if (found && approximate) {
     // Unchecked candidates that pass the filters, at the rate the checked ones held the phrase.
     const unchecked = filterAndCount(found.unverified, index, filters, []).kept.length;
-    result.total += Math.round(unchecked * found.passRate());
-    result.approximate = true;
+    estimated = Math.round(unchecked * found.passRate());
   }
-  if (facetNames.length > 0) {
+  return { match, listed, kept, counters, estimated, approximate, allKept, more, termsOf };
+}
+
+/** Hits for listed matches [from, to). */
+export function pageHits(index: LoadedIndex, run: SearchRun, from: number, to: number): SearchHit[] {
+  return run.listed.slice(from, to).map((r) => toHit(index, r, run.match === 'browse' ? [] : run.kept, run.termsOf));
+}
+
+export function search(index: LoadedIndex, params: SearchParams): SearchResult {
+  const run = runSearch(index, params);
+  const hits = pageHits(index, run, params.offset, params.offset + params.limit);
+  const result: SearchResult = { query: params.q, total: run.listed.length + run.estimated, match: run.match, hits };
+  if (run.approximate) result.approximate = true;
+  if (run.counters.length > 0) {
     result.facets = Object.fromEntries(
-      counters.map((counter) => [counter.facet, summarize(index, counter, params.facetLimit ?? 10)]),
+      run.counters.map((counter) => [counter.facet, summarize(counter.facet, countsOf(index, counter), params.facetLimit ?? 10, (v, c) => describeValue(index, counter.facet, v, c))]),
     );
   }
-  if (listed.length === 0 && parsed.terms.length > 0) result.didYouMean = didYouMean(index, params.q);
+  if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) result.didYouMean = didYouMean(index, params.q);
   return result;
 }
 

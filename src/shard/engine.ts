@@ -1,0 +1,124 @@
+/**
+ * The engine over a sharded index: fans each request out to the shards, merges their parts, and
+ * says so when a shard did not answer. What a shard answers is plain JSON (ShardClient), so a
+ * shard can live in this isolate (localShardClient, for tests and tools) or in a Durable Object.
+ */
+import type { DocType } from '../model/documents.js';
+import type { StoredDoc } from '../index/docs.js';
+import type { LoadedIndex } from '../index/load.js';
+import type { Manifest } from '../index/manifest.js';
+import { shardOf } from '../index/serialize.js';
+import { entityParts, mergeEntityParts, type EntityParts } from '../search/entity-page.js';
+import type { SearchEngine } from '../search/engine.js';
+import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
+import type { FacetName, FacetValue } from '../search/facets.js';
+import type { PartialAnswer, SearchParams } from '../search/search.js';
+import { suggest, type Suggestion } from '../search/suggest.js';
+import { answerSearch, mergeSearch, needsAnyWord, type ShardSearchAnswer } from './search.js';
+
+export interface ShardClient {
+  search(params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer>;
+  entityParts(id: string): Promise<EntityParts | null>;
+  facetValues(facet: FacetName, q: string): Promise<FacetValue[]>;
+  suggest(q: string, limit: number): Promise<Suggestion[]>;
+  document(type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null>;
+}
+
+export function localShardClient(index: LoadedIndex): ShardClient {
+  return {
+    search: async (params, mode) => answerSearch(index, params, mode),
+    entityParts: async (id) => entityParts(index, id),
+    facetValues: async (facet, q) => facetValueMatches(index, facet, q),
+    suggest: async (q, limit) => suggest(index, q, limit),
+    document: async (type, id) => {
+      const doc = index.docs.find(type, id);
+      return doc === undefined ? null : index.docs.get(doc);
+    },
+  };
+}
+
+/** A shard that failed or timed out: the answer says which, never pretends to be whole. */
+export class ShardUnavailableError extends Error {
+  constructor(
+    readonly shards: number[],
+    cause: string,
+  ) {
+    super(`Shard ${shards.join(', ')} did not answer: ${cause}`);
+    this.name = 'ShardUnavailableError';
+  }
+}
+
+export interface ShardedOptions {
+  /** Milliseconds to wait for each shard. */
+  timeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function shardedEngine(manifest: Manifest, clients: ShardClient[], options: ShardedOptions = {}): SearchEngine {
+  const timeoutMs = options.timeoutMs ?? 5000;
+
+  /** Every shard's answer; the failed ones listed apart (their errors go to the log). */
+  async function all<T>(ask: (c: ShardClient) => Promise<T>): Promise<{ answers: T[]; failed: number[] }> {
+    const settled = await Promise.allSettled(clients.map((c) => withTimeout(ask(c), timeoutMs)));
+    const answers: T[] = [];
+    const failed: number[] = [];
+    settled.forEach((s, i) => {
+      if (s.status === 'fulfilled') answers.push(s.value);
+      else {
+        failed.push(i);
+        console.error(`shard ${i} of ${manifest.version} failed:`, s.reason);
+      }
+    });
+    return { answers, failed };
+  }
+
+  async function one<T>(shard: number, ask: (c: ShardClient) => Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(ask(clients[shard]!), timeoutMs);
+    } catch (err) {
+      console.error(`shard ${shard} of ${manifest.version} failed:`, err);
+      throw new ShardUnavailableError([shard], (err as Error).message);
+    }
+  }
+
+  const partial = <R extends object>(result: R, failed: number[]): R & { partial?: PartialAnswer } =>
+    failed.length > 0 ? { ...result, partial: { failedShards: failed } } : result;
+
+  return {
+    manifest,
+    async search(params) {
+      let { answers, failed } = await all((c) => c.search(params, 'all'));
+      if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
+      if (needsAnyWord(params, answers)) {
+        const second = await all((c) => c.search(params, 'any'));
+        if (second.answers.some((a) => a.more > 0)) ({ answers, failed } = second);
+      }
+      return partial(mergeSearch(params, answers), failed);
+    },
+    // The lexicon and the entity table are the corpus's own in every shard: one shard answers.
+    suggest: (q, limit) => one(0, (c) => c.suggest(q, limit)),
+    async facetValues(facet, q, limit) {
+      const { answers, failed } = await all((c) => c.facetValues(facet, q));
+      if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
+      return partial(mergeFacetValues(answers, limit), failed);
+    },
+    async entityPage(id) {
+      const { answers, failed } = await all((c) => c.entityParts(id));
+      // A page missing one shard's quotes or articles would be silently wrong: refuse it.
+      if (failed.length > 0) throw new ShardUnavailableError(failed, 'an entity page needs every shard');
+      return mergeEntityParts(answers.filter((p): p is EntityParts => p !== null));
+    },
+    document(type, id) {
+      // An article and its quotes live in the shard its id hashes to.
+      const articleId = type === 'quote' ? id.replace(/#q\d+$/, '') : id;
+      return one(shardOf(articleId, clients.length), (c) => c.document(type, id));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * A search over shards: each shard answers with its best hits (and their sort keys), its totals
+ * and its full facet counts; the merge orders hits by the same keys one index uses, adds counts
+ * and totals, and decides all-word or any-word mode for the whole corpus. Every shard scores with
+ * corpus-wide statistics (src/index/serialize.ts), so merged answers equal one index's.
+ */
+import type { LoadedIndex } from '../index/load.js';
+import { countsOf, describeValue, summarize, type FacetName, type FacetValue } from '../search/facets.js';
+import type { SearchHit } from '../search/hits.js';
+import { MIN_ALL_WORD_HITS, pageHits, runSearch, type SearchParams, type SearchResult } from '../search/search.js';
+import { parseQuery } from '../search/query.js';
+import { didYouMean } from '../search/suggest.js';
+
+export interface HitKey {
+  score: number;
+  /** Milliseconds since the epoch, null when undated. */
+  published: number | null;
+  /** Document number in the whole corpus. */
+  global: number;
+  group: number;
+}
+
+export interface ShardSearchAnswer {
+  match: SearchResult['match'];
+  /** Listed matches here (after filters and distinct), and the estimate beyond them. */
+  total: number;
+  estimated: number;
+  approximate: boolean;
+  allKept: number;
+  more: number;
+  /** The first offset + limit hits here, in answer order. */
+  hits: Array<{ key: HitKey; hit: SearchHit }>;
+  /** Every nonzero count of each requested facet, with entity descriptions. */
+  facets: Partial<Record<FacetName, FacetValue[]>>;
+  didYouMean?: string | null;
+}
+
+export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'all' | 'any'): ShardSearchAnswer {
+  const run = runSearch(index, params, mode);
+  const window = params.offset + params.limit;
+  const hits = pageHits(index, run, 0, window);
+  const answer: ShardSearchAnswer = {
+    match: run.match,
+    total: run.listed.length,
+    estimated: run.estimated,
+    approximate: run.approximate,
+    allKept: run.allKept,
+    more: run.more,
+    hits: run.listed.slice(0, window).map((m, i) => {
+      const p = index.columns.published[m.doc]!;
+      return { key: { score: m.score, published: Number.isNaN(p) ? null : p, global: index.globalDocs[m.doc]!, group: m.group ?? 0 }, hit: hits[i]! };
+    }),
+    facets: Object.fromEntries(
+      run.counters.map((c) => [c.facet, [...countsOf(index, c)].map(([value, count]) => describeValue(index, c.facet, value, count))]),
+    ),
+  };
+  if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) answer.didYouMean = didYouMean(index, params.q);
+  return answer;
+}
+
+function byDate(a: HitKey, b: HitKey): number {
+  if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : b.published - a.published;
+  return b.score - a.score;
+}
+
+/** The order of src/search/search.ts's answerOrder (and of browsing's newest-first list), on keys. */
+function order(match: SearchResult['match'], sort: SearchParams['sort']): (a: HitKey, b: HitKey) => number {
+  if (match === 'browse') return (a, b) => byDate(a, b) || a.global - b.global;
+  if (sort === 'date') return (a, b) => byDate(a, b) || a.global - b.global;
+  return (a, b) => a.group - b.group || b.score - a.score || a.global - b.global;
+}
+
+/** Whether the shards' first answers call for the any-word mode over the whole corpus. */
+export function needsAnyWord(params: SearchParams, answers: ShardSearchAnswer[]): boolean {
+  const kept = answers.reduce((n, a) => n + a.allKept, 0);
+  return answers.some((a) => a.match === 'all') && kept < MIN_ALL_WORD_HITS && parseQuery(params.q).terms.length > 1;
+}
+
+export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]): SearchResult {
+  const anyMode = answers.some((a) => a.match === 'any');
+  const match: SearchResult['match'] = answers[0]?.match === 'browse' ? 'browse' : anyMode ? 'any' : 'all';
+  const cmp = order(match, params.sort);
+  const hits = answers
+    .flatMap((a) => a.hits)
+    .sort((a, b) => cmp(a.key, b.key))
+    .slice(params.offset, params.offset + params.limit)
+    .map((h) => h.hit);
+  const listed = answers.reduce((n, a) => n + a.total, 0);
+  const result: SearchResult = { query: params.q, total: listed + answers.reduce((n, a) => n + a.estimated, 0), match, hits };
+  if (answers.some((a) => a.approximate)) result.approximate = true;
+  const facetNames = params.facets ?? [];
+  if (facetNames.length > 0) {
+    result.facets = Object.fromEntries(
+      facetNames.map((facet) => {
+        const counts = new Map<string, number>();
+        const described = new Map<string, FacetValue>();
+        for (const a of answers) {
+          for (const v of a.facets[facet] ?? []) {
+            counts.set(v.value, (counts.get(v.value) ?? 0) + v.count);
+            described.set(v.value, v);
+          }
+        }
+        return [facet, summarize(facet, counts, params.facetLimit ?? 10, (value, count) => ({ ...described.get(value)!, count }))];
+      }),
+    );
+  }
+  if (listed === 0 && parseQuery(params.q).terms.length > 0) result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
+  return result;
+}
