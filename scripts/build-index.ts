@@ -1,5 +1,6 @@
 /**
  * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
+ *                         [--shards N | --shards auto [--shard-budget MB]]
  * Builds the search index from article files and writes it where the Worker serves it from.
  */
 import { Command } from 'commander';
@@ -7,6 +8,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { BuildError, buildIndex } from '../src/build/build.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
+import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 const program = new Command()
@@ -18,9 +20,15 @@ const program = new Command()
   .option('--cache <file>', 'extraction cache: unchanged articles are not extracted again', DEFAULT_CACHE)
   .option('--no-cache', 'extract every article')
   .option('-q, --quiet', 'print only the summary and problems', false)
+  .option('--shards <n|auto>', 'split into N shards, or "auto": only when one index would exceed --shard-budget', '1')
+  .option('--shard-budget <MB>', 'memory one loaded shard may take (estimated)', String(DEFAULT_SHARD_BUDGET_MB))
   .parse();
 
-const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false }>();
+const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false; shards: string; shardBudget: string }>();
+const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
+const shardBudget = Number(opts.shardBudget);
+if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64)) program.error('--shards must be "auto" or a whole number from 1 to 64');
+if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -35,6 +43,8 @@ try {
     outDir: opts.out,
     strict: opts.strict,
     loadExtractor: loadDefaultExtractor,
+    shards,
+    shardBudgetMB: shardBudget,
     ...(opts.cache ? { cacheFile: opts.cache } : {}),
     onProgress(done, total) {
       if (bar) {
@@ -58,6 +68,12 @@ try {
       (summary.extracted ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; ` : '') +
       `${summary.seconds.toFixed(1)} s`,
   );
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  if (summary.manifest.shards) {
+    log(`${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`);
+  } else {
+    log(`one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`);
+  }
 } catch (err) {
   bar?.stop();
   if (err instanceof BuildError) {

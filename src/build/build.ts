@@ -6,12 +6,12 @@ import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
 import type { Article } from '../model/documents.js';
-import { serializeIndex } from '../index/serialize.js';
 import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
 import { carried, noExtraction, type ArticleExtraction, type Extractor } from '../pipeline/extraction.js';
 import { normalizeArticle, type NormalizedArticle } from '../pipeline/normalize.js';
 import { openExtractionCache } from './extraction-cache.js';
+import { serializeWithinBudget } from './shard-plan.js';
 import { writeIndex } from './write-index.js';
 
 export interface BuildOptions {
@@ -25,6 +25,9 @@ export interface BuildOptions {
   /** File caching extraction results by content; none when absent. */
   cacheFile?: string;
   onProgress?: (done: number, total: number) => void;
+  /** A number of shards, or 'auto' (split when one index would exceed `shardBudgetMB`); default one index. */
+  shards?: number | 'auto';
+  shardBudgetMB?: number;
 }
 
 export interface BuildSummary {
@@ -37,6 +40,8 @@ export interface BuildSummary {
   reused: boolean;
   /** Articles whose extraction came from the cache, and those extracted now. */
   extracted: ExtractionCounts | null;
+  /** Estimated memory of each shard (or of the one index) once loaded, in bytes. */
+  estimates: number[];
 }
 
 export class BuildError extends Error {
@@ -97,10 +102,12 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, ingested, extracted } = await prepareCorpus(options);
-  const serialized = await serializeIndex(corpus, {
-    sources: ingested.files,
-    skipped: ingested.issues.length,
-  });
+  const { index: serialized, estimates } = await serializeWithinBudget(
+    corpus,
+    { sources: ingested.files, skipped: ingested.issues.length },
+    options.shards ?? 1,
+    options.shardBudgetMB,
+  );
   const { reused } = await writeIndex(options.outDir, serialized);
   return {
     manifest: serialized.manifest,
@@ -111,5 +118,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     seconds: (performance.now() - started) / 1000,
     reused,
     extracted,
+    estimates,
   };
 }

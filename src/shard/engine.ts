@@ -17,6 +17,8 @@ import { suggest, type Suggestion } from '../search/suggest.js';
 import { answerSearch, mergeSearch, needsAnyWord, type ShardSearchAnswer } from './search.js';
 
 export interface ShardClient {
+  /** Resolves once the shard is loaded and can answer. */
+  warm(): Promise<void>;
   search(params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer>;
   entityParts(id: string): Promise<EntityParts | null>;
   facetValues(facet: FacetName, q: string): Promise<FacetValue[]>;
@@ -26,6 +28,7 @@ export interface ShardClient {
 
 export function localShardClient(index: LoadedIndex): ShardClient {
   return {
+    warm: async () => {},
     search: async (params, mode) => answerSearch(index, params, mode),
     entityParts: async (id) => entityParts(index, id),
     facetValues: async (facet, q) => facetValueMatches(index, facet, q),

@@ -18,10 +18,12 @@ import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { suggestRoutes } from './routes/suggest.js';
 import { widgetRoutes } from './routes/widget.js';
-import { assetsSource } from './sources/assets.js';
+// Publishing without a redeploy (issue #7): the index source by INDEX_SOURCE, the admin routes.
+import { adminGate, adminRoutes } from './routes/admin.js';
+import { selectSource } from './sources/select.js';
 
 export interface AppOptions {
-  /** Where the index is read from; default: the ASSETS binding under INDEX_PATH. */
+  /** Where the index is read from; default: INDEX_SOURCE (the ASSETS binding under INDEX_PATH, or R2). */
   source?: (env: Env) => IndexSource;
 }
 
@@ -38,7 +40,7 @@ const CACHE_POLICIES = [
   ['/openapi.json', 'openapi'],
 ] as const;
 
-const defaultSource = (env: Env) => assetsSource(env.ASSETS, env.INDEX_PATH);
+const defaultSource = (env: Env) => selectSource(env);
 
 export function createApp(options: AppOptions = {}) {
   const holder = indexHolder(options.source ?? defaultSource);
@@ -48,6 +50,8 @@ export function createApp(options: AppOptions = {}) {
   // Outermost, so that every answer, errors and 429s included, carries them.
   app.use('*', securityHeaders());
   app.use('*', defaultNoStore());
+  // Admin routes: a 404 without ADMIN_KEY, and never CORS headers (so it wraps the CORS middleware).
+  app.use('/admin/*', adminGate());
   // Before any refusal, so that errors, 404s and 429s carry CORS headers too and embedding
   // sites can read them.
   app.use('*', corsMiddleware());
@@ -68,5 +72,6 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', suggestRoutes);
   app.route('/', widgetRoutes);
   app.route('/', demoRoutes);
+  app.route('/', adminRoutes());
   return app;
 }

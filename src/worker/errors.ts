@@ -29,7 +29,17 @@ export const ERROR_CODES = [
   'index_missing',
   'index_incompatible',
   'index_corrupt',
+  'shard_unavailable',
   'internal_error',
+  // The admin routes (publishing into R2, src/worker/routes/admin.ts).
+  'unauthorized',
+  'invalid_path',
+  'length_required',
+  'payload_too_large',
+  'invalid_manifest',
+  'incomplete_version',
+  'no_previous_version',
+  'bucket_missing',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

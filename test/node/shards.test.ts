@@ -105,6 +105,7 @@ describe(`PolNeAR in ${SHARDS} shards`, () => {
 
   it('flags a shard that fails or times out, and refuses what it cannot answer whole', async () => {
     const broken: ShardClient = {
+      warm: () => Promise.reject(new Error('boom')),
       search: () => Promise.reject(new Error('boom')),
       entityParts: () => Promise.reject(new Error('boom')),
       facetValues: () => new Promise(() => {}),

@@ -18,3 +18,12 @@ declare namespace Cloudflare {
     API_KEY?: string;
   }
 }
+
+// Publishing (test/worker/publish.test.ts): the local R2 bucket of wrangler.toml's [[r2_buckets]].
+declare namespace Cloudflare {
+  interface Env {
+    INDEX_BUCKET: R2Bucket;
+    INDEX_SOURCE?: string;
+    ADMIN_KEY?: string;
+  }
+}

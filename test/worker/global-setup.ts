@@ -2,9 +2,12 @@
  * Runs in Node before the workerd tests: builds the sample corpus into public/test-index and
  * writes the broken indexes that the fault tests serve through the ASSETS binding.
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { buildShards } from './setup-shards.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const out = `${root}public/test-index`;
@@ -40,8 +43,46 @@ async function buildPolnear() {
   );
 }
 
+/**
+ * A second, different index for the publishing tests (test/worker/publish.test.ts): two articles
+ * of its own, built like any index into public/test-publish-b.
+ */
+const PUBLISH_B_ARTICLES = [
+  {
+    id: 'publish-b-harbor-lights',
+    title: 'Harbor Lights Return to the Old Quay',
+    body: 'The harbor lights of the old quay were switched on again on Friday after a winter of repairs.\n\nVolunteers rebuilt the lamps by hand.',
+    author: 'Mira Osterlund',
+    publisher: 'Quayside Courier',
+    published: '2027-02-01T08:00:00Z',
+    url: 'https://quayside.example/harbor-lights',
+    section: 'local',
+    tags: ['harbor'],
+  },
+  {
+    id: 'publish-b-harbor-ferry',
+    title: 'New Harbor Ferry Runs on Batteries',
+    body: 'A battery ferry now crosses the harbor every twenty minutes.\n\nThe operator says the crossing is quieter than before.',
+    author: 'Jonas Pell',
+    publisher: 'Quayside Courier',
+    published: '2027-02-03T08:00:00Z',
+    url: 'https://quayside.example/harbor-ferry',
+    section: 'local',
+    tags: ['harbor', 'transport'],
+  },
+];
+
+async function buildPublishB() {
+  const src = await mkdtemp(join(tmpdir(), 'publish-b-'));
+  await writeFile(`${src}/articles.ndjson`, PUBLISH_B_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  await buildIndex({ inputs: [`${src}/articles.ndjson`], outDir: `${root}public/test-publish-b` });
+  await rm(src, { recursive: true, force: true });
+}
+
 export default async function setup() {
   await buildPolnear();
+  await buildPublishB();
+  await buildShards();
   const summary = await buildIndex({ inputs: [`${root}index-data/articles`], outDir: out, extractor: defaultExtractor });
   const manifest = JSON.parse(await readFile(`${out}/manifest.json`, 'utf8'));
   const versionDir = `${out}/${summary.manifest.version}`;

@@ -10,7 +10,7 @@ import { errorBody } from '../errors.js';
 const encoder = new TextEncoder();
 
 /** Compares digests, so the time taken says nothing about how much of the key was right. */
-async function sameKey(a: string, b: string): Promise<boolean> {
+export async function sameKey(a: string, b: string): Promise<boolean> {
   const [da, db] = await Promise.all([a, b].map((s) => crypto.subtle.digest('SHA-256', encoder.encode(s))));
   const x = new Uint8Array(da!);
   const y = new Uint8Array(db!);

@@ -4,7 +4,7 @@
  * fixed index or a lifted limit is seen at once. A private index (API_KEY) is never stored by
  * shared caches.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 
 export const CACHE = {
@@ -37,4 +37,13 @@ export function defaultNoStore(): MiddlewareHandler<AppEnv> {
     // A credentialed answer must not be reused for another key (or none).
     if (c.env.API_KEY) c.res.headers.append('Vary', 'Authorization');
   };
+}
+
+/**
+ * For an answer some shards did not contribute to: never stored, never given an ETag (the etag
+ * middleware skips answers marked X-Partial), so that a cache cannot keep it as the whole answer.
+ */
+export function partialAnswer(c: Context): void {
+  c.header('Cache-Control', NO_STORE);
+  c.header('X-Partial', 'true');
 }

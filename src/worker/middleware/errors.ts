@@ -2,12 +2,17 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { IndexUnavailableError } from '../../index/load.js';
+import { ShardUnavailableError } from '../../shard/engine.js';
 import { ApiError, errorBody } from '../errors.js';
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
   if (err instanceof IndexUnavailableError) {
     return c.json(errorBody(err.code, err.message), 503, { 'Retry-After': '30' });
+  }
+  if (err instanceof ShardUnavailableError) {
+    // The shard numbers help operators; the cause (storage, timeouts) stays in the log.
+    return c.json(errorBody('shard_unavailable', `Shard ${err.shards.join(', ')} of the index did not answer; try again`), 503, { 'Retry-After': '5' });
   }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(errorBody('invalid_parameter', err.message || 'Bad request'), err.status);

@@ -28,12 +28,13 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
 
 export function etag(): MiddlewareHandler<AppEnv & IndexVars> {
   return async (c, next) => {
-    const tag = indexEtag(c.var.index.manifest.contentHash, c.env);
+    const tag = indexEtag(c.var.engine.manifest.contentHash, c.env);
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && etagMatches(c.req.header('If-None-Match'), tag)) {
       // Only URLs that answered 200 ever handed out this tag, and they still would.
       return c.body(null, 304, { ETag: tag });
     }
     await next();
-    if (c.res.status === 200) c.res.headers.set('ETag', tag);
+    // A partial answer (a shard did not answer) must not be revalidated as if it were whole.
+    if (c.res.status === 200 && !c.res.headers.has('X-Partial')) c.res.headers.set('ETag', tag);
   };
 }

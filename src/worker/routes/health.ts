@@ -20,7 +20,7 @@ export function healthRoutes(holder: IndexHolder) {
 }
 
 export const statsRoutes = new Hono<AppEnv & IndexVars>().get('/stats', (c) => {
-  const { files, ...facts } = c.var.index.manifest;
+  const { files, ...facts } = c.var.engine.manifest;
   const bytes = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
   return c.json({ ...facts, files, bytes });
 });

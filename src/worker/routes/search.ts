@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { FACETS } from '../../search/facets.js';
-import { search } from '../../search/search.js';
 import type { AppEnv } from '../env.js';
 import type { ErrorCode } from '../errors.js';
 import type { IndexVars } from '../middleware/index-loader.js';
+import { partialAnswer } from '../middleware/cache-control.js';
 import { validate } from '../middleware/validate.js';
 import { filtersOf, qCode, searchQuerySchema } from '../schemas.js';
 
@@ -23,10 +23,10 @@ export const searchRoutes = new Hono<AppEnv & IndexVars>().get(
     to: 'invalid_date',
     filters: 'too_many_filters',
   }),
-  (c) => {
+  async (c) => {
     const started = performance.now();
     const p = c.req.valid('query');
-    const result = search(c.var.index, {
+    const result = await c.var.engine.search({
       q: p.q,
       types: p.type,
       limit: p.limit,
@@ -38,6 +38,7 @@ export const searchRoutes = new Hono<AppEnv & IndexVars>().get(
       recency: p.recency === 'true' || p.recency === '1',
       distinct: p.distinct ?? null,
     });
+    if (result.partial) partialAnswer(c);
     return c.json({ ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 });
   },
 );

@@ -1,0 +1,167 @@
+/**
+ * npm run publish-index -- [--url URL] [--key KEY] [--dir public/index] [--rollback]
+ * Publishes a built index into the Worker's R2 bucket without a redeploy: uploads every file
+ * under <dir>/<version>/ (the version the local manifest.json names; subfolders kept), then asks
+ * the Worker to check the version and switch its pointer. `--rollback` switches the pointer back
+ * to the previous version instead. The Worker needs INDEX_SOURCE = "r2" to serve what is
+ * published here and the ADMIN_KEY secret for the routes to exist (README › Deploy).
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { Command } from 'commander';
+import { isFilePath, MAX_FILE_BYTES, VERSION_PATTERN } from '../src/worker/routes/admin.js';
+import { DEFAULT_OUT } from './defaults.js';
+
+const opts = new Command()
+  .name('publish-index')
+  .description('Upload a built index version to the Worker (R2) and switch to it, or roll back.')
+  .option('--url <url>', 'the Worker', 'http://127.0.0.1:8787')
+  .option('--key <key>', 'the ADMIN_KEY secret (default: $ADMIN_KEY)', process.env.ADMIN_KEY)
+  .option('--dir <dir>', 'the index folder holding manifest.json', DEFAULT_OUT)
+  .option('--rollback', 'switch back to the previous version instead of publishing', false)
+  .option('--concurrency <n>', 'uploads at a time', '4')
+  .parse()
+  .opts<{ url: string; key?: string; dir: string; rollback: boolean; concurrency: string }>();
+
+class PublishError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status the Worker answered, when it answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const base = opts.url.replace(/\/+$/, '');
+
+interface HistoryEntry {
+  version: string;
+  publishedAt: string;
+}
+
+/** One admin request; 429 and 503 are retried (after Retry-After), anything else not 2xx fails. */
+async function admin<T>(method: string, path: string, body?: Uint8Array<ArrayBuffer> | string, contentType?: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${opts.key}`, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (err) {
+      throw new PublishError(`${method} ${base}${path}: ${(err as Error).cause ?? (err as Error).message} (is the Worker running at ${base}?)`);
+    }
+    const text = await res.text();
+    if ((res.status === 429 || res.status === 503) && attempt < 5) {
+      const wait = Math.min(Number(res.headers.get('Retry-After')) || 2, 30);
+      log(`${method} ${path}: ${res.status}, retrying in ${wait} s`);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+      continue;
+    }
+    if (!res.ok) {
+      let detail = text.slice(0, 500);
+      try {
+        const error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+        if (error) detail = `${error.code}: ${error.message}`;
+      } catch {
+        // not JSON: shown as is
+      }
+      const hint =
+        res.status === 404 && path.startsWith('/admin/')
+          ? ' (the admin routes exist only when the Worker has the ADMIN_KEY secret)'
+          : res.status === 401
+            ? ' (check --key / $ADMIN_KEY)'
+            : '';
+      throw new PublishError(`${method} ${path} → HTTP ${res.status} ${detail}${hint}`, res.status);
+    }
+    return JSON.parse(text) as T;
+  }
+}
+
+/** Every file under dir, as paths relative to it with "/" separators, sorted. */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+async function publish(): Promise<void> {
+  const started = performance.now();
+  let manifest: { version?: unknown; files?: Record<string, { path: string; bytes: number }> };
+  try {
+    manifest = JSON.parse(await readFile(join(opts.dir, 'manifest.json'), 'utf8'));
+  } catch (err) {
+    throw new PublishError(`cannot read ${join(opts.dir, 'manifest.json')}: ${(err as Error).message} (build an index with npm run build-index)`);
+  }
+  const version = manifest.version;
+  if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) throw new PublishError(`${opts.dir}/manifest.json names no version v-<hex>`);
+  const versionDir = join(opts.dir, version);
+  const files = await walk(versionDir).catch((err: Error) => {
+    throw new PublishError(`cannot read ${versionDir}: ${err.message}`);
+  });
+  // What the Worker will check anyway, checked here before anything is sent.
+  const sizes = new Map<string, number>();
+  for (const path of files) {
+    if (!isFilePath(path)) throw new PublishError(`${versionDir}/${path}: not a publishable name (letters, digits, ".", "_", "-"; no leading dot)`);
+    const { size } = await stat(join(versionDir, path));
+    if (size > MAX_FILE_BYTES) throw new PublishError(`${versionDir}/${path} has ${size} bytes, over the ${MAX_FILE_BYTES}-byte upload limit`);
+    sizes.set(path, size);
+  }
+  for (const f of Object.values(manifest.files ?? {})) {
+    const size = sizes.get(f.path);
+    if (size === undefined) throw new PublishError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
+    if (size !== f.bytes) throw new PublishError(`${versionDir}/${f.path} has ${size} bytes, the manifest says ${f.bytes}`);
+  }
+
+  log(`uploading ${version}: ${files.length} files to ${base}`);
+  let bytes = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const path = files[next++]!;
+      const body = await readFile(join(versionDir, path));
+      const url = `/admin/index/files/${version}/${path.split('/').map(encodeURIComponent).join('/')}`;
+      await admin('PUT', url, new Uint8Array(body), 'application/octet-stream');
+      bytes += body.byteLength;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Number(opts.concurrency) || 1) }, worker));
+
+  switching = true;
+  const result = await admin<{ version: string; previous: string | null; pruned: string[]; history: HistoryEntry[] }>(
+    'POST',
+    '/admin/index/publish',
+    JSON.stringify({ manifest }),
+    'application/json',
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `published ${result.version} (previous: ${result.previous ?? 'none'}): ${files.length} files, ${bytes} bytes in ${seconds.toFixed(1)} s; ` +
+      `pruned: ${result.pruned.length ? result.pruned.join(', ') : 'none'}; kept for rollback: ${
+        result.history.slice(0, -1).map((e) => e.version).reverse().join(', ') || 'none'
+      }`,
+  );
+}
+
+async function rollback(): Promise<void> {
+  switching = true;
+  const result = await admin<{ version: string; rolledBackFrom: string }>('POST', '/admin/index/rollback', '{}', 'application/json');
+  console.log(`rolled back to ${result.version} (from ${result.rolledBackFrom})`);
+}
+
+let switching = false;
+try {
+  if (!opts.key) throw new PublishError('no admin key: pass --key or set ADMIN_KEY (the Worker secret of the same name)');
+  await (opts.rollback ? rollback() : publish());
+} catch (err) {
+  log(`publish-index: ${err instanceof PublishError ? err.message : (err as Error).stack}`);
+  // A refusal (4xx) switches nothing; without an answer, or with a 5xx, the switch may have happened.
+  const refused = err instanceof PublishError && err.status !== undefined && err.status < 500;
+  log(!switching || refused ? 'nothing was switched: the served index is unchanged' : 'the switch may or may not have happened: check GET /admin/index/versions');
+  process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+/**
+ * How many shards an index needs so that each fits one isolate's memory budget. What a loaded
+ * shard holds is mostly its file bytes (index.bin and docs.ndjson stay as they were read) plus the
+ * parsed header (term list and keys as JavaScript strings, with its bytes while they are read):
+ * three times the header's size, calibrated on Reuters (one index: 41.2 MB of bin and docs, a
+ * 3.15 MB header, 49.6 MB of heap and off-heap after load in Node). `npm run bench`'s sharded
+ * row measures every shard.
+ */
+import type { Corpus } from '../model/corpus.js';
+import { serializeIndex, type BuildMeta, type SerializedIndex } from '../index/serialize.js';
+
+/** Default budget per isolate: Workers give 128 MB; a query's scratch arrays and parsed documents need room too. */
+export const DEFAULT_SHARD_BUDGET_MB = 48;
+const MAX_SHARDS = 64;
+
+/** Estimated bytes each shard (or the one index) holds once loaded. */
+export function estimatedMemory(index: SerializedIndex): number[] {
+  const sets = index.manifest.shards?.map((s) => s.files) ?? [['index', 'bin', 'docs']];
+  return sets.map((names) =>
+    names.reduce((sum, name) => {
+      const bytes = index.files[name]!.byteLength;
+      return sum + (name.endsWith('index') ? 3 * bytes : bytes);
+    }, 0),
+  );
+}
+
+/**
+ * `shards`: a number forces that many; 'auto' starts from one index and splits while the largest
+ * shard's estimate exceeds the budget.
+ */
+export async function serializeWithinBudget(
+  corpus: Corpus,
+  meta: BuildMeta,
+  shards: number | 'auto',
+  budgetMB = DEFAULT_SHARD_BUDGET_MB,
+): Promise<{ index: SerializedIndex; estimates: number[] }> {
+  if (shards !== 'auto') {
+    const index = await serializeIndex(corpus, { ...meta, shards });
+    return { index, estimates: estimatedMemory(index) };
+  }
+  const budget = budgetMB * 1e6;
+  let index = await serializeIndex(corpus, { ...meta, shards: 1 });
+  let estimates = estimatedMemory(index);
+  let n = 1;
+  while (Math.max(...estimates) > budget && n < MAX_SHARDS) {
+    // Shards replicate the term list and the entities, so grow from the largest shard's excess.
+    n = Math.max(n + 1, Math.ceil((n * Math.max(...estimates)) / budget));
+    index = await serializeIndex(corpus, { ...meta, shards: n });
+    estimates = estimatedMemory(index);
+  }
+  return { index, estimates };
+}

@@ -1,0 +1,55 @@
+/**
+ * The Worker's side of the shard objects (src/worker/shard-server.ts): what names an object and
+ * the clients the sharded engine calls. Kept apart from the Durable Object class so that code
+ * running outside workerd (Node tests, benchmarks) can import the app.
+ */
+import type { DocType } from '../model/documents.js';
+import type { StoredDoc } from '../index/docs.js';
+import type { Manifest } from '../index/manifest.js';
+import type { IndexSource } from '../index/source.js';
+import type { EntityParts } from '../search/entity-page.js';
+import type { FacetValue } from '../search/facets.js';
+import type { Suggestion } from '../search/suggest.js';
+import type { ShardClient } from '../shard/engine.js';
+import type { ShardSearchAnswer } from '../shard/search.js';
+import type { Env } from './env.js';
+import { assetsSource } from './sources/assets.js';
+import { r2Source } from './sources/r2.js';
+import { sourceKind } from './sources/select.js';
+
+/** Which shard of which version, stored where, an object serves (set by the Worker only). */
+export interface ShardRef {
+  source: 'assets' | 'r2';
+  /** INDEX_PATH inside the assets, or the key prefix inside INDEX_BUCKET. */
+  root: string;
+  version: string;
+  shard: number;
+}
+
+export function sourceOf(env: Env, ref: ShardRef): IndexSource {
+  if (ref.source === 'assets') return assetsSource(env.ASSETS, ref.root);
+  if (!env.INDEX_BUCKET) throw new Error('the shard server has no INDEX_BUCKET binding');
+  return r2Source(env.INDEX_BUCKET, ref.root);
+}
+
+/** Clients of the shard objects of one version, for the sharded engine. */
+export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
+  const ns = env.SHARDS;
+  if (!ns) throw new Error('this index is sharded but the Worker has no SHARDS Durable Object binding');
+  const source = sourceKind(env);
+  const root = source === 'r2' ? (env.INDEX_R2_PREFIX ?? '') : (env.INDEX_PATH ?? '/index');
+  return (manifest.shards ?? []).map((_, shard) => {
+    const ref: ShardRef = { source, root, version: manifest.version, shard };
+    const stub = ns.get(ns.idFromName(`${source}:${root}|${manifest.version}|${shard}`));
+    // RPC results are structured clones of what the object returned: plain JSON, as ShardClient says.
+    const client: ShardClient = {
+      warm: () => stub.warm(ref),
+      search: (params, mode) => stub.search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
+      entityParts: (id) => stub.entityParts(ref, id) as unknown as Promise<EntityParts | null>,
+      facetValues: (facet, q) => stub.facetValues(ref, facet, q) as Promise<FacetValue[]>,
+      suggest: (q, limit) => stub.suggest(ref, q, limit) as Promise<Suggestion[]>,
+      document: (type, id) => stub.document(ref, type, id) as Promise<StoredDoc | null>,
+    };
+    return client;
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * One shard of a sharded index, served by a Durable Object: each object has its own isolate
+ * memory, loads its one shard (from the bundled assets or from R2) on first use and keeps it for
+ * the object's life. Objects are named by source, version and shard, so every version has its
+ * own objects and no answer can mix two versions; an old version's objects go idle and are evicted.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { DocType } from '../model/documents.js';
+import type { StoredDoc } from '../index/docs.js';
+import { loadIndex, readManifest, type LoadedIndex } from '../index/load.js';
+import { manifestSchema, type Manifest } from '../index/manifest.js';
+import { readText, type IndexSource } from '../index/source.js';
+import type { EntityParts } from '../search/entity-page.js';
+import type { FacetName, FacetValue } from '../search/facets.js';
+import type { SearchParams } from '../search/search.js';
+import type { Suggestion } from '../search/suggest.js';
+import { localShardClient, type ShardClient } from '../shard/engine.js';
+import { sourceOf, type ShardRef } from './shard-clients.js';
+import type { ShardSearchAnswer } from '../shard/search.js';
+import type { Env } from './env.js';
+
+/** The manifest of `version`: the pointer's, or the copy a publish keeps beside the version's files. */
+async function manifestOf(source: IndexSource, version: string): Promise<Manifest> {
+  const current = await readManifest(source);
+  if (current.version === version) return current;
+  const copy = await readText(source, `${version}/manifest.json`);
+  if (copy === null) throw new Error(`version ${version} is no longer published`);
+  return manifestSchema.parse(JSON.parse(copy));
+}
+
+export class ShardServer extends DurableObject<Env> {
+  private loaded: { key: string; index: Promise<LoadedIndex> } | null = null;
+
+  private client(ref: ShardRef): Promise<ShardClient> {
+    const key = `${ref.source}:${ref.root}|${ref.version}|${ref.shard}`;
+    if (this.loaded?.key !== key) {
+      const source = sourceOf(this.env, ref);
+      const index = manifestOf(source, ref.version).then((manifest) => loadIndex(source, { manifest, shard: ref.shard }));
+      // A failed load is not kept: the next request retries.
+      index.catch(() => {
+        if (this.loaded?.key === key) this.loaded = null;
+      });
+      this.loaded = { key, index };
+    }
+    return this.loaded.index.then(localShardClient);
+  }
+
+  /** Loads the shard now: the Worker asks every shard before it serves a new version. */
+  async warm(ref: ShardRef): Promise<void> {
+    await this.client(ref);
+  }
+
+  async search(ref: ShardRef, params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer> {
+    return (await this.client(ref)).search(params, mode);
+  }
+
+  async entityParts(ref: ShardRef, id: string): Promise<EntityParts | null> {
+    return (await this.client(ref)).entityParts(id);
+  }
+
+  async facetValues(ref: ShardRef, facet: FacetName, q: string): Promise<FacetValue[]> {
+    return (await this.client(ref)).facetValues(facet, q);
+  }
+
+  async suggest(ref: ShardRef, q: string, limit: number): Promise<Suggestion[]> {
+    return (await this.client(ref)).suggest(q, limit);
+  }
+
+  async document(ref: ShardRef, type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null> {
+    return (await this.client(ref)).document(type, id);
+  }
+}

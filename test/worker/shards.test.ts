@@ -1,0 +1,85 @@
+/**
+ * A sharded index served by Durable Objects in workerd: PolNeAR in 4 shards answers exactly as
+ * the same corpus in one index (hits, scores, order, totals, facet counts, entity pages,
+ * suggestions, documents), and a shard whose files are gone gives a flagged partial answer or a
+ * 503, never a silent wrong one.
+ */
+import { env } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/worker/app';
+
+const BASE = 'https://search.example';
+// One app per index: an app keeps the index it loaded first for its whole life.
+const one = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards-one' } };
+const four = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards' } };
+const broken = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards-broken' } };
+type Served = typeof one;
+
+async function get(path: string, s: Served): Promise<{ status: number; body: any }> {
+  const res = await s.app.request(`${BASE}${path}`, {}, s.env);
+  const body = (await res.json()) as any;
+  if (body && typeof body === 'object') delete body.tookMs;
+  return { status: res.status, body };
+}
+
+const PATHS = [
+  '/search?q=clinton&facets=type,publisher,person,speaker,published',
+  '/search?q=trump+campaign&facets=person,organization,place',
+  '/search?q=%22white+house%22&facets=publisher',
+  '/search?q=presidnt',
+  '/search?q=obam',
+  '/search?q=said+the&facets=publisher',
+  '/search?q=zzqx+clinton',
+  '/search?q=&facets=type,publisher,published&facetLimit=5',
+  '/search?q=&publisher=Politico&facets=publisher,person',
+  '/search?q=clinton&type=quote&facets=speaker',
+  '/search?q=debate&sort=date',
+  '/search?q=clinton&distinct=article',
+  '/search?q=campaign&offset=20&limit=10',
+  '/search?q=nothingmatcheszz',
+  '/suggest?q=hill',
+  '/facets/person?q=cli',
+  '/entities/person-hillary-clinton',
+];
+
+describe('PolNeAR in 4 shards on Durable Objects', () => {
+  it('reports its shards in /stats', async () => {
+    const { status, body } = await get('/stats', four);
+    expect(status).toBe(200);
+    expect(body.shards).toHaveLength(4);
+  });
+
+  it.each(PATHS)('%s answers as one index does', async (path) => {
+    const want = await get(path, one);
+    const got = await get(path, four);
+    expect(want.status).toBe(200);
+    expect(got).toEqual(want);
+    // Not one index twice: the sharded app did fan out.
+    expect((await get('/stats', four)).body.shards).toHaveLength(4);
+    expect((await get('/stats', one)).body.shards).toBeUndefined();
+  });
+
+  it('serves documents from the shard their article hashes to', async () => {
+    const page = await get('/search?q=benghazi&type=article,quote&limit=5', one);
+    for (const hit of page.body.hits) {
+      const path = hit.type === 'quote' ? `/quotes/${encodeURIComponent(hit.id)}` : `/articles/${hit.id}`;
+      expect(await get(path, four)).toEqual(await get(path, one));
+    }
+    expect((await get('/articles/no-such-article', four)).status).toBe(404);
+  });
+
+  it('flags a failed shard in a search, and refuses an entity page it cannot make whole', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const partial = await get('/search?q=clinton&facets=publisher', broken);
+    expect(partial.status).toBe(200);
+    expect(partial.body.partial).toEqual({ failedShards: [2] });
+    const whole = await get('/search?q=clinton&facets=publisher', one);
+    expect(partial.body.total).toBeLessThan(whole.body.total);
+    const res = await broken.app.request(`${BASE}/search?q=clinton`, {}, broken.env);
+    // A partial answer must not be cached as if it were whole.
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    const page = await get('/entities/person-hillary-clinton', broken);
+    expect(page.status).toBe(503);
+    expect(page.body.error.code).toBe('shard_unavailable');
+  });
+});
