@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from '../src/worker/app.js';
 import { fsSource } from '../src/build/fs-source.js';
+import { loadIndex } from '../src/index/load.js';
 import { loadEngine, type EngineName } from './engines.js';
 import { median, percentile, timeAsync } from './stats.js';
 import { QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';
@@ -17,6 +18,15 @@ export interface ChildJob {
   repeats: number;
   /** The most frequent words of the corpus: the largest match sets, for facet counting. */
   commonWords: string[];
+  /** Sharded engine: measure only loading this one shard (what one shard object holds). */
+  shard?: number;
+}
+
+export interface ShardMemory {
+  shard: number;
+  loadMs: number;
+  heapMB: number;
+  externalMB: number;
 }
 
 export interface ClassLatency {
@@ -51,6 +61,15 @@ const mem = () => {
 
 const m0 = mem();
 const t0 = performance.now();
+if (job.shard !== undefined) {
+  const source = fsSource(job.dir);
+  await loadIndex(source, { shard: job.shard });
+  const loadMs = performance.now() - t0;
+  const m = mem();
+  const result: ShardMemory = { shard: job.shard, loadMs, heapMB: (m.heap - m0.heap) / 1e6, externalMB: (m.external - m0.external) / 1e6 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
 const engine = await loadEngine(job.engine, job.dir);
 const loadMs = performance.now() - t0;
 const m1 = mem();

@@ -10,16 +10,19 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { fsSource } from '../src/build/fs-source.js';
 import { writeIndex } from '../src/build/write-index.js';
-import { loadIndex, type LoadedIndex } from '../src/index/load.js';
+import { loadIndex, readManifest, type LoadedIndex } from '../src/index/load.js';
+import { serializeWithinBudget } from '../src/build/shard-plan.js';
+import type { SearchEngine } from '../src/search/engine.js';
+import { localShardClient, shardedEngine } from '../src/shard/engine.js';
 import { SEARCH_FIELDS } from '../src/index/options.js';
 import { serializeIndex } from '../src/index/serialize.js';
 import type { Corpus } from '../src/model/corpus.js';
 import { toIndexDocs } from '../src/pipeline/documents.js';
 import { facetFilter } from '../src/search/filters.js';
-import { search } from '../src/search/search.js';
+import { search, type SearchParams } from '../src/search/search.js';
 import { BROWSE_FACETS, type QueryClass } from './queries.js';
 
-export const ENGINES = ['ours', 'minisearch', 'flexsearch', 'orama'] as const;
+export const ENGINES = ['ours', 'sharded', 'minisearch', 'flexsearch', 'orama'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 export interface Loaded {
@@ -43,6 +46,14 @@ export async function buildEngine(name: EngineName, corpus: Corpus, dir: string)
       const serialized = await serializeIndex(corpus, { sources: [], skipped: 0 });
       await writeIndex(dir, serialized);
       return Object.values(serialized.manifest.files).reduce((s, f) => s + f.bytes, 0);
+    }
+    case 'sharded': {
+      // As `build-index --shards auto` splits it (48 MB per shard); at least 2 shards, so that a
+      // corpus under the budget still measures the fan-out and merge.
+      let { index } = await serializeWithinBudget(corpus, { sources: [], skipped: 0 }, 'auto');
+      if (!index.manifest.shards) index = await serializeIndex(corpus, { sources: [], skipped: 0, shards: 2 });
+      await writeIndex(dir, index);
+      return Object.values(index.manifest.files).reduce((s, f) => s + f.bytes, 0);
     }
     case 'minisearch': {
       const ms = new MiniSearch({ fields: [...SEARCH_FIELDS] });
@@ -112,6 +123,13 @@ export async function loadEngine(name: EngineName, dir: string): Promise<Loaded>
   switch (name) {
     case 'ours':
       return oursLoaded(await loadIndex(fsSource(dir)));
+    case 'sharded': {
+      // Every shard in this process, called as the Worker calls its shard objects (minus the RPC).
+      const source = fsSource(dir);
+      const manifest = await readManifest(source);
+      const shards = await Promise.all(manifest.shards!.map((_, shard) => loadIndex(source, { manifest, shard })));
+      return engineLoaded(shardedEngine(manifest, shards.map(localShardClient)));
+    }
     case 'minisearch': {
       const ms = MiniSearch.loadJSON(await readFile(join(dir, 'index.json'), 'utf8'), { fields: [...SEARCH_FIELDS] });
       return {
@@ -140,6 +158,25 @@ export async function loadEngine(name: EngineName, dir: string): Promise<Loaded>
       };
     }
   }
+}
+
+function browseParams(q: string): SearchParams {
+  return {
+    q: '',
+    types: [],
+    limit: 10,
+    offset: 0,
+    facets: [...BROWSE_FACETS],
+    filters: { facets: q ? { publisher: facetFilter([q.split('=')[1]!]) } : {}, from: null, to: null },
+  };
+}
+
+function engineLoaded(engine: SearchEngine): Loaded {
+  return {
+    browse: true,
+    query: (cls, q) => engine.search(cls === 'browse' ? browseParams(q) : { q, types: [], limit: 10, offset: 0 }),
+    facets: (q) => engine.search({ q, types: [], limit: 10, offset: 0, facets: [...BROWSE_FACETS] }),
+  };
 }
 
 export function oursLoaded(index: LoadedIndex): Loaded {

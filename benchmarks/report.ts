@@ -1,10 +1,11 @@
 /** The benchmark's markdown: one table per corpus, ratios to plain MiniSearch from the same run. */
-import type { ChildResult, ClassLatency } from './child.js';
+import type { ChildResult, ClassLatency, ShardMemory } from './child.js';
 import type { CorpusName } from './corpus.js';
 import type { QueryClass } from './queries.js';
 import type { ThroughputResult } from './throughput.js';
 import { readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
+import { DEFAULT_SHARD_BUDGET_MB as SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 
 /** The per-request CPU cap the Worker is deployed with: every benchmarked request must fit in it. */
 const CPU_BUDGET_MS = (parseToml(readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')) as { limits?: { cpu_ms?: number } }).limits?.cpu_ms ?? null;
@@ -15,7 +16,7 @@ export interface CorpusReport {
   queriesPerClass: number;
   repeats: number;
   commonWords: string[];
-  engines: Array<ChildResult & { buildS: number; bytes: number }>;
+  engines: Array<ChildResult & { buildS: number; bytes: number; shards?: ShardMemory[] }>;
 }
 
 const CLASSES: Array<[QueryClass, string]> = [
@@ -61,6 +62,16 @@ export function renderMarkdown(r: {
       out.push(
         `Ours / plain MiniSearch: load ${(ours.loadMs / plain.loadMs).toFixed(2)}×, heap ${(ours.heapMB / plain.heapMB).toFixed(2)}×, ` +
           `heap + off-heap ${((ours.heapMB + ours.externalMB) / (plain.heapMB + plain.externalMB)).toFixed(2)}×, index bytes ${(ours.bytes / plain.bytes).toFixed(2)}×.`,
+      );
+    }
+    const sharded = c.engines.find((e) => e.engine === 'sharded');
+    if (sharded?.shards) {
+      const each = sharded.shards.map((m) => m.heapMB + m.externalMB);
+      out.push('');
+      out.push(
+        `Sharded (the row \`sharded\`: ${sharded.shards.length} shards, all loaded in one process and merged as the Worker merges its shard objects' answers, RPC excluded; ` +
+          `its load and heap columns are the sum): each shard alone in a fresh process loads in ${sharded.shards.map((m) => ms(m.loadMs)).join(' / ')} ms and holds ` +
+          `${each.map((v) => v.toFixed(1)).join(' / ')} MB heap + off-heap (budget ${SHARD_BUDGET_MB} MB: ${Math.max(...each) <= SHARD_BUDGET_MB ? 'every shard within it' : '**exceeded**'}).`,
       );
     }
     if (ours?.handler) {

@@ -6,12 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { eng as STOP_WORDS } from 'stopword';
 import { buildLexicon } from '../src/index/lexicon.js';
-import type { ChildJob, ChildResult } from './child.js';
+import type { ChildJob, ChildResult, ShardMemory } from './child.js';
 import { CORPORA, loadCorpora, type CorpusName } from './corpus.js';
 import { ENGINES, buildEngine, type EngineName } from './engines.js';
 import { drawQueries, type QuerySets } from './queries.js';
@@ -65,7 +66,18 @@ for (const name of corpora) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
-    results.push({ ...measured, buildS, bytes });
+    let shards: ShardMemory[] | undefined;
+    if (engine === 'sharded') {
+      // What each shard object holds: every shard loaded alone in a fresh process.
+      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { shards: unknown[] };
+      shards = manifest.shards.map((_, shard) => {
+        const file = join(WORK, `${name}-${engine}-${shard}.job.json`);
+        writeFileSync(file, JSON.stringify({ ...job, shard }));
+        const line = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+        return JSON.parse(line.trim().split('\n').pop()!) as ShardMemory;
+      });
+    }
+    results.push({ ...measured, buildS, bytes, ...(shards ? { shards } : {}) });
     log(`${name} ${engine}: build ${buildS.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, load ${measured.loadMs.toFixed(0)} ms, heap ${measured.heapMB.toFixed(1)} MB`);
   }
   reports.push({

@@ -11,10 +11,10 @@ import { shardOf } from '../index/serialize.js';
 import { entityParts, mergeEntityParts, type EntityParts } from '../search/entity-page.js';
 import type { SearchEngine } from '../search/engine.js';
 import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
-import type { FacetName, FacetValue } from '../search/facets.js';
+import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
 import { suggest, type Suggestion } from '../search/suggest.js';
-import { answerSearch, mergeSearch, needsAnyWord, type ShardSearchAnswer } from './search.js';
+import { answerSearch, mergeSearch, needsAnyWord, valuesToDescribe, type ShardSearchAnswer } from './search.js';
 
 export interface ShardClient {
   /** Resolves once the shard is loaded and can answer. */
@@ -24,6 +24,8 @@ export interface ShardClient {
   facetValues(facet: FacetName, q: string): Promise<FacetValue[]>;
   suggest(q: string, limit: number): Promise<Suggestion[]>;
   document(type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null>;
+  /** Facet values with their entity's id, name and kind (every shard holds every entity). */
+  describe(values: Array<[FacetName, string]>): Promise<FacetValue[]>;
 }
 
 export function localShardClient(index: LoadedIndex): ShardClient {
@@ -37,6 +39,7 @@ export function localShardClient(index: LoadedIndex): ShardClient {
       const doc = index.docs.find(type, id);
       return doc === undefined ? null : index.docs.get(doc);
     },
+    describe: async (values) => values.map(([facet, value]) => describeValue(index, facet, value, 0)),
   };
 }
 
@@ -91,6 +94,22 @@ export function shardedEngine(manifest: Manifest, clients: ShardClient[], option
     }
   }
 
+  /** Entity facet values, described by the first shard that answers. */
+  async function described(pairs: Array<[FacetName, string]>): Promise<Map<string, FacetValue>> {
+    const out = new Map<string, FacetValue>();
+    if (pairs.length === 0) return out;
+    for (const [i] of clients.entries()) {
+      try {
+        const found = await one(i, (c) => c.describe(pairs));
+        found.forEach((v, k) => out.set(`${pairs[k]![0]}\u0000${pairs[k]![1]}`, v));
+        return out;
+      } catch {
+        // Try the next shard: every shard can describe every entity.
+      }
+    }
+    return out;
+  }
+
   const partial = <R extends object>(result: R, failed: number[]): R & { partial?: PartialAnswer } =>
     failed.length > 0 ? { ...result, partial: { failedShards: failed } } : result;
 
@@ -103,14 +122,30 @@ export function shardedEngine(manifest: Manifest, clients: ShardClient[], option
         const second = await all((c) => c.search(params, 'any'));
         if (second.answers.some((a) => a.more > 0)) ({ answers, failed } = second);
       }
-      return partial(mergeSearch(params, answers), failed);
+      const result = mergeSearch(params, answers);
+      const names = await described(valuesToDescribe(result));
+      for (const [facet, counts] of Object.entries(result.facets ?? {})) {
+        counts!.values = counts!.values.map((v) => {
+          const d = names.get(`${facet}\u0000${v.value}`);
+          return d ? { ...d, count: v.count } : v;
+        });
+      }
+      return partial(result, failed);
     },
     // The lexicon and the entity table are the corpus's own in every shard: one shard answers.
     suggest: (q, limit) => one(0, (c) => c.suggest(q, limit)),
     async facetValues(facet, q, limit) {
       const { answers, failed } = await all((c) => c.facetValues(facet, q));
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
-      return partial(mergeFacetValues(answers, limit), failed);
+      const merged = mergeFacetValues(answers, limit);
+      if (ENTITY_FACETS.has(facet)) {
+        const names = await described(merged.values.map((v) => [facet, v.value]));
+        merged.values = merged.values.map((v) => {
+          const d = names.get(`${facet}\u0000${v.value}`);
+          return d ? { ...d, count: v.count } : v;
+        });
+      }
+      return partial(merged, failed);
     },
     async entityPage(id) {
       const { answers, failed } = await all((c) => c.entityParts(id));

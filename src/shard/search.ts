@@ -5,7 +5,7 @@
  * corpus-wide statistics (src/index/serialize.ts), so merged answers equal one index's.
  */
 import type { LoadedIndex } from '../index/load.js';
-import { countsOf, describeValue, summarize, type FacetName, type FacetValue } from '../search/facets.js';
+import { countsOf, ENTITY_FACETS, summarize, type FacetName } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
 import { MIN_ALL_WORD_HITS, pageHits, runSearch, type SearchParams, type SearchResult } from '../search/search.js';
 import { parseQuery } from '../search/query.js';
@@ -30,8 +30,8 @@ export interface ShardSearchAnswer {
   more: number;
   /** The first offset + limit hits here, in answer order. */
   hits: Array<{ key: HitKey; hit: SearchHit }>;
-  /** Every nonzero count of each requested facet, with entity descriptions. */
-  facets: Partial<Record<FacetName, FacetValue[]>>;
+  /** Every nonzero count of each requested facet (entity values are described after the merge). */
+  facets: Partial<Record<FacetName, Array<[string, number]>>>;
   didYouMean?: string | null;
 }
 
@@ -51,7 +51,7 @@ export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'al
       return { key: { score: m.score, published: Number.isNaN(p) ? null : p, global: index.globalDocs[m.doc]!, group: m.group ?? 0 }, hit: hits[i]! };
     }),
     facets: Object.fromEntries(
-      run.counters.map((c) => [c.facet, [...countsOf(index, c)].map(([value, count]) => describeValue(index, c.facet, value, count))]),
+      run.counters.map((c) => [c.facet, [...countsOf(index, c)]]),
     ),
   };
   if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) answer.didYouMean = didYouMean(index, params.q);
@@ -76,6 +76,13 @@ export function needsAnyWord(params: SearchParams, answers: ShardSearchAnswer[])
   return answers.some((a) => a.match === 'all') && kept < MIN_ALL_WORD_HITS && parseQuery(params.q).terms.length > 1;
 }
 
+/** The entity-facet values a merged answer shows, which one shard then describes (names, kinds). */
+export function valuesToDescribe(result: SearchResult): Array<[FacetName, string]> {
+  return Object.entries(result.facets ?? {}).flatMap(([facet, counts]) =>
+    ENTITY_FACETS.has(facet as FacetName) ? counts!.values.map((v) => [facet as FacetName, v.value] as [FacetName, string]) : [],
+  );
+}
+
 export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]): SearchResult {
   const anyMode = answers.some((a) => a.match === 'any');
   const match: SearchResult['match'] = answers[0]?.match === 'browse' ? 'browse' : anyMode ? 'any' : 'all';
@@ -93,14 +100,8 @@ export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]):
     result.facets = Object.fromEntries(
       facetNames.map((facet) => {
         const counts = new Map<string, number>();
-        const described = new Map<string, FacetValue>();
-        for (const a of answers) {
-          for (const v of a.facets[facet] ?? []) {
-            counts.set(v.value, (counts.get(v.value) ?? 0) + v.count);
-            described.set(v.value, v);
-          }
-        }
-        return [facet, summarize(facet, counts, params.facetLimit ?? 10, (value, count) => ({ ...described.get(value)!, count }))];
+        for (const a of answers) for (const [value, count] of a.facets[facet] ?? []) counts.set(value, (counts.get(value) ?? 0) + count);
+        return [facet, summarize(facet, counts, params.facetLimit ?? 10, (value, count) => ({ value, count }))];
       }),
     );
   }

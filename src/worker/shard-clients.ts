@@ -49,6 +49,7 @@ export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
       facetValues: (facet, q) => stub.facetValues(ref, facet, q) as Promise<FacetValue[]>,
       suggest: (q, limit) => stub.suggest(ref, q, limit) as Promise<Suggestion[]>,
       document: (type, id) => stub.document(ref, type, id) as Promise<StoredDoc | null>,
+      describe: (values) => stub.describe(ref, values) as Promise<FacetValue[]>,
     };
     return client;
   });

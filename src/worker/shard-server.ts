@@ -66,6 +66,10 @@ export class ShardServer extends DurableObject<Env> {
     return (await this.client(ref)).suggest(q, limit);
   }
 
+  async describe(ref: ShardRef, values: Array<[FacetName, string]>): Promise<FacetValue[]> {
+    return (await this.client(ref)).describe(values);
+  }
+
   async document(ref: ShardRef, type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null> {
     return (await this.client(ref)).document(type, id);
   }

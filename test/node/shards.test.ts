@@ -111,6 +111,7 @@ describe(`PolNeAR in ${SHARDS} shards`, () => {
       facetValues: () => new Promise(() => {}),
       suggest: () => Promise.reject(new Error('boom')),
       document: () => Promise.reject(new Error('boom')),
+      describe: () => Promise.reject(new Error('boom')),
     };
     const clients = shards.map(localShardClient);
     clients[2] = broken;
