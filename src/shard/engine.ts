@@ -14,12 +14,15 @@ import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
 import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
 import { suggest, type Suggestion } from '../search/suggest.js';
-import { answerSearch, mergeSearch, needsAnyWord, valuesToDescribe, type ShardSearchAnswer } from './search.js';
+import { answerSearch, mergeSearch, needsAnyWord, renderHits, valuesToDescribe, type ShardSearchAnswer } from './search.js';
+import type { SearchHit } from '../search/hits.js';
 
 export interface ShardClient {
   /** Resolves once the shard is loaded and can answer. */
   warm(): Promise<void>;
   search(params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer>;
+  /** Hits of a deeper page: the listed documents with these corpus-wide numbers. */
+  renderHits(params: SearchParams, mode: 'all' | 'any', globals: number[]): Promise<SearchHit[]>;
   entityParts(id: string): Promise<EntityParts | null>;
   facetValues(facet: FacetName, q: string): Promise<FacetValue[]>;
   suggest(q: string, limit: number): Promise<Suggestion[]>;
@@ -32,6 +35,7 @@ export function localShardClient(index: LoadedIndex): ShardClient {
   return {
     warm: async () => {},
     search: async (params, mode) => answerSearch(index, params, mode),
+    renderHits: async (params, mode, globals) => renderHits(index, params, mode, globals),
     entityParts: async (id) => entityParts(index, id),
     facetValues: async (facet, q) => facetValueMatches(index, facet, q),
     suggest: async (q, limit) => suggest(index, q, limit),
@@ -71,18 +75,21 @@ export function shardedEngine(manifest: Manifest, clients: ShardClient[], option
   const timeoutMs = options.timeoutMs ?? 5000;
 
   /** Every shard's answer; the failed ones listed apart (their errors go to the log). */
-  async function all<T>(ask: (c: ShardClient) => Promise<T>): Promise<{ answers: T[]; failed: number[] }> {
+  async function all<T>(ask: (c: ShardClient) => Promise<T>): Promise<{ answers: T[]; from: number[]; failed: number[] }> {
     const settled = await Promise.allSettled(clients.map((c) => withTimeout(ask(c), timeoutMs)));
     const answers: T[] = [];
+    const from: number[] = [];
     const failed: number[] = [];
     settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') answers.push(s.value);
-      else {
+      if (s.status === 'fulfilled') {
+        answers.push(s.value);
+        from.push(i);
+      } else {
         failed.push(i);
         console.error(`shard ${i} of ${manifest.version} failed:`, s.reason);
       }
     });
-    return { answers, failed };
+    return { answers, from, failed };
   }
 
   async function one<T>(shard: number, ask: (c: ShardClient) => Promise<T>): Promise<T> {
@@ -116,13 +123,30 @@ export function shardedEngine(manifest: Manifest, clients: ShardClient[], option
   return {
     manifest,
     async search(params) {
-      let { answers, failed } = await all((c) => c.search(params, 'all'));
+      let mode: 'all' | 'any' = 'all';
+      let { answers, from, failed } = await all((c) => c.search(params, 'all'));
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
       if (needsAnyWord(params, answers)) {
         const second = await all((c) => c.search(params, 'any'));
-        if (second.answers.some((a) => a.more > 0)) ({ answers, failed } = second);
+        if (second.answers.some((a) => a.more > 0)) ({ answers, from, failed, mode } = { ...second, mode: 'any' as const });
       }
-      const result = mergeSearch(params, answers);
+      const { page, ...result } = mergeSearch(params, answers);
+      // A deeper page: the shards render the hits they hold on it.
+      if (page.some((e) => !e.hit)) {
+        const byShard = new Map<number, number[]>();
+        for (const e of page) if (!e.hit) byShard.set(e.from, [...(byShard.get(e.from) ?? []), e.key.global]);
+        const rendered = new Map<number, SearchHit>();
+        await Promise.all(
+          [...byShard].map(async ([at, globals]) => {
+            const hits = await one(from[at]!, (c) => c.renderHits(params, mode, globals));
+            hits.forEach((h, k) => rendered.set(globals[k]!, h));
+          }),
+        );
+        result.hits = page.flatMap((e) => {
+          const hit = e.hit ?? rendered.get(e.key.global);
+          return hit ? [hit] : [];
+        });
+      }
       const names = await described(valuesToDescribe(result));
       for (const [facet, counts] of Object.entries(result.facets ?? {})) {
         counts!.values = counts!.values.map((v) => {

@@ -28,8 +28,12 @@ export interface ShardSearchAnswer {
   approximate: boolean;
   allKept: number;
   more: number;
-  /** The first offset + limit hits here, in answer order. */
-  hits: Array<{ key: HitKey; hit: SearchHit }>;
+  /**
+   * The first offset + limit matches here, in answer order; the first `limit` of them rendered.
+   * A deeper page's hits are rendered on request (renderHits): rendering 10,000 snippets per
+   * shard to show 10 would let one request burn every shard's CPU.
+   */
+  hits: Array<{ key: HitKey; hit?: SearchHit }>;
   /** Every nonzero count of each requested facet (entity values are described after the merge). */
   facets: Partial<Record<FacetName, Array<[string, number]>>>;
   didYouMean?: string | null;
@@ -38,7 +42,7 @@ export interface ShardSearchAnswer {
 export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'all' | 'any'): ShardSearchAnswer {
   const run = runSearch(index, params, mode);
   const window = params.offset + params.limit;
-  const hits = pageHits(index, run, 0, window);
+  const hits = pageHits(index, run, 0, Math.min(window, params.limit));
   const answer: ShardSearchAnswer = {
     match: run.match,
     total: run.listed.length,
@@ -48,7 +52,8 @@ export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'al
     more: run.more,
     hits: run.listed.slice(0, window).map((m, i) => {
       const p = index.columns.published[m.doc]!;
-      return { key: { score: m.score, published: Number.isNaN(p) ? null : p, global: index.globalDocs[m.doc]!, group: m.group ?? 0 }, hit: hits[i]! };
+      const key = { score: m.score, published: Number.isNaN(p) ? null : p, global: index.globalDocs[m.doc]!, group: m.group ?? 0 };
+      return i < hits.length ? { key, hit: hits[i]! } : { key };
     }),
     facets: Object.fromEntries(
       run.counters.map((c) => [c.facet, [...countsOf(index, c)]]),
@@ -56,6 +61,16 @@ export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'al
   };
   if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) answer.didYouMean = didYouMean(index, params.q);
   return answer;
+}
+
+/** Hits for the listed documents with these corpus-wide numbers, in that order (a deep page). */
+export function renderHits(index: LoadedIndex, params: SearchParams, mode: 'all' | 'any', globals: number[]): SearchHit[] {
+  const run = runSearch(index, params, mode);
+  const at = new Map(run.listed.map((m, i) => [index.globalDocs[m.doc]!, i]));
+  return globals.flatMap((g) => {
+    const i = at.get(g);
+    return i === undefined ? [] : pageHits(index, run, i, i + 1);
+  });
 }
 
 function byDate(a: HitKey, b: HitKey): number {
@@ -83,17 +98,24 @@ export function valuesToDescribe(result: SearchResult): Array<[FacetName, string
   );
 }
 
-export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]): SearchResult {
+/** A merged page entry: the shard (position in `answers`) and its key, with its hit when rendered. */
+export interface PageEntry {
+  from: number;
+  key: HitKey;
+  hit?: SearchHit;
+}
+
+export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]): SearchResult & { page: PageEntry[] } {
   const anyMode = answers.some((a) => a.match === 'any');
   const match: SearchResult['match'] = answers[0]?.match === 'browse' ? 'browse' : anyMode ? 'any' : 'all';
   const cmp = order(match, params.sort);
-  const hits = answers
-    .flatMap((a) => a.hits)
+  const page: PageEntry[] = answers
+    .flatMap((a, from) => a.hits.map((h) => ({ from, ...h })))
     .sort((a, b) => cmp(a.key, b.key))
-    .slice(params.offset, params.offset + params.limit)
-    .map((h) => h.hit);
+    .slice(params.offset, params.offset + params.limit);
   const listed = answers.reduce((n, a) => n + a.total, 0);
-  const result: SearchResult = { query: params.q, total: listed + answers.reduce((n, a) => n + a.estimated, 0), match, hits };
+  const hits = page.flatMap((e) => (e.hit ? [e.hit] : []));
+  const result: SearchResult & { page: PageEntry[] } = { query: params.q, total: listed + answers.reduce((n, a) => n + a.estimated, 0), match, hits, page };
   if (answers.some((a) => a.approximate)) result.approximate = true;
   const facetNames = params.facets ?? [];
   if (facetNames.length > 0) {

@@ -9,6 +9,7 @@ import type { Manifest } from '../index/manifest.js';
 import type { IndexSource } from '../index/source.js';
 import type { EntityParts } from '../search/entity-page.js';
 import type { FacetValue } from '../search/facets.js';
+import type { SearchHit } from '../search/hits.js';
 import type { Suggestion } from '../search/suggest.js';
 import type { ShardClient } from '../shard/engine.js';
 import type { ShardSearchAnswer } from '../shard/search.js';
@@ -45,6 +46,7 @@ export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
     const client: ShardClient = {
       warm: () => stub.warm(ref),
       search: (params, mode) => stub.search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
+      renderHits: (params, mode, globals) => stub.renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
       entityParts: (id) => stub.entityParts(ref, id) as unknown as Promise<EntityParts | null>,
       facetValues: (facet, q) => stub.facetValues(ref, facet, q) as Promise<FacetValue[]>,
       suggest: (q, limit) => stub.suggest(ref, q, limit) as Promise<Suggestion[]>,

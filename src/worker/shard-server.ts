@@ -12,6 +12,7 @@ import { manifestSchema, type Manifest } from '../index/manifest.js';
 import { readText, type IndexSource } from '../index/source.js';
 import type { EntityParts } from '../search/entity-page.js';
 import type { FacetName, FacetValue } from '../search/facets.js';
+import type { SearchHit } from '../search/hits.js';
 import type { SearchParams } from '../search/search.js';
 import type { Suggestion } from '../search/suggest.js';
 import { localShardClient, type ShardClient } from '../shard/engine.js';
@@ -52,6 +53,10 @@ export class ShardServer extends DurableObject<Env> {
 
   async search(ref: ShardRef, params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer> {
     return (await this.client(ref)).search(params, mode);
+  }
+
+  async renderHits(ref: ShardRef, params: SearchParams, mode: 'all' | 'any', globals: number[]): Promise<SearchHit[]> {
+    return (await this.client(ref)).renderHits(params, mode, globals);
   }
 
   async entityParts(ref: ShardRef, id: string): Promise<EntityParts | null> {

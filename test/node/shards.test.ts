@@ -53,6 +53,7 @@ function queries(): Array<[string, SearchParams]> {
   add('recency', { q: 'debate', recency: true });
   add('distinct', { q: 'clinton', distinct: 'article' });
   add('page 3', { q: 'campaign', offset: 20, limit: 10 });
+  add('deep page', { q: 'the', offset: 500, limit: 20, facets: ['publisher'] });
   add('person filter', { q: 'campaign', filters: { facets: { person: { include: ['person-hillary-clinton'], exclude: [] } }, from: null, to: null }, facets: ['person'] });
   add('dates', { q: 'senate', filters: { facets: {}, from: Date.parse('2016-01-01'), to: Date.parse('2016-06-30') }, facets: ['published'] });
   return out;
@@ -107,6 +108,7 @@ describe(`PolNeAR in ${SHARDS} shards`, () => {
     const broken: ShardClient = {
       warm: () => Promise.reject(new Error('boom')),
       search: () => Promise.reject(new Error('boom')),
+      renderHits: () => Promise.reject(new Error('boom')),
       entityParts: () => Promise.reject(new Error('boom')),
       facetValues: () => new Promise(() => {}),
       suggest: () => Promise.reject(new Error('boom')),
