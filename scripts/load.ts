@@ -14,6 +14,7 @@ import { Command } from 'commander';
 import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { isolateHeapMb } from './lib/isolate-heap.js';
 import { freePort, waitForHealth } from './lib/wrangler-dev.js';
 
 const opts = new Command()
@@ -234,9 +235,10 @@ async function main() {
         '5xx': r['5xx'],
         statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
         workerdRssMb: rssMb(child.pid!),
+        isolateHeapMb: await isolateHeapMb(inspectorPort),
       };
       rounds.push(round);
-      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB`);
+      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB, isolate heap ${round.isolateHeapMb ?? '?'} MB`);
     }
     const total = rounds.reduce((n, r) => n + r.requests, 0);
     const summary = {
@@ -252,6 +254,7 @@ async function main() {
       non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
       '5xx': rounds.reduce((n, r) => n + r['5xx'], 0),
       workerdRssMb: rounds.map((r) => r.workerdRssMb),
+      isolateHeapMb: rounds.map((r) => r.isolateHeapMb),
       rounds,
     };
     process.stdout.write(`LOAD_RESULT ${JSON.stringify(summary)}\n`);

@@ -41,17 +41,20 @@ export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
   const root = source === 'r2' ? (env.INDEX_R2_PREFIX ?? '') : (env.INDEX_PATH ?? '/index');
   return (manifest.shards ?? []).map((_, shard) => {
     const ref: ShardRef = { source, root, version: manifest.version, shard };
-    const stub = ns.get(ns.idFromName(`${source}:${root}|${manifest.version}|${shard}`));
+    const id = ns.idFromName(`${source}:${root}|${manifest.version}|${shard}`);
+    // A stub is an I/O object of the request that made it: the engine outlives requests, so each
+    // call takes a fresh stub (cheap: no round trip until the call itself).
+    const stub = () => ns.get(id);
     // RPC results are structured clones of what the object returned: plain JSON, as ShardClient says.
     const client: ShardClient = {
-      warm: () => stub.warm(ref),
-      search: (params, mode) => stub.search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
-      renderHits: (params, mode, globals) => stub.renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
-      entityParts: (id) => stub.entityParts(ref, id) as unknown as Promise<EntityParts | null>,
-      facetValues: (facet, q) => stub.facetValues(ref, facet, q) as Promise<FacetValue[]>,
-      suggest: (q, limit) => stub.suggest(ref, q, limit) as Promise<Suggestion[]>,
-      document: (type, id) => stub.document(ref, type, id) as Promise<StoredDoc | null>,
-      describe: (values) => stub.describe(ref, values) as Promise<FacetValue[]>,
+      warm: () => stub().warm(ref),
+      search: (params, mode) => stub().search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
+      renderHits: (params, mode, globals) => stub().renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
+      entityParts: (entity) => stub().entityParts(ref, entity) as unknown as Promise<EntityParts | null>,
+      facetValues: (facet, q) => stub().facetValues(ref, facet, q) as Promise<FacetValue[]>,
+      suggest: (q, limit) => stub().suggest(ref, q, limit) as Promise<Suggestion[]>,
+      document: (type, doc) => stub().document(ref, type, doc) as Promise<StoredDoc | null>,
+      describe: (values) => stub().describe(ref, values) as Promise<FacetValue[]>,
     };
     return client;
   });

@@ -1,10 +1,15 @@
 /**
  * `npm run load` in short: wrangler dev under autocannon for 5 s at 16 connections. It must
- * finish, report its figures and see no connection error, timeout or 5xx.
+ * finish, report its figures, see no connection error, timeout or 5xx, and leave the isolate's
+ * heap (read through the inspector, at its smallest of a few idle readings) flat across its
+ * three rounds. Then the same over the sample split into 2 shards: Durable Objects under
+ * `wrangler dev`, where every request must reach the shard objects on its own.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/build/build';
+import { defaultExtractor } from '../../src/pipeline/default-extractor';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -25,5 +30,25 @@ describe('npm run load (short)', () => {
     expect(result.non2xx).toBe(0);
     expect(result.p99).toBeGreaterThan(0);
     expect(result.rounds).toHaveLength(3);
+    // The isolate's own heap, after a forced collection, does not grow from round to round.
+    const heaps = result.isolateHeapMb as number[];
+    expect(heaps.every((h) => typeof h === 'number' && h > 0), JSON.stringify(heaps)).toBe(true);
+    expect(heaps[2]!, JSON.stringify(heaps)).toBeLessThanOrEqual(heaps[0]! * 1.25 + 2);
+  }, 180_000);
+
+  it('serves a sharded index through Durable Objects under wrangler dev, request after request', async () => {
+    await buildIndex({ inputs: [`${root}index-data/articles`], outDir: `${root}public/test-load-shards`, extractor: defaultExtractor, shards: 2 });
+    const { stdout } = await run(
+      `${root}node_modules/.bin/tsx`,
+      [`${root}scripts/load.ts`, '--duration', '3', '--connections', '8', '--index-path', '/test-load-shards', '--json'],
+      { cwd: root, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const line = stdout.split('\n').find((l) => l.startsWith('LOAD_RESULT '));
+    expect(line, stdout).toBeDefined();
+    const result = JSON.parse(line!.slice('LOAD_RESULT '.length));
+    expect(result.requests).toBeGreaterThan(0);
+    expect(result.non2xx).toBe(0);
+    expect(result.errors).toBe(0);
   }, 180_000);
 });
+
