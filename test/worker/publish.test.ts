@@ -454,3 +454,24 @@ describe('admin routes: validation', () => {
     expect(await p.r2('manifest.json')).toBeNull();
   });
 });
+
+describe('publishing a sharded version', () => {
+  it('is served from R2 by the shard objects, answering as the same version served from the assets', async () => {
+    const sharded = await localVersion('test-shards');
+    expect(sharded.manifest.shards).toHaveLength(4);
+    const p = publisher();
+    await p.uploadAndPublish(sharded);
+    const fromAssets = createApp();
+    const assetsEnv = { ...env, INDEX_PATH: '/test-shards' };
+    for (const path of ['/search?q=clinton&facets=publisher,person', '/search?q=%22white+house%22', '/entities/person-hillary-clinton', '/suggest?q=hill']) {
+      const got = await p.call(path, {}, null);
+      const want = await fromAssets.request(`${BASE}${path}`, {}, assetsEnv);
+      const wantBody = (await want.json()) as any;
+      expect(got.status, path).toBe(200);
+      expect(got.headers.get('X-Index-Version')).toBe(sharded.manifest.version);
+      delete got.body.tookMs;
+      delete wantBody.tookMs;
+      expect(got.body, path).toEqual(wantBody);
+    }
+  });
+});
