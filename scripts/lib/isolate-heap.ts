@@ -39,6 +39,7 @@ export async function isolateHeapMb(inspectorPort: number, timeoutMs = 10_000): 
     }
     return Number.isFinite(least) ? Math.round((least / 1e6) * 10) / 10 : null;
   } catch (err) {
+    // DEBUG_INSPECTOR=1 shows why a reading failed (the load run then reports "?").
     if (process.env.DEBUG_INSPECTOR) console.error('inspector:', err);
     return null;
   } finally {
