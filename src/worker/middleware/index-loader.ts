@@ -22,7 +22,7 @@ import { refreshSeconds } from '../sources/select.js';
 export type IndexVars = { Variables: { engine: SearchEngine } };
 
 /** What the holder serves: one loaded index, or the shards of a sharded one. */
-type LoadedIndex = SearchEngine & { failedShards?: number[] };
+type ServedEngine = SearchEngine & { failedShards?: number[] };
 
 export interface IndexHolder {
   get(env: Env): Promise<SearchEngine>;
@@ -35,7 +35,7 @@ const DEFAULT_SHARD_TIMEOUT_MS = 5000;
  * one is served by its shard objects, each asked to load its shard now, so that a new version
  * is not switched to before its shards are in memory (the ones that failed are listed).
  */
-async function openEngine(source: IndexSource, env: Env): Promise<LoadedIndex> {
+async function openEngine(source: IndexSource, env: Env): Promise<ServedEngine> {
   const manifest = await readManifest(source);
   if (!manifest.shards) return localEngine(await loadIndex(source, { manifest }));
   const timeoutMs = Number(env.SHARD_TIMEOUT_MS ?? DEFAULT_SHARD_TIMEOUT_MS) || DEFAULT_SHARD_TIMEOUT_MS;
@@ -62,17 +62,17 @@ function pinned(source: IndexSource, manifest: Uint8Array): IndexSource {
 }
 
 export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: RefreshPolicy = refreshSeconds): IndexHolder {
-  let loading: Promise<LoadedIndex> | null = null;
-  let current: LoadedIndex | null = null;
+  let loading: Promise<ServedEngine> | null = null;
+  let current: ServedEngine | null = null;
   // Every pointer read takes a number; `current` is replaced only by a read newer than the one
   // that chose it, so a slow load of a version the pointer has since left never wins.
   let reads = 0;
   let currentRead = 0;
   let lastCheck = 0;
-  let checking: Promise<LoadedIndex> | null = null;
-  const loads = new Map<string, Promise<LoadedIndex>>();
+  let checking: Promise<ServedEngine> | null = null;
+  const loads = new Map<string, Promise<ServedEngine>>();
 
-  const install = (index: LoadedIndex, read: number) => {
+  const install = (index: ServedEngine, read: number) => {
     if (read <= currentRead) return;
     if (current && current.manifest.version !== index.manifest.version) {
       console.log(`index: now serving ${index.manifest.version} (was ${current.manifest.version})`);
@@ -81,7 +81,7 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
     currentRead = read;
   };
 
-  function firstLoad(env: Env): Promise<LoadedIndex> {
+  function firstLoad(env: Env): Promise<ServedEngine> {
     if (!loading) {
       const read = ++reads;
       lastCheck = Date.now();
@@ -111,7 +111,7 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
     return loading;
   }
 
-  async function check(env: Env, served: LoadedIndex): Promise<LoadedIndex> {
+  async function check(env: Env, served: ServedEngine): Promise<ServedEngine> {
     const read = ++reads;
     let source: IndexSource;
     let version: string;
