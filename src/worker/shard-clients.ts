@@ -6,7 +6,6 @@
 import type { DocType } from '../model/documents.js';
 import type { StoredDoc } from '../index/docs.js';
 import type { Manifest } from '../index/manifest.js';
-import type { IndexSource } from '../index/source.js';
 import type { EntityParts } from '../search/entity-page.js';
 import type { FacetValue } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
@@ -14,34 +13,27 @@ import type { Suggestion } from '../search/suggest.js';
 import type { ShardClient } from '../shard/engine.js';
 import type { ShardSearchAnswer } from '../shard/search.js';
 import type { Env } from './env.js';
-import { assetsSource } from './sources/assets.js';
-import { r2Source } from './sources/r2.js';
-import { sourceKind } from './sources/select.js';
+import { indexLocation, type IndexLocation } from './sources/select.js';
 
-/** Which shard of which version, stored where, an object serves (set by the Worker only). */
-export interface ShardRef {
-  source: 'assets' | 'r2';
-  /** INDEX_PATH inside the assets, or the key prefix inside INDEX_BUCKET. */
-  root: string;
-  version: string;
-  shard: number;
+/** One name per shard object: versions and locations never share an object. */
+export function shardName(ref: ShardRef): string {
+  return `${ref.kind}:${ref.root}|${ref.version}|${ref.shard}`;
 }
 
-export function sourceOf(env: Env, ref: ShardRef): IndexSource {
-  if (ref.source === 'assets') return assetsSource(env.ASSETS, ref.root);
-  if (!env.INDEX_BUCKET) throw new Error('the shard server has no INDEX_BUCKET binding');
-  return r2Source(env.INDEX_BUCKET, ref.root);
+/** Which shard of which version, stored where, an object serves (set by the Worker only). */
+export interface ShardRef extends IndexLocation {
+  version: string;
+  shard: number;
 }
 
 /** Clients of the shard objects of one version, for the sharded engine. */
 export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
   const ns = env.SHARDS;
   if (!ns) throw new Error('this index is sharded but the Worker has no SHARDS Durable Object binding');
-  const source = sourceKind(env);
-  const root = source === 'r2' ? (env.INDEX_R2_PREFIX ?? '') : (env.INDEX_PATH ?? '/index');
+  const where = indexLocation(env);
   return (manifest.shards ?? []).map((_, shard) => {
-    const ref: ShardRef = { source, root, version: manifest.version, shard };
-    const id = ns.idFromName(`${source}:${root}|${manifest.version}|${shard}`);
+    const ref: ShardRef = { ...where, version: manifest.version, shard };
+    const id = ns.idFromName(shardName(ref));
     // A stub is an I/O object of the request that made it: the engine outlives requests, so each
     // call takes a fresh stub (cheap: no round trip until the call itself).
     const stub = () => ns.get(id);

@@ -16,7 +16,8 @@ import type { SearchHit } from '../search/hits.js';
 import type { SearchParams } from '../search/search.js';
 import type { Suggestion } from '../search/suggest.js';
 import { localShardClient, type ShardClient } from '../shard/engine.js';
-import { sourceOf, type ShardRef } from './shard-clients.js';
+import { shardName, type ShardRef } from './shard-clients.js';
+import { sourceAt } from './sources/select.js';
 import type { ShardSearchAnswer } from '../shard/search.js';
 import type { Env } from './env.js';
 
@@ -33,9 +34,9 @@ export class ShardServer extends DurableObject<Env> {
   private loaded: { key: string; index: Promise<LoadedIndex> } | null = null;
 
   private client(ref: ShardRef): Promise<ShardClient> {
-    const key = `${ref.source}:${ref.root}|${ref.version}|${ref.shard}`;
+    const key = shardName(ref);
     if (this.loaded?.key !== key) {
-      const source = sourceOf(this.env, ref);
+      const source = sourceAt(this.env, ref);
       const index = manifestOf(source, ref.version).then((manifest) => loadIndex(source, { manifest, shard: ref.shard }));
       // A failed load is not kept: the next request retries.
       index.catch(() => {

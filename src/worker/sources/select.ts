@@ -20,12 +20,28 @@ export function sourceKind(env: Env): 'assets' | 'r2' {
   return kind;
 }
 
-export function selectSource(env: Env): IndexSource {
-  if (sourceKind(env) === 'assets') return assetsSource(env.ASSETS, env.INDEX_PATH);
+/** Where an index lives: the storage and, inside it, the assets path or the R2 key prefix. */
+export interface IndexLocation {
+  kind: 'assets' | 'r2';
+  root: string;
+}
+
+export function indexLocation(env: Env): IndexLocation {
+  const kind = sourceKind(env);
+  return { kind, root: kind === 'r2' ? (env.INDEX_R2_PREFIX ?? '') : (env.INDEX_PATH ?? '/index') };
+}
+
+/** The source at a location, with this env's bindings (the Worker's, or a shard object's). */
+export function sourceAt(env: Env, where: IndexLocation): IndexSource {
+  if (where.kind === 'assets') return assetsSource(env.ASSETS, where.root);
   if (!env.INDEX_BUCKET) {
     throw new IndexUnavailableError('index_missing', 'INDEX_SOURCE is "r2" but the Worker has no INDEX_BUCKET binding');
   }
-  return r2Source(env.INDEX_BUCKET, env.INDEX_R2_PREFIX);
+  return r2Source(env.INDEX_BUCKET, where.root);
+}
+
+export function selectSource(env: Env): IndexSource {
+  return sourceAt(env, indexLocation(env));
 }
 
 /**
