@@ -48,10 +48,6 @@ export class Sections {
     this.size = aligned.byteLength;
   }
 
-  has(name: string): boolean {
-    return Object.hasOwn(this.table, name);
-  }
-
   get<T extends SectionType>(name: string, type: T): InstanceType<(typeof CTOR)[T]> {
     const entry = this.table[name];
     if (!entry) throw new Error(`index.bin has no section "${name}"`);

@@ -8,6 +8,7 @@ import type { LoadedIndex } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
 import { entityPage, type EntityPage } from './entity-page.js';
 import { facetValues } from './facet-values.js';
+import { storedById } from './lookup.js';
 import type { FacetName, FacetValue } from './facets.js';
 import { search, type PartialAnswer, type SearchParams, type SearchResult } from './search.js';
 import { suggest, type Suggestion } from './suggest.js';
@@ -28,9 +29,6 @@ export function localEngine(index: LoadedIndex): SearchEngine {
     suggest: async (q, limit) => suggest(index, q, limit),
     facetValues: async (facet, q, limit) => facetValues(index, facet, q, limit),
     entityPage: async (id) => entityPage(index, id),
-    document: async (type, id) => {
-      const doc = index.docs.find(type, id);
-      return doc === undefined ? null : index.docs.get(doc);
-    },
+    document: async (type, id) => storedById(index, type, id) ?? null,
   };
 }

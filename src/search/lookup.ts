@@ -12,26 +12,28 @@ export function entityAt(index: LoadedIndex, doc: number): Entity {
   return index.docs.get(doc) as Entity;
 }
 
-export function docById(index: LoadedIndex, type: DocType, id: string): number | undefined {
-  return index.docs.find(type, id);
+type Stored<T extends DocType> = { article: Article; quote: Quote; entity: Entity }[T];
+
+/** The stored document of a type and id, or undefined. */
+export function storedById<T extends DocType>(index: LoadedIndex, type: T, id: string): Stored<T> | undefined {
+  const doc = index.docs.find(type, id);
+  return doc === undefined ? undefined : (index.docs.get(doc) as Stored<T>);
 }
 
 export function entityById(index: LoadedIndex, id: string): Entity | undefined {
-  const doc = index.docs.find('entity', id);
-  return doc === undefined ? undefined : entityAt(index, doc);
+  return storedById(index, 'entity', id);
 }
 
 export function articleById(index: LoadedIndex, id: string): Article | undefined {
-  const doc = index.docs.find('article', id);
-  return doc === undefined ? undefined : articleAt(index, doc);
+  return storedById(index, 'article', id);
 }
 
 /** Every stored document of one type, in document order (parses them all: for tools and tests). */
-export function allOfType<T extends DocType>(index: LoadedIndex, type: T): Array<{ article: Article; quote: Quote; entity: Entity }[T]> {
+export function allOfType<T extends DocType>(index: LoadedIndex, type: T): Array<Stored<T>> {
   const code = DOC_TYPES.indexOf(type);
-  const out: Array<{ article: Article; quote: Quote; entity: Entity }[T]> = [];
+  const out: Array<Stored<T>> = [];
   index.columns.type.forEach((t, doc) => {
-    if (t === code) out.push(index.docs.get(doc) as { article: Article; quote: Quote; entity: Entity }[T]);
+    if (t === code) out.push(index.docs.get(doc) as Stored<T>);
   });
   return out;
 }

@@ -11,6 +11,7 @@ import { shardOf } from '../index/serialize.js';
 import { entityParts, mergeEntityParts, type EntityParts } from '../search/entity-page.js';
 import type { SearchEngine } from '../search/engine.js';
 import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
+import { storedById } from '../search/lookup.js';
 import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
 import { suggest, type Suggestion } from '../search/suggest.js';
@@ -39,10 +40,7 @@ export function localShardClient(index: LoadedIndex): ShardClient {
     entityParts: async (id) => entityParts(index, id),
     facetValues: async (facet, q) => facetValueMatches(index, facet, q),
     suggest: async (q, limit) => suggest(index, q, limit),
-    document: async (type, id) => {
-      const doc = index.docs.find(type, id);
-      return doc === undefined ? null : index.docs.get(doc);
-    },
+    document: async (type, id) => storedById(index, type, id) ?? null,
     describe: async (values) => values.map(([facet, value]) => describeValue(index, facet, value, 0)),
   };
 }
