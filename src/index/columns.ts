@@ -47,6 +47,17 @@ function time(published: string | null): number {
 
 type DocFacets = Partial<Record<FacetName, string[]>>;
 
+/**
+ * Newest first, undated (NaN or null) last; 0 for equal dates. Every date order (browsing, sort
+ * by date, entity pages, merged shard answers) breaks its ties on top of this one.
+ */
+export function newerFirst(a: number | null, b: number | null): number {
+  const undatedA = a === null || Number.isNaN(a);
+  const undatedB = b === null || Number.isNaN(b);
+  if (undatedA || undatedB) return undatedA === undatedB ? 0 : undatedA ? 1 : -1;
+  return b - a;
+}
+
 export interface ColumnOptions {
   /** Whether document i is searchable here; others (a shard's copies of foreign entities) get no facet values. */
   indexed?: (doc: number) => boolean;
@@ -147,12 +158,9 @@ export function buildColumns(corpus: Corpus, options: ColumnOptions = {}): { hea
     sections[`facet:${facet}:values`] = Uint32Array.from(values);
   }
 
-  const order = Array.from({ length: n }, (_, i) => i).filter(indexed).sort((a, b) => {
-    const pa = published[a]!;
-    const pb = published[b]!;
-    if (Number.isNaN(pa) || Number.isNaN(pb)) return Number.isNaN(pa) ? (Number.isNaN(pb) ? a - b : 1) : -1;
-    return pb - pa || a - b;
-  });
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter(indexed)
+    .sort((a, b) => newerFirst(published[a]!, published[b]!) || a - b);
   sections['doc:newestFirst'] = Uint32Array.from(order);
   let newest: number | null = null;
   for (const p of published) if (!Number.isNaN(p) && (newest === null || p > newest)) newest = p;

@@ -4,7 +4,7 @@
  * (mergeEntityParts) gives the page one index would.
  */
 import type { Entity, Quote } from '../model/documents.js';
-import { TYPE_CODE } from '../index/columns.js';
+import { newerFirst, TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { articleAt, entityById, quoteAt } from './lookup.js';
 
@@ -97,9 +97,8 @@ export function entityParts(index: LoadedIndex, id: string): EntityParts | null 
   };
 }
 
-export function byDateKey(a: DateKey, b: DateKey): number {
-  if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : b.published - a.published;
-  return a.global - b.global;
+function byDateKey(a: DateKey, b: DateKey): number {
+  return newerFirst(a.published, b.published) || a.global - b.global;
 }
 
 export function mergeEntityParts(parts: EntityParts[]): EntityPage | null {

@@ -4,7 +4,7 @@
  * benchmarks run the very same code.
  */
 import type { DocType } from '../model/documents.js';
-import { TYPE_CODE } from '../index/columns.js';
+import { newerFirst, TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { countsOf, describeValue, FacetCounter, summarize, type FacetCounts, type FacetName } from './facets.js';
 import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
@@ -87,12 +87,7 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
 const { quote: QUOTE, entity: ENTITY } = TYPE_CODE;
 
 function byDate(published: Float64Array) {
-  return (a: Match, b: Match): number => {
-    const pa = published[a.doc]!;
-    const pb = published[b.doc]!;
-    if (pa !== pb && !(Number.isNaN(pa) && Number.isNaN(pb))) return Number.isNaN(pa) ? 1 : Number.isNaN(pb) ? -1 : pb - pa;
-    return b.score - a.score;
-  };
+  return (a: Match, b: Match): number => newerFirst(published[a.doc]!, published[b.doc]!) || b.score - a.score;
 }
 
 /** Keeps filtered matches and counts requested facets disjunctively, in one pass. */
@@ -234,7 +229,8 @@ export function search(index: LoadedIndex, params: SearchParams): SearchResult {
       run.counters.map((counter) => [counter.facet, summarize(counter.facet, countsOf(index, counter), params.facetLimit ?? 10, (v, c) => describeValue(index, counter.facet, v, c))]),
     );
   }
-  if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) result.didYouMean = didYouMean(index, params.q);
+  // Words that found nothing (a browse has no words to correct).
+  if (run.listed.length === 0 && run.match !== 'browse') result.didYouMean = didYouMean(index, params.q);
   return result;
 }
 

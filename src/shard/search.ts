@@ -4,6 +4,7 @@
  * and totals, and decides all-word or any-word mode for the whole corpus. Every shard scores with
  * corpus-wide statistics (src/index/serialize.ts), so merged answers equal one index's.
  */
+import { newerFirst } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { countsOf, ENTITY_FACETS, summarize, type FacetName } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
@@ -59,7 +60,7 @@ export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'al
       run.counters.map((c) => [c.facet, [...countsOf(index, c)]]),
     ),
   };
-  if (run.listed.length === 0 && parseQuery(params.q).terms.length > 0) answer.didYouMean = didYouMean(index, params.q);
+  if (run.listed.length === 0 && run.match !== 'browse') answer.didYouMean = didYouMean(index, params.q);
   return answer;
 }
 
@@ -74,14 +75,12 @@ export function renderHits(index: LoadedIndex, params: SearchParams, mode: 'all'
 }
 
 function byDate(a: HitKey, b: HitKey): number {
-  if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : b.published - a.published;
-  return b.score - a.score;
+  return newerFirst(a.published, b.published) || b.score - a.score;
 }
 
 /** The order of src/search/search.ts's answerOrder (and of browsing's newest-first list), on keys. */
 function order(match: SearchResult['match'], sort: SearchParams['sort']): (a: HitKey, b: HitKey) => number {
-  if (match === 'browse') return (a, b) => byDate(a, b) || a.global - b.global;
-  if (sort === 'date') return (a, b) => byDate(a, b) || a.global - b.global;
+  if (match === 'browse' || sort === 'date') return (a, b) => byDate(a, b) || a.global - b.global;
   return (a, b) => a.group - b.group || b.score - a.score || a.global - b.global;
 }
 
@@ -127,6 +126,6 @@ export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]):
       }),
     );
   }
-  if (listed === 0 && parseQuery(params.q).terms.length > 0) result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
+  if (listed === 0 && match !== 'browse') result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
   return result;
 }
