@@ -8,6 +8,7 @@
 import { eng as STOP_WORDS } from 'stopword';
 import type { Corpus } from '../model/corpus.js';
 import { processTerm, tokenize } from './options.js';
+import { lowerBound } from './sorted.js';
 
 const MAX_TERMS = 60_000;
 const stop = new Set(STOP_WORDS);
@@ -51,14 +52,7 @@ export class Lexicon {
   ) {}
 
   private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[this.ids[mid]!]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.ids.length, (i) => this.terms[this.ids[i]!]!, key);
   }
 
   has(word: string): boolean {

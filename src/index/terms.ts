@@ -9,6 +9,7 @@
  * most likely mean (closest, then most frequent), more of them the longer the word typed.
  */
 import { decodeTerm, type Postings } from './postings.js';
+import { lowerBound } from './sorted.js';
 
 export function maxPrefixExpansions(prefix: string): number {
   return prefix.length <= 3 ? 40 : prefix.length === 4 ? 80 : 150;
@@ -41,14 +42,7 @@ export class TermIndex {
 
   /** Position of the first term >= key. */
   lowerBound(key: string, from = 0): number {
-    let lo = from;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.terms.length, (i) => this.terms[i]!, key, from);
   }
 
   indexOf(term: string): number {

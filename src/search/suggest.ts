@@ -4,6 +4,7 @@
  */
 import type { EntityKind } from '../model/documents.js';
 import { TYPE_CODE } from '../index/columns.js';
+import { lowerBound } from '../index/sorted.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Lexicon } from '../index/lexicon.js';
 import { entityAt, entityById } from './lookup.js';
@@ -44,21 +45,10 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
   return keys;
 }
 
-function lowerBound<T>(sorted: Array<[string, T]>, key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]![0] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** At most `scan` entries starting with `prefix`: bounds the work for one-letter prefixes. */
 function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000): Array<[string, T]> {
   const out: Array<[string, T]> = [];
-  for (let i = lowerBound(sorted, prefix); i < sorted.length && out.length < scan; i++) {
+  for (let i = lowerBound(sorted.length, (k) => sorted[k]![0], prefix); i < sorted.length && out.length < scan; i++) {
     if (!sorted[i]![0].startsWith(prefix)) break;
     out.push(sorted[i]!);
   }
