@@ -40,10 +40,9 @@ export function defaultNoStore(): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * For an answer some shards did not contribute to: never stored, never given an ETag (the etag
- * middleware skips answers marked X-Partial), so that a cache cannot keep it as the whole answer.
+ * For an answer some shards did not contribute to: never stored, and so never given an ETag (the
+ * etag middleware skips no-store answers), so that a cache cannot keep it as the whole answer.
  */
 export function partialAnswer(c: Context): void {
   c.header('Cache-Control', NO_STORE);
-  c.header('X-Partial', 'true');
 }

@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Env } from '../env.js';
+import { NO_STORE } from './cache-control.js';
 import type { IndexVars } from './index-loader.js';
 
 export function indexEtag(contentHash: string, env: Env): string {
@@ -34,7 +35,8 @@ export function etag(): MiddlewareHandler<AppEnv & IndexVars> {
       return c.body(null, 304, { ETag: tag });
     }
     await next();
-    // A partial answer (a shard did not answer) must not be revalidated as if it were whole.
-    if (c.res.status === 200 && !c.res.headers.has('X-Partial')) c.res.headers.set('ETag', tag);
+    // An answer its route marked no-store (a partial one: a shard did not answer) is not to be
+    // kept, so not to be revalidated either.
+    if (c.res.status === 200 && c.res.headers.get('Cache-Control') !== NO_STORE) c.res.headers.set('ETag', tag);
   };
 }
