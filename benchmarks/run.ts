@@ -11,7 +11,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { eng as STOP_WORDS } from 'stopword';
+import { invert } from '../src/index/invert.js';
 import { buildLexicon } from '../src/index/lexicon.js';
+import { toIndexDocs } from '../src/pipeline/documents.js';
 import type { ChildJob, ChildResult, ShardMemory } from './child.js';
 import { CORPORA, loadCorpora, type CorpusName } from './corpus.js';
 import { ENGINES, buildEngine, type EngineName } from './engines.js';
@@ -45,7 +47,7 @@ for (const name of corpora) {
   const queries = drawQueries(corpus, Number(opts.seed), perClass);
   querySets.set(name, queries);
   const stop = new Set(STOP_WORDS);
-  const commonWords = buildLexicon(corpus)
+  const commonWords = buildLexicon(invert(toIndexDocs(corpus)).entries, corpus.articles.length)
     .filter(([w]) => !stop.has(w) && w.length >= 4)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)

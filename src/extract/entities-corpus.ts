@@ -17,6 +17,9 @@ const norm = (s: string) =>
 
 const lastWord = (name: string) => name.split(' ').pop()!;
 
+// localeCompare's order without building a collator per call (it did, for every comparison).
+const collator = new Intl.Collator();
+
 /**
  * The entity a quote's speaker as written refers to, as an id (`${kind}-${slug}`), or null.
  * Matches the name or an alias, then a role-prefixed form ending in a known name ("Kremlin
@@ -24,27 +27,43 @@ const lastWord = (name: string) => name.split(' ').pop()!;
  * After corpus merging prefer `MergedEntities.resolve`, which also knows corpus-wide surnames.
  */
 export function resolveSpeaker(speaker: string, entities: ArticleEntity[]): string | null {
-  const e = findEntity(speaker, entities);
+  const e = findEntity(speaker, candidates(entities));
   return e ? entityId(e.kind, e.name) : null;
 }
 
-function findEntity(speaker: string, entities: ArticleEntity[]): ArticleEntity | null {
+/** An article's entities, people first, with their written forms normalized once. */
+interface Candidate {
+  e: ArticleEntity;
+  /** norm(name), then norm(alias) for each alias. */
+  forms: string[];
+  lower: string[];
+  /** Last word of a multi-word person's name; null otherwise. */
+  surname: string | null;
+}
+
+function candidates(entities: ArticleEntity[]): Candidate[] {
+  return [...entities]
+    .sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person'))
+    .map((e) => {
+      const forms = [e.name, ...e.aliases].map(norm);
+      const surname = e.kind === 'person' && e.name.includes(' ') ? lastWord(forms[0]!) : null;
+      return { e, forms, lower: forms.map((f) => f.toLowerCase()), surname };
+    });
+}
+
+function findEntity(speaker: string, ordered: Candidate[]): ArticleEntity | null {
   let s = norm(speaker)
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/'s$/i, '')
     .replace(/[,.;:]+$/, '');
   if (!s) return null;
-  const ordered = [...entities].sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person'));
   const lc = s.toLowerCase();
-  for (const e of ordered) {
-    if (norm(e.name).toLowerCase() === lc || e.aliases.some((a) => norm(a).toLowerCase() === lc)) return e;
-  }
+  for (const c of ordered) if (c.lower.includes(lc)) return c.e;
   // "Kremlin spokesman Dmitry Peskov": the longest known name the speaker ends with.
   let best: ArticleEntity | null = null;
   let bestLen = 0;
-  for (const e of ordered) {
-    for (const form of [e.name, ...e.aliases]) {
-      const f = norm(form);
+  for (const { e, forms } of ordered) {
+    for (const f of forms) {
       if (f.length > bestLen && (s.endsWith(` ${f}`) || s === f) && (e.kind === 'person' || !best)) {
         best = e;
         bestLen = f.length;
@@ -53,8 +72,8 @@ function findEntity(speaker: string, entities: ArticleEntity[]): ArticleEntity |
   }
   if (best) return best;
   s = lastWord(s);
-  const people = entities.filter((e) => e.kind === 'person' && e.name.includes(' ') && lastWord(norm(e.name)) === s);
-  return people.length === 1 ? people[0]! : null;
+  const people = ordered.filter((c) => c.surname === s);
+  return people.length === 1 ? people[0]!.e : null;
 }
 
 export interface MergedEntities {
@@ -134,17 +153,20 @@ export function mergeCorpusEntities(perArticle: Array<{ articleId: string; entit
   for (const [id, acc] of accs) {
     if (acc.articleIds.size === 0) continue;
     // Prefer a multi-word name (the full name over a merged surname), then the most mentioned.
-    const name = [...acc.names.entries()].sort((a, b) => Number(b[0].includes(' ')) - Number(a[0].includes(' ')) || b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const name = [...acc.names.entries()].sort((a, b) => Number(b[0].includes(' ')) - Number(a[0].includes(' ')) || b[1] - a[1] || collator.compare(a[0], b[0]))[0]![0];
     const aliases = new Set([...acc.aliases, ...acc.names.keys()]);
     aliases.delete(name);
     entities.push({ id, name, kind: acc.kind, aliases: [...aliases].sort(), mentionCount: acc.mentionCount, articleIds: [...acc.articleIds] });
   }
-  entities.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
+  entities.sort((a, b) => b.mentionCount - a.mentionCount || collator.compare(a.id, b.id));
+  // Speakers resolve against their article's entities, normalized once per article.
+  const prepared = new Map<string, Candidate[]>();
 
   return {
     entities,
     resolve(articleId, name) {
-      const local = perArticleLookup.get(articleId) ?? [];
+      let local = prepared.get(articleId);
+      if (!local) prepared.set(articleId, (local = candidates(perArticleLookup.get(articleId) ?? [])));
       const e = findEntity(name, local);
       if (e) return idOf.get(e) ?? null;
       return null;

@@ -13,12 +13,17 @@ const require = createRequire(import.meta.url);
 // A JSON module: loaded with require so that no loader needs import attributes.
 const countries = require('world-countries') as typeof Countries;
 
+const PLAIN = /^[\x00-\x5f\x61-\x7f]*$/;
+
+// Runs on the ~270k city names at load: plain ASCII (no backquote) needs no decomposition.
 export const foldKey = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’`]/g, "'")
-    .toLowerCase();
+  PLAIN.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[’`]/g, "'")
+        .toLowerCase();
 
 /** folded name → canonical country name (world-countries "common" name). */
 export const COUNTRY_BY_NAME = new Map<string, string>();

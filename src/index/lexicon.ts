@@ -6,28 +6,34 @@
  * the index's sorted term list: positions and frequencies, sorted like the terms.
  */
 import { eng as STOP_WORDS } from 'stopword';
-import type { Corpus } from '../model/corpus.js';
-import { processTerm, tokenize } from './options.js';
+import { SEARCH_FIELDS } from './options.js';
+import type { TermData } from './postings.js';
 import { lowerBound } from './sorted.js';
 
 const MAX_TERMS = 60_000;
 const stop = new Set(STOP_WORDS);
+const ARTICLE_FIELDS = (['title', 'subtitle', 'body'] as const).map((f) => SEARCH_FIELDS.indexOf(f));
 
-/** [word, article frequency], sorted by word. */
-export function buildLexicon(corpus: Corpus): Array<[string, number]> {
-  const df = new Map<string, number>();
-  for (const a of corpus.articles) {
-    const seen = new Set<string>();
-    for (const token of tokenize(`${a.title}\n${a.subtitle ?? ''}\n${a.body}`)) {
-      const term = processTerm(token);
-      if (!term || term.length < 3 || stop.has(term) || /^\d+$/.test(term)) continue;
-      seen.add(term);
+/**
+ * [word, article frequency], sorted by word, read off the postings of the article fields:
+ * `articles` documents come first in the index, so an article is a document number below it.
+ */
+export function buildLexicon(entries: Array<[string, TermData]>, articles: number): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  const seen = new Set<number>();
+  for (const [term, data] of entries) {
+    if (term.length < 3 || stop.has(term) || /^\d+$/.test(term)) continue;
+    seen.clear();
+    for (const field of ARTICLE_FIELDS) {
+      const postings = data[field] ?? [];
+      for (let i = 0; i < postings.length && postings[i]! < articles; i += 2) seen.add(postings[i]!);
     }
-    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+    if (seen.size > 0) out.push([term, seen.size]);
   }
-  let entries = [...df.entries()];
-  if (entries.length > MAX_TERMS) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_TERMS);
-  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (out.length <= MAX_TERMS) return out;
+  // Keep the most frequent; ties by word, so that the cut does not depend on document order.
+  const kept = out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
+  return kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** The lexicon as sections of index.bin: positions in the sorted term list, and frequencies. */

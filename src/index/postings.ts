@@ -4,8 +4,11 @@
  * it, into typed arrays.
  */
 
-/** What MiniSearch keeps per term: field id → document number → term frequency. */
-export type TermData = Map<number, Map<number, number>>;
+/**
+ * One term's postings at build time: per field id, [doc, tf, doc, tf, …] with ascending
+ * document numbers (MiniSearch's field → document → frequency maps, flattened).
+ */
+export type TermData = Array<number[] | undefined>;
 
 export class VarintWriter {
   private bytes = new Uint8Array(1 << 16);
@@ -36,25 +39,28 @@ export class VarintWriter {
  * term's document count over the whole corpus, so that every shard scores with global statistics.
  */
 export function encodeTerm(out: VarintWriter, data: TermData, local: (doc: number) => number | undefined = (d) => d): void {
-  const fields: Array<[number, number, Array<[number, number]>]> = [];
-  for (const [fieldId, docs] of [...data.entries()].sort((a, b) => a[0] - b[0])) {
-    const here: Array<[number, number]> = [];
-    for (const [doc, tf] of docs) {
-      const n = local(doc);
-      if (n !== undefined) here.push([n, tf]);
+  const fields: Array<[number, number, number[]]> = [];
+  data.forEach((postings, fieldId) => {
+    if (!postings) return;
+    // Local numbers keep the global order (a shard lists its documents ascending), so no sort.
+    const here: number[] = [];
+    for (let i = 0; i < postings.length; i += 2) {
+      const n = local(postings[i]!);
+      if (n !== undefined) here.push(n, postings[i + 1]!);
     }
-    if (here.length > 0) fields.push([fieldId, docs.size, here.sort((a, b) => a[0] - b[0])]);
-  }
+    if (here.length > 0) fields.push([fieldId, postings.length / 2, here]);
+  });
   out.push(fields.length);
   for (const [fieldId, df, here] of fields) {
     out.push(fieldId);
     out.push(df);
-    out.push(here.length);
+    out.push(here.length / 2);
     let last = 0;
-    for (const [doc, tf] of here) {
-      out.push(doc - last);
-      out.push(tf);
-      last = doc;
+    for (let i = 0; i < here.length; i += 2) {
+      if (here[i]! < last) throw new Error('postings must be in ascending document order');
+      out.push(here[i]! - last);
+      out.push(here[i + 1]!);
+      last = here[i]!;
     }
   }
 }

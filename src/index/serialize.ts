@@ -6,8 +6,8 @@
  *                field lengths, docs.ndjson's line offsets, facet columns, and the lexicon (article
  *                words with their article frequencies, for suggestions)
  *   docs.ndjson  the stored documents, one per line, in document-number order
- * MiniSearch indexes the documents at build time; its term tree is then flattened into these
- * arrays, so the Worker loads views over bytes instead of rebuilding the tree.
+ * The postings are MiniSearch's (computed as its `add` would, src/index/invert.ts), flattened into
+ * these arrays, so the Worker loads views over bytes instead of rebuilding a tree.
  *
  * A sharded version holds the same three files per shard (`shard-<i>/…`). Every shard carries
  * the corpus-wide statistics (document count, field-length averages, per-field document
@@ -15,11 +15,11 @@
  * scores, expands and suggests exactly as the whole index would, and merged answers equal the
  * unsharded ones (src/shard/merge.ts). Pure: writing the files is the caller's job.
  */
-import MiniSearch from 'minisearch';
 import type { Corpus } from '../model/corpus.js';
 import { toIndexDocs } from '../pipeline/documents.js';
 import { buildColumns, type ColumnsHeader } from './columns.js';
 import { encodeDocs, type StoredDoc } from './docs.js';
+import { invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
 import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS, fnv1a64, indexOptions } from './options.js';
@@ -53,13 +53,6 @@ export interface BuildMeta {
   builtAt?: Date;
   /** Split into this many shards (see shardOf); 1 or absent: one index. */
   shards?: number;
-}
-
-interface BuiltInternals {
-  _index: Iterable<[string, TermData]>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
 }
 
 /** The shard of an article (and of its quotes) or of an entity: a hash of its id, so any reader can route by id. */
@@ -106,7 +99,7 @@ function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number)
   g.entries.forEach(([, data], i) => {
     offsets[i] = writer.length;
     encodeTerm(writer, data, (doc) => localOf.get(doc));
-    for (const d of data.values()) df[i]! += d.size;
+    for (const postings of data) if (postings) df[i]! += postings.length / 2;
   });
   offsets[g.entries.length] = writer.length;
   const fields = SEARCH_FIELDS.length;
@@ -143,18 +136,13 @@ function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number)
 
 function globalIndex(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
-  const search = new MiniSearch(indexOptions);
-  search.addAll(indexDocs);
-  const internals = search as unknown as BuiltInternals;
+  const inverted = invert(indexDocs);
   const published = corpus.articles.map((a) => (a.published ? Date.parse(a.published) : NaN)).filter((t) => !Number.isNaN(t));
   return {
     corpus,
-    entries: [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-    fieldLength: internals._fieldLength,
-    avgFieldLength: internals._avgFieldLength,
-    documentCount: internals._documentCount,
+    ...inverted,
     keys: indexDocs.map((d) => d.id),
-    lexicon: buildLexicon(corpus),
+    lexicon: buildLexicon(inverted.entries, corpus.articles.length),
     newest: published.length > 0 ? Math.max(...published) : null,
   };
 }

@@ -9,6 +9,7 @@ import { prepareCorpus } from '../../src/build/build';
 import { defaultExtractor } from '../../src/pipeline/default-extractor';
 import { loadIndex, type LoadedIndex } from '../../src/index/load';
 import { memorySource } from '../../src/index/memory-source';
+import { invert } from '../../src/index/invert';
 import { indexOptions, type IndexDoc } from '../../src/index/options';
 import { scoreQuery, type TermSpec } from '../../src/search/score';
 import { search } from '../../src/search/search';
@@ -88,6 +89,21 @@ describe('compact index (format 2)', () => {
       expect(got).toEqual(want);
     },
   );
+
+  it('inverts documents exactly as MiniSearch indexes them: postings, field lengths, their averages', () => {
+    const inverted = invert(toIndexDocs(corpus));
+    const internals = stock as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]>; _fieldLength: Map<number, number[]>; _avgFieldLength: number[] };
+    const theirs = new Map(internals._index);
+    expect(inverted.entries.map(([t]) => t)).toEqual([...theirs.keys()].sort());
+    for (const [term, data] of inverted.entries) {
+      const asMaps = new Map(data.flatMap((postings, field) => (postings ? [[field, new Map(postings.flatMap((v, i) => (i % 2 ? [] : [[v, postings[i + 1]!]])))] as const] : [])));
+      expect(asMaps, term).toEqual(theirs.get(term));
+    }
+    expect(inverted.fieldLength).toEqual(internals._fieldLength);
+    // Bit-equal floats, not close ones: BM25 divides by them.
+    expect(inverted.avgFieldLength).toStrictEqual(internals._avgFieldLength);
+    expect(inverted.documentCount).toBe(stock.documentCount);
+  });
 
   it('finds every term within the edit distance, as the radix tree does', () => {
     const tree = (stock as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [unknown, number]> } })._index;
