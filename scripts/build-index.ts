@@ -1,11 +1,13 @@
 /**
  * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
- *                         [--shards N | --shards auto [--shard-budget MB]]
- * Builds the search index from article files and writes it where the Worker serves it from.
+ *                         [--shards N | --shards auto [--shard-budget MB]] [--watch]
+ * Builds the search index from article files and writes it where the Worker serves it from;
+ * with --watch, stays running and rebuilds whenever an input changes.
  */
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { BuildError, buildIndex } from '../src/build/build.js';
+import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
+import { watchInputs } from '../src/build/watch.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
@@ -22,9 +24,10 @@ const program = new Command()
   .option('-q, --quiet', 'print only the summary and problems', false)
   .option('--shards <n|auto>', 'split into N shards, or "auto": only when one index would exceed --shard-budget', '1')
   .option('--shard-budget <MB>', 'memory one loaded shard may take (estimated)', String(DEFAULT_SHARD_BUDGET_MB))
+  .option('-w, --watch', 'keep running and rebuild when an input changes (only changed articles are redone)', false)
   .parse();
 
-const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false; shards: string; shardBudget: string }>();
+const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false; shards: string; shardBudget: string; watch: boolean }>();
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
 if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64)) program.error('--shards must be "auto" or a whole number from 1 to 64');
@@ -33,54 +36,74 @@ if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const bar = process.stderr.isTTY && !opts.quiet ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic) : null;
-let lastLogged = 0;
+const memo = opts.watch ? createMemo() : undefined;
 
-try {
-  if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
-  const summary = await buildIndex({
-    inputs: opts.input,
-    outDir: opts.out,
-    strict: opts.strict,
-    loadExtractor: loadDefaultExtractor,
-    shards,
-    shardBudgetMB: shardBudget,
-    ...(opts.cache ? { cacheFile: opts.cache } : {}),
-    onProgress(done, total) {
-      if (bar) {
-        if (done === 1) bar.start(total, 0);
-        bar.update(done);
-        if (done === total) bar.stop();
-      } else if (!opts.quiet && (done === total || done - lastLogged >= 1000)) {
-        lastLogged = done;
-        log(`extracted ${done}/${total} articles`);
-      }
-    },
+/** One build with its report; false when it failed (the previous index is then untouched). */
+async function build(): Promise<boolean> {
+  const bar = process.stderr.isTTY && !opts.quiet ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic) : null;
+  let lastLogged = 0;
+  try {
+    if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
+    const summary = await buildIndex({
+      inputs: opts.input,
+      outDir: opts.out,
+      strict: opts.strict,
+      loadExtractor: loadDefaultExtractor,
+      shards,
+      shardBudgetMB: shardBudget,
+      ...(opts.cache ? { cacheFile: opts.cache } : {}),
+      ...(memo ? { memo } : {}),
+      onProgress(done, total) {
+        if (bar) {
+          if (done === 1) bar.start(total, 0);
+          bar.update(done);
+          if (done === total) bar.stop();
+        } else if (!opts.quiet && (done === total || done - lastLogged >= 1000)) {
+          lastLogged = done;
+          log(`extracted ${done}/${total} articles`);
+        }
+      },
+    });
+    for (const issue of summary.skipped) log(`skipped ${where(issue)}: ${issue.reason}`);
+    for (const warning of summary.warnings) log(`warning ${where(warning)}: ${warning.reason}`);
+    const { counts, version } = summary.manifest;
+    log(
+      `built ${version}${summary.reused ? ' (unchanged)' : ''} in ${opts.out}: ` +
+        `${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities; ` +
+        `${summary.read} records read from ${summary.files.length} file(s), ${summary.skipped.length} skipped, ` +
+        `${summary.warnings.length} warning(s); ` +
+        (summary.extracted ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; ` : '') +
+        `${summary.seconds.toFixed(1)} s`,
+    );
+    const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+    if (summary.manifest.shards) {
+      log(`${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`);
+    } else {
+      log(`one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`);
+    }
+    return true;
+  } catch (err) {
+    bar?.stop();
+    if (err instanceof BuildError) {
+      for (const issue of err.issues) log(`error ${where(issue)}: ${issue.reason}`);
+      log(`build failed: ${err.message}; the previous index (if any) is unchanged`);
+    } else {
+      log(`build failed: ${(err as Error).message}; the previous index (if any) is unchanged`);
+    }
+    return false;
+  }
+}
+
+const ok = await build();
+if (opts.watch) {
+  // A failed build does not stop watching: the editor fixes the file and saves again.
+  await watchInputs(opts.input, async () => {
+    log(`change seen, rebuilding`);
+    await build();
   });
-  for (const issue of summary.skipped) log(`skipped ${where(issue)}: ${issue.reason}`);
-  for (const warning of summary.warnings) log(`warning ${where(warning)}: ${warning.reason}`);
-  const { counts, version } = summary.manifest;
-  log(
-    `built ${version}${summary.reused ? ' (unchanged)' : ''} in ${opts.out}: ` +
-      `${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities; ` +
-      `${summary.read} records read from ${summary.files.length} file(s), ${summary.skipped.length} skipped, ` +
-      `${summary.warnings.length} warning(s); ` +
-      (summary.extracted ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; ` : '') +
-      `${summary.seconds.toFixed(1)} s`,
-  );
-  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  if (summary.manifest.shards) {
-    log(`${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`);
-  } else {
-    log(`one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`);
-  }
-} catch (err) {
-  bar?.stop();
-  if (err instanceof BuildError) {
-    for (const issue of err.issues) log(`error ${where(issue)}: ${issue.reason}`);
-    log(`build failed: ${err.message}; the previous index (if any) is unchanged`);
-  } else {
-    log(`build failed: ${(err as Error).message}; the previous index (if any) is unchanged`);
-  }
+  log(`watching ${opts.input.join(', ')} for changes (Ctrl-C to stop)`);
+  // Load the extractor while nothing happens, so that the first new article does not wait for it.
+  memo!.extractor ??= await loadDefaultExtractor();
+} else if (!ok) {
   process.exitCode = 1;
 }

@@ -6,6 +6,7 @@ import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
 import type { Article } from '../model/documents.js';
+import type { InputArticle } from '../model/input.js';
 import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
 import { carried, noExtraction, type ArticleExtraction, type Extractor } from '../pipeline/extraction.js';
@@ -28,7 +29,20 @@ export interface BuildOptions {
   /** A number of shards, or 'auto' (split when one index would exceed `shardBudgetMB`); default one index. */
   shards?: number | 'auto';
   shardBudgetMB?: number;
+  /** What a long-lived builder (watch mode) keeps between builds; see createMemo. */
+  memo?: BuildMemo;
 }
+
+/**
+ * Kept across the builds of one process: normalized articles by their input record, and the
+ * extractor once loaded. A rebuild then normalizes and extracts only the records that changed.
+ */
+export interface BuildMemo {
+  normalized: Map<string, NormalizedArticle>;
+  extractor: Extractor | null;
+}
+
+export const createMemo = (): BuildMemo => ({ normalized: new Map(), extractor: null });
 
 export interface BuildSummary {
   manifest: Manifest;
@@ -77,25 +91,37 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
     throw new BuildError(`No valid articles in ${options.inputs.join(', ')}`, ingested.issues);
   }
   const cache = options.cacheFile ? await openExtractionCache(options.cacheFile) : null;
-  let extractor = options.extractor ?? null;
+  const memo = options.memo;
+  let extractor = options.extractor ?? memo?.extractor ?? null;
   const extract = async (article: Article): Promise<ArticleExtraction> => {
     let extraction = cache?.get(article);
     if (!extraction) {
       extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
+      if (memo) memo.extractor = extractor;
       extraction = extractor(article);
     }
     cache?.set(article, extraction);
     return extraction;
   };
+  const normalized = new Map<string, NormalizedArticle>();
+  const normalize = (input: InputArticle): NormalizedArticle => {
+    if (!memo) return normalizeArticle(input);
+    const key = JSON.stringify(input);
+    const done = memo.normalized.get(key) ?? normalizeArticle(input);
+    normalized.set(key, done);
+    return done;
+  };
   const items: PreparedArticle[] = [];
   for (const [i, rec] of ingested.records.entries()) {
-    const { article, toInput } = normalizeArticle(rec.input);
+    const { article, toInput } = normalize(rec.input);
     const given = carried(rec.input);
     const extraction = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : { ...(await extract(article)), ...given };
     items.push({ article, extraction, toInput, inputBody: rec.input.body });
     options.onProgress?.(i + 1, ingested.records.length);
   }
   await cache?.save();
+  // Only what this build used: an edited article's old text does not linger.
+  if (memo) memo.normalized = normalized;
   return { corpus: assembleCorpus(items), items, ingested, extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null };
 }
 
