@@ -372,17 +372,23 @@ function withNameApposition(toks: Tok[], e: number, limit: number): number {
 }
 
 /**
- * `"…" for Clinton, said Kunin.`: an attribution closing the sentence a quote opens,
- * after its last comma.
+ * `"…" for Clinton, said Kunin.`: an attribution closing the sentence a quote opens, after one
+ * of its commas (the last that starts an attribution, so a long appositive after the name
+ * does not hide it). The quote's words and the reporter's words up to that comma are what
+ * the speaker said, so `contentEnd` marks the comma.
  */
-export function attributionAtSentenceEnd(body: string, from: number, to: number): Attribution | null {
+export function attributionAtSentenceEnd(body: string, from: number, to: number): (Attribution & { contentEnd: number }) | null {
   const toks = tokenize(body, from, Math.min(to, from + 400));
   let e = 0;
   while (e < toks.length && !opensQuote(toks[e]!) && !endsSentence(toks[e]!)) e++;
   if (e >= toks.length || opensQuote(toks[e]!)) return null;
-  let c = e;
-  while (c > 0 && toks[c - 1]!.post !== ',') c--;
-  if (c === 0 || e - c > 12) return null;
-  const found = attributionAfter(body, toks[c]!.start, toks[e]!.end + toks[e]!.post.length);
-  return found ? { ...found, end: toks[e]!.end } : null;
+  for (let c = e; c > 0; c--) {
+    if (toks[c - 1]!.post !== ',') continue;
+    const found = attributionAfter(body, toks[c]!.start, toks[e]!.end + toks[e]!.post.length);
+    // The attribution opens its chunk ("said X, a …" or "X said"), it does not sit deep inside it.
+    if (found && tokenize(body, toks[c]!.start, found.speakerStart).length <= MAX_SPEAKER_WORDS + 3) {
+      return { ...found, end: toks[e]!.end, contentEnd: toks[c - 1]!.end };
+    }
+  }
+  return null;
 }

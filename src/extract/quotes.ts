@@ -5,7 +5,10 @@
  * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
  * with no cue next to them are scare quotes, titles or fragments of indirect speech, unless
  * they sit in a paragraph already quoting someone (see quotes-units). A quotation that runs
- * over paragraphs, each reopening it, is one quote from its first to its last mark.
+ * over paragraphs, each reopening it, is one quote from its first to its last mark, unless the
+ * reopened paragraph names another speaker. Where the speaker's sentence goes on past the
+ * closing mark (`"…" with the vote, she said.`, `She said "…" would change.`), the quotation
+ * takes in the rest of that sentence (quotes-mixed), as annotated news corpora mark it.
  */
 
 import type { ExtractedQuote } from '../model/documents';
@@ -15,7 +18,9 @@ import {
 import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names';
 import { lastNamedSpeaker } from './quotes-mentions';
+import { signature, signedParagraph } from './quotes-signature';
 import { joinUnits, type UnitPiece } from './quotes-units';
+import { sentenceEndAfter, spokenIntoSentence } from './quotes-mixed';
 import { WEAK_CUES } from './quotes-lexicon';
 import { endsSentence, tokenize } from './quotes-tokens';
 
@@ -42,6 +47,8 @@ interface Group {
   wholePara: boolean;
   /** The attribution interrupts a sentence begun before it: `An economic downturn, he said, "could…"`. */
   parenthetical: boolean;
+  /** A quote the speaker's sentence runs on from: `Ann Lee said "the rules" were unclear.` */
+  runsToSentenceEnd?: boolean;
 }
 
 const MIN_STANDALONE_WORDS = 4;
@@ -69,7 +76,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
     gaps.push([prevEnd, g.start]);
     prevEnd = g.end;
     if (!keep(g, body, lastKept)) {
-      units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, closesPara: paragraphs[g.lastPara]!.end - g.end <= 1, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
+      units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
       continue;
     }
     if (!g.attribution) {
@@ -94,7 +101,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       }
     } else speaker = lastSpeaker;
     lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
-    units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: true, followsPara: !g.attribution && g.wholePara, closesPara: paragraphs[g.lastPara]!.end - g.end <= 1, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
+    units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: true, followsPara: !g.attribution && g.wholePara, endsOnAttribution: !!g.attribution && !g.attributedBefore && paragraphs[g.lastPara]!.end - g.attribution.end <= 1, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
   }
   return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({ text: body.slice(start, end), start, end, speaker, cue, rule }));
 }
@@ -109,7 +116,7 @@ function mentionedSince(body: string, gaps: Array<[number, number]>): string | n
 
 function keep(g: Group, body: string, lastKept: Group | null): boolean {
   if (g.attribution) {
-    if (g.standalone) return true;
+    if (g.standalone || g.runsToSentenceEnd) return true;
     if (!g.attributedBefore) return false;
     // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
     const endsSentence = /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
@@ -154,9 +161,23 @@ const LISTENER = /\b(?:reporters|journalists|crowds?|audiences?|supporters|voter
 function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[]): Group[] {
   const groups: Group[] = [];
   let prevEnd = 0;
+  // An attribution that belongs to the next piece rather than the one it follows.
+  let handed = null as { at: number; attribution: Attribution } | null;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const para = paragraphs[p.para]!;
+    const signed = p.start === para.start ? signedParagraph(body, para) : null;
+    if (signed) {
+      // A signed comment is one quotation whatever marks it quotes inside: skip its inner pieces.
+      while (pieces[i + 1]?.para === p.para && pieces[i + 1]!.start < signed.end) i++;
+      groups.push({
+        rule: 'signed-inline:S', start: p.start, end: signed.end, attribution: signed.attribution, standalone: true, position: 'S',
+        attributedBefore: false, words: countWords(body, p.start, signed.end), para: p.para, lastPara: p.para, runsOn: false,
+        wholePara: true, parenthetical: false,
+      });
+      prevEnd = signed.end;
+      continue;
+    }
     const floor = Math.max(para.start, prevEnd);
     const sStart = sentenceStart(body, floor, p.start);
     const lead = body.slice(sStart, p.start).trimEnd();
@@ -168,6 +189,10 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
     }
     let rule = attribution ? 'before' : '';
+    if (!attribution && handed?.at === i) {
+      attribution = handed.attribution;
+      rule = 'handed';
+    }
     if (!attribution && standalone && p.start === para.start && p.para > 0) {
       attribution = colonIntro(body, paragraphs[p.para - 1]!, prevEnd);
       if (attribution) rule = 'colon-para';
@@ -186,15 +211,37 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
         rule = last === p ? 'after' : 'after-merged';
       }
       if (!next || next.para !== last.para || !after || !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)) break;
+      if (rule.startsWith('before') && !rule.includes('+merge')) {
+        // `X scolded him: "…," she said. "…"`: the first piece has its attribution, so the one
+        // after it introduces the next piece, a quotation of its own.
+        handed = { at: i + 1, attribution: after };
+        break;
+      }
       i++;
       rule += '+merge';
       last = next;
       end = next.end;
     }
+    let runsToSentenceEnd = false;
+    if (rule === 'before' && position === 'W' && last === p && p.closed && spokenIntoSentence(body, attribution!, p.end)) {
+      const stop = sentenceEndAfter(body, p.end, paragraphs[p.para]!.end);
+      if (stop) {
+        // The quotation is the speaker's sentence from the opening mark on, with any pieces quoted further in it.
+        end = stop;
+        while (pieces[i + 1] && pieces[i + 1]!.start < end) last = pieces[++i]!;
+        runsToSentenceEnd = true;
+        rule = 'before-mixed';
+      }
+    }
     if (!attribution && standalone && last.closed) {
       const limit = pieces[i + 1]?.para === last.para ? pieces[i + 1]!.start : paragraphs[last.para]!.end;
-      attribution = attributionAtSentenceEnd(body, last.end, limit);
-      if (attribution) rule = 'sentence-end';
+      const closing = attributionAtSentenceEnd(body, last.end, limit);
+      if (closing) {
+        // The sentence is all the speaker's: `"We are pleased" with the vote, she said.`
+        attribution = closing;
+        end = closing.contentEnd;
+        rule = 'sentence-end';
+      }
     }
     if (!attribution && standalone && p.start === para.start && paragraphs[last.para]!.end - end <= 1) {
       attribution = signature(body, paragraphs[last.para + 1]);
@@ -212,10 +259,11 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       para: p.para, lastPara: last.para, runsOn: !last.closed,
       wholePara: para.start === p.start && paragraphs[last.para]!.end - end <= 1,
       parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
+      runsToSentenceEnd,
     });
     prevEnd = end;
   }
-  return joinParagraphs(groups, paragraphs);
+  return joinParagraphs(body, groups, paragraphs);
 }
 
 /**
@@ -223,11 +271,11 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
  * one quotation from the first opening mark to the final closing mark, attributed wherever
  * its attribution sits.
  */
-function joinParagraphs(groups: Group[], paragraphs: Paragraph[]): Group[] {
+function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]): Group[] {
   const out: Group[] = [];
   for (const g of groups) {
     const prev = out.at(-1);
-    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start) {
+    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start && !newSpeaker(body, prev, g)) {
       if (!prev.attribution && g.attribution) {
         prev.attribution = g.attribution;
         prev.attributedBefore = false;
@@ -247,16 +295,15 @@ function joinParagraphs(groups: Group[], paragraphs: Paragraph[]): Group[] {
 }
 
 /**
- * A quotation paragraph signed with a dash and a name, `- Hillary Clinton.`: in the next
- * paragraph, as fact-check pieces print them, or right after the closing mark, as collected
- * reader or voter comments are printed (`"…" ― Ann Lee`).
+ * A paragraph reopened by a quote that names a speaker other than the one already quoting
+ * is someone else taking the floor, not the same quotation going on:
+ * `"…," Ann Lee said. "…` then `"…," added Bo Chen.`
  */
-function signature(body: string, next: Paragraph | undefined): Attribution | null {
-  if (!next) return null;
-  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})\.?$/u.exec(body.slice(next.start, next.end).trim());
-  if (!m) return null;
-  const speakerStart = body.indexOf(m[2]!, next.start);
-  return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };
+function newSpeaker(body: string, prev: Group, g: Group): boolean {
+  if (!prev.attribution || !g.attribution) return false;
+  const name = (a: Attribution) => speakerName(body.slice(a.speakerStart, a.speakerEnd))?.split(' ').at(-1);
+  const next = name(g.attribution);
+  return !!next && next !== name(prev.attribution);
 }
 
 /** `Trump said:` closing the previous paragraph introduces a quote paragraph. */

@@ -354,6 +354,68 @@ describe('extractQuotes: where the speaker phrase ends', () => {
   });
 });
 
+describe('extractQuotes: how far a quotation reaches', () => {
+  it('runs a sentence-opening quote on to the comma before an attribution that closes the sentence', () => {
+    const body = '“We are pleased” with the outcome of the harbor vote, said Hana Oduya, a spokeswoman for the port authority, which runs the terminal.';
+    const q = only(body);
+    expect(q.text).toBe('“We are pleased” with the outcome of the harbor vote');
+    expect(speakerName(q.speaker)).toBe('Hana Oduya');
+    expect(q.cue).toBe('said');
+  });
+
+  it('runs a quote a speech verb introduces mid-sentence on to the end of that sentence', () => {
+    const body = 'The ferry schedule will change in spring. Director Lena Ostrova said “the early crossing” would move to half past six. Fares stay the same.';
+    const q = only(body);
+    expect(q.text).toBe('“the early crossing” would move to half past six');
+    expect(q).toMatchObject({ speaker: 'Director Lena Ostrova', cue: 'said' });
+    expectExactOffsets(body, [q]);
+  });
+
+  it('does not run on a quote that names a source or a label', () => {
+    expect(extractQuotes('The levy rises by a tenth, according to the “Blue Harbor” report released on Friday.')).toEqual([]);
+    expect(extractQuotes('Councillor Ben Ito called the levy “a burden” for small shops.')).toEqual([]);
+  });
+});
+
+describe('extractQuotes: where one quotation ends and the next begins', () => {
+  it('continues a quotation into a quote paragraph after an attribution that goes on past the speaker', () => {
+    const body = [
+      '“We rebuilt the pier in eight months,” Mayor Odile Franck said at the ribbon cutting on Saturday.',
+      '“Next year we will start on the seawall.”',
+      'The seawall is older than the town hall.',
+    ].join('\n\n');
+    const q = only(body);
+    expect(q.start).toBe(0);
+    expect(q.end).toBe(body.indexOf('\n\nThe seawall'));
+    expect(q.speaker).toBe('Mayor Odile Franck');
+  });
+
+  it('starts a new quotation when a reopened paragraph names another speaker', () => {
+    const body = [
+      '“The levy is fair,” Councillor Ada Moreau said on Monday. “Every shop on the quay pays the same share.',
+      '“Nobody asked us,” added Councillor Ben Ito. “We would have voted against it.”',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Councillor Ada Moreau', 'Councillor Ben Ito']);
+    expect(quotes[0]!.end).toBe(body.indexOf('\n\n'));
+    expect(quotes[1]!.start).toBe(body.indexOf('“Nobody'));
+  });
+
+  it('gives an attribution after an already introduced quote to the quote that follows it', () => {
+    const body = 'Councillor Ada Moreau told the meeting: “The levy is fair to every shop,” she said. “Nobody pays more than a neighbor.”';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.text)).toEqual(['“The levy is fair to every shop,”', '“Nobody pays more than a neighbor.”']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Councillor Ada Moreau', 'Councillor Ada Moreau']);
+  });
+
+  it('reads a signed comment as one quotation even when it quotes someone inside with the same marks', () => {
+    const body = 'Readers wrote in after the vote.\n\n“I would rather walk than ride what they call “the new express” every morning.” ― Marta Quillon\n\nThe council meets again in May.';
+    const q = only(body);
+    expect(q.text).toBe('“I would rather walk than ride what they call “the new express” every morning.”');
+    expect(q).toMatchObject({ speaker: 'Marta Quillon', cue: null });
+  });
+});
+
 describe('speakerName', () => {
   it.each([
     ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov'],

@@ -1,0 +1,35 @@
+/**
+ * Quotations signed with a dash and a name, as fact-check pieces and collected reader or
+ * voter comments print them.
+ */
+
+import type { Attribution } from './quotes-attribution';
+import type { Paragraph } from './quotes-marks';
+
+/**
+ * A quotation paragraph signed with a dash and a name, `- Hillary Clinton.`: in the next
+ * paragraph, as fact-check pieces print them, or right after the closing mark, as collected
+ * reader or voter comments are printed (`"…" ― Ann Lee`).
+ */
+export function signature(body: string, next: Paragraph | undefined): Attribution | null {
+  if (!next) return null;
+  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})\.?$/u.exec(body.slice(next.start, next.end).trim());
+  if (!m) return null;
+  const speakerStart = body.indexOf(m[2]!, next.start);
+  return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };
+}
+
+/**
+ * A paragraph that opens with a quote mark and ends `…” ― Ann Lee` is one signed quotation
+ * from its first mark to the mark before the signature, even when it quotes someone else
+ * inside with the same double marks (`what he calls “hell” than…”`), which would otherwise
+ * pair up wrongly.
+ */
+export function signedParagraph(body: string, para: Paragraph): { end: number; attribution: Attribution } | null {
+  const text = body.slice(para.start, para.end);
+  const m = /["”]\s*(?=[-\u2013\u2014\u2015]{1,2}\s?\p{Lu}[^"“”]*$)/u.exec(text);
+  if (!m) return null;
+  const end = para.start + m.index + 1;
+  const attribution = signature(body, { start: end, end: para.end });
+  return attribution ? { end, attribution } : null;
+}
