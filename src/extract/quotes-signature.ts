@@ -22,7 +22,7 @@ export function signature(body: string, next: Paragraph | undefined): Attributio
 /**
  * A paragraph that opens with a quote mark and ends `…” ― Ann Lee` is one signed quotation
  * from its first mark to the mark before the signature, even when it quotes someone else
- * inside with the same double marks (`what he calls “hell” than…”`), which would otherwise
+ * inside with the same double marks (`…less than the “fair share” they promised…”`), which would otherwise
  * pair up wrongly.
  */
 export function signedParagraph(body: string, para: Paragraph): { end: number; attribution: Attribution } | null {

@@ -206,6 +206,10 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       let after = last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end)) ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
       // `"…." She said, "…"`: after a quote that closed its sentence, a cue ending on a comma or colon introduces the next one.
       if (after && next && next.para === last.para && endsWithPeriod(body, last.end) && /^[,:]\s*$/.test(body.slice(after.end, next.start))) after = null;
+      // `Praising her "patience," Ann Lee said, "We…"`: a piece inside the reporter's sentence is
+      // a title or scare quote, and the attribution after it introduces the new sentence quoted next
+      // (one going on in lower case, `"he must…," she says, "but…"`, is the same quotation).
+      if (after && last === p && !standalone && next?.para === p.para && /^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next)) after = null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';
@@ -328,6 +332,8 @@ function positionOf(lead: string): 'S' | 'P' | 'C' | 'W' {
  * unless something else is said in between or it carries an attribution of its own.
  */
 function continuesQuote(body: string, from: number, next: QuotedPiece, after: QuotedPiece | undefined, paragraphs: Paragraph[]): boolean {
+  // `…," said Ann Lee. Bo Chen replied: "…"`: a new sentence introducing the next piece with a colon.
+  if (/[.!?]['"”’)]*\s+[^.!?]+:\s*$/.test(body.slice(from, next.start))) return false;
   const toks = tokenize(body, from, next.start);
   if (toks.length > 60) return false;
   if (toks.some((_, k) => isCueAt(toks, k))) return false;
@@ -350,6 +356,11 @@ function endsWithPeriod(body: string, end: number): boolean {
 /** The quote closes on a comma, question or exclamation mark: its sentence goes on. */
 function endsWithComma(body: string, end: number): boolean {
   return /[,?!\u2014-]['"”’]*$/.test(body.slice(Math.max(0, end - 4), end));
+}
+
+/** The quoted words open with a capital: a sentence of their own rather than a continuation. */
+function opensCapitalized(body: string, piece: QuotedPiece): boolean {
+  return /^\P{L}*\p{Lu}/u.test(body.slice(piece.start, piece.end));
 }
 
 function countWords(body: string, start: number, end: number): number {

@@ -408,6 +408,26 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Councillor Ada Moreau', 'Councillor Ada Moreau']);
   });
 
+  it('gives the attribution after a phrase quoted inside the reporter\'s sentence to the new sentence quoted next', () => {
+    const body = 'Turning to the bridge “fiasco,” Mayor Ilse Varga said, “We will rebuild it within a year.”';
+    const q = only(body);
+    expect(q.text).toBe('“We will rebuild it within a year.”');
+    expect(q).toMatchObject({ speaker: 'Mayor Ilse Varga', cue: 'said' });
+  });
+
+  it('keeps a phrase and its lower-case continuation around an attribution as one mixed quotation', () => {
+    const body = 'The plan “will cost less than the old one,” she said, “but nobody believes that yet.”';
+    expect(extractQuotes(body).map((q) => q.text)).not.toContain('“but nobody believes that yet.”');
+  });
+
+  it('does not run a quotation on past a new sentence that introduces the next quote with a colon', () => {
+    const body = 'Voters “should stay home if the storm gets worse,” said Pim Adler, the county clerk. Governor Rosa Delacroix disagreed: “Every polling place will stay open until eight.”';
+    const quotes = extractQuotes(body);
+    const last = quotes.at(-1)!;
+    expect(last.text).toBe('“Every polling place will stay open until eight.”');
+    expect(last.speaker).toBe('Governor Rosa Delacroix');
+  });
+
   it('reads a signed comment as one quotation even when it quotes someone inside with the same marks', () => {
     const body = 'Readers wrote in after the vote.\n\n“I would rather walk than ride what they call “the new express” every morning.” ― Marta Quillon\n\nThe council meets again in May.';
     const q = only(body);
