@@ -129,7 +129,9 @@ describe('a build killed while writing', () => {
     const body = 'The harbor council met again to discuss the bridge. '.repeat(60);
     await writeFile(big, Array.from({ length: 6000 }, (_, i) => article(`k${i}`, { body: `${body} Item ${i}.` })).join('\n'));
 
-    const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}scripts/build-index.ts`, '--input', big, '--out', out, '--no-cache', '--quiet'], {
+    // node itself, not the tsx CLI: tsx runs the script in a child process, which a SIGKILL of tsx
+    // would leave running (and writing) as an orphan.
+    const child = spawn(process.execPath, ['--import', 'tsx', `${root}scripts/build-index.ts`, '--input', big, '--out', out, '--no-cache', '--quiet'], {
       cwd: root,
       stdio: 'ignore',
     });
