@@ -32,4 +32,14 @@ describe('eval-quotes scoring', () => {
     const { scores } = evaluate(articles, gold, 'dev');
     expect(scores).toMatchObject({ articles: 1, gold: 1, predicted: 1, matched: 1, precision: 1, recall: 1, speakerScored: 1, speakerAccuracy: 1 });
   });
+
+  it('also reports the rule without pairing: one quote joining two gold pieces covers both there, one of them one to one', () => {
+    const body = '“We will win,” Mayor Odile Franck said, “and we will build the bridge next spring.”';
+    const split = body.indexOf(' Mayor');
+    const second = body.indexOf('“and');
+    const gold: GoldQuote[] = [g(0, split, 'Franck'), g(second, body.length, 'Franck')];
+    const { scores } = evaluate([{ id: 'a', body, split: 'dev' }], gold, 'dev');
+    expect(scores).toMatchObject({ gold: 2, predicted: 1, matched: 1, recall: 0.5 });
+    expect(scores.unpaired).toEqual({ goldCovered: 2, predictedCovering: 1, precision: 1, recall: 1 });
+  });
 });
