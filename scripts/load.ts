@@ -1,13 +1,14 @@
 /**
- * npm run load -- [--duration 60] [--connections 64] [--repeats 3] [--index-path /index]
- * Starts `wrangler dev` on a free loopback port and drives it with autocannon over a mix of
- * real queries taken from the served index: words, phrases, facets, filters, suggest, the
- * facets endpoint and documents. The duration is split over the repeats; after each, the
- * workerd process's resident memory is read from /proc. Exits non-zero on any connection
- * error, timeout or 5xx.
+ * npm run load -- [--duration 60] [--connections 64] [--repeats 3] [--index-path /index] [--via-proxy]
+ * Starts `wrangler dev` on a free loopback port and drives the Worker's runtime (or, with
+ * --via-proxy, wrangler's public port) with autocannon over a mix of real queries taken from the
+ * served index: words, phrases, facets, filters, suggest, the facets endpoint and documents. The
+ * duration is split over the repeats; after each, workerd's resident memory is read from /proc
+ * and the isolate's heap through the inspector. Exits non-zero on any connection error, timeout
+ * or 5xx, naming each request that got no answer.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Command } from 'commander';
@@ -15,7 +16,8 @@ import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 import { isolateHeapMb } from './lib/isolate-heap.js';
-import { freePort, waitForHealth } from './lib/wrangler-dev.js';
+import { rssMb, workerdPids } from './lib/proc.js';
+import { freePort, waitForHealth, workerRuntime } from './lib/wrangler-dev.js';
 
 const opts = new Command()
   .name('load')
@@ -26,8 +28,9 @@ const opts = new Command()
   .option('--only <path>', 'load this one path instead of the mix (e.g. /health, a baseline without search work)')
   .option('--json', 'print only the JSON summary', false)
   .option('--no-heap', "do not read the isolate's heap through the inspector after each round")
+  .option('--via-proxy', "load wrangler's public port (its dev proxy) instead of the Worker's runtime", false)
   .parse()
-  .opts<{ duration: string; connections: string; repeats: string; indexPath: string; only?: string; json: boolean; heap: boolean }>();
+  .opts<{ duration: string; connections: string; repeats: string; indexPath: string; only?: string; json: boolean; heap: boolean; viaProxy: boolean }>();
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -47,12 +50,18 @@ interface AutocannonResult {
   latency: Histogram;
   requests: Histogram;
 }
+/** What autocannon's per-connection client exposes that the load reads: the request it is on. */
+interface AutocannonClient {
+  on(event: 'timeout', listener: () => void): void;
+  requestIterator: { currentRequest: { path: string } };
+}
 type Autocannon = (opts: {
   url: string;
   connections: number;
   duration: number;
   timeout: number;
   requests: Array<{ method: string; path: string }>;
+  setupClient?: (client: AutocannonClient) => void;
 }) => Promise<AutocannonResult>;
 // autocannon ships no types; the specifier is a variable so its shape is the one declared here.
 const autocannonModule: string = 'autocannon';
@@ -60,60 +69,6 @@ const autocannon = ((await import(autocannonModule)) as { default: Autocannon })
 const log = (s: string) => {
   if (!opts.json) process.stderr.write(`${s}\n`);
 };
-
-/** workerd processes below `pid` (wrangler → … → workerd). */
-function workerdPids(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  const names = new Map<number, string>();
-  for (const entry of readdirProc()) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      names.set(entry, name);
-      children.set(ppid, [...(children.get(ppid) ?? []), entry]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      if (names.get(c) === 'workerd') out.push(c);
-      walk(c);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-function readdirProc(): number[] {
-  try {
-    return readdirSync('/proc')
-      .filter((e) => /^\d+$/.test(e))
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Resident memory of the workerd processes under wrangler, found afresh: wrangler may restart them. */
-function rssMb(parent: number): number | null {
-  let kb = 0;
-  let seen = 0;
-  for (const pid of workerdPids(parent)) {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) {
-        kb += Number(m[1]);
-        seen++;
-      }
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return seen === 0 ? null : Math.round(kb / 1024);
-}
 
 /** Paths over what the index really holds, so the load exercises real matches. */
 async function requestMix(origin: string): Promise<string[]> {
@@ -204,30 +159,40 @@ async function main() {
 
   try {
     await waitForHealth(`${origin}/health`, child, () => output);
-    const paths = opts.only ? [opts.only] : await requestMix(origin);
+    const runtime = opts.viaProxy ? null : await workerRuntime(workerdPids(child.pid!), port);
+    if (!opts.viaProxy && !runtime) log("the Worker's runtime port was not found: loading wrangler's proxy instead");
+    // The port that is loaded: the Worker's own runtime, unless asked for (or left with) the proxy.
+    const target = runtime?.origin ?? origin;
+    const paths = opts.only ? [opts.only] : await requestMix(target);
     // Warm-up (the index loads on first use; that is not what is measured), and a check that
     // every path of the mix answers on its own.
     for (const p of paths) {
       const started = Date.now();
       try {
-        const res = await fetch(`${origin}${p}`, { signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(`${target}${p}`, { signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
         if (!res.ok || Date.now() - started > 2000) log(`warm-up: ${p} → ${res.status} in ${Date.now() - started} ms`);
       } catch (err) {
         log(`warm-up: ${p} failed: ${(err as Error).message}`);
       }
     }
-    log(`wrangler dev on ${origin}; ${paths.length} distinct requests; ${repeats} × ${(duration / repeats).toFixed(1)} s at ${connections} connections`);
+    log(`wrangler dev on ${origin}, loading ${runtime ? `the Worker's runtime at ${target}` : 'its proxy'}; ${paths.length} distinct requests; ${repeats} × ${(duration / repeats).toFixed(1)} s at ${connections} connections`);
 
     const rounds = [];
     for (let i = 0; i < repeats; i++) {
+      const started = Date.now();
+      // Which request a timed-out connection was waiting for, and when: a timeout is otherwise a bare count.
+      const timedOut: string[] = [];
       const r = await autocannon({
-        url: origin,
+        url: target,
         connections,
         duration: duration / repeats,
         timeout: 10,
         requests: paths.map((path) => ({ method: 'GET', path })),
+        setupClient: (client) =>
+          client.on('timeout', () => timedOut.push(`${client.requestIterator.currentRequest.path} (sent before ${((Date.now() - started) / 1000 - 10).toFixed(1)} s)`)),
       });
+      for (const t of timedOut) log(`round ${i + 1}: no answer within 10 s: ${t}`);
       const round = {
         requests: r.requests.total,
         rps: Math.round(r.requests.average),
@@ -239,11 +204,12 @@ async function main() {
         non2xx: r.non2xx,
         '5xx': r['5xx'],
         statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
-        workerdRssMb: rssMb(child.pid!),
+        workerdRssMb: rssMb(workerdPids(child.pid!)),
+        runtimeRssMb: runtime ? rssMb([runtime.pid]) : null,
         isolateHeapMb: readHeap ? await isolateHeapMb(inspectorPort) : null,
       };
       rounds.push(round);
-      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB, isolate heap ${round.isolateHeapMb ?? '?'} MB`);
+      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB (Worker's runtime ${round.runtimeRssMb ?? '?'} MB), isolate heap ${round.isolateHeapMb ?? '?'} MB`);
     }
     const total = rounds.reduce((n, r) => n + r.requests, 0);
     const summary = {
@@ -258,12 +224,15 @@ async function main() {
       timeouts: rounds.reduce((n, r) => n + r.timeouts, 0),
       non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
       '5xx': rounds.reduce((n, r) => n + r['5xx'], 0),
+      target: runtime ? 'runtime' : 'proxy',
       workerdRssMb: rounds.map((r) => r.workerdRssMb),
+      runtimeRssMb: rounds.map((r) => r.runtimeRssMb),
       isolateHeapMb: rounds.map((r) => r.isolateHeapMb),
       rounds,
     };
     process.stdout.write(`LOAD_RESULT ${JSON.stringify(summary)}\n`);
     if (summary.errors > 0 || summary['5xx'] > 0) {
+      if (output.trim()) log(`wrangler dev said:\n${output.trim().split('\n').slice(-40).join('\n')}`);
       log(`FAILED: ${summary.errors} errors/timeouts, ${summary['5xx']} 5xx`);
       process.exitCode = 1;
     }

@@ -1,6 +1,7 @@
 /** Helpers for runs of `wrangler dev` started by scripts and test setups on loopback. */
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { listeningPorts } from './proc.js';
 
 /** A port the OS just handed out on 127.0.0.1 (closed again, so wrangler can take it). */
 export function freePort(): Promise<number> {
@@ -28,4 +29,26 @@ export async function waitForHealth(url: string, child: ChildProcess, output: ()
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
+}
+
+/**
+ * The workerd process that runs the Worker under `wrangler dev`, and the origin it serves on,
+ * found by asking each port its processes listen on (other than wrangler's public one) for
+ * `/health`; null when none answers. wrangler's public port is a proxy in a second workerd,
+ * which loads never meet in production and which drops some requests under load (README › Load test).
+ */
+export async function workerRuntime(pids: number[], publicPort: number): Promise<{ origin: string; pid: number } | null> {
+  for (const pid of pids) {
+    for (const port of listeningPorts(pid)) {
+      if (port === publicPort) continue;
+      const origin = `http://127.0.0.1:${port}`;
+      try {
+        const res = await fetch(`${origin}/health`, { signal: AbortSignal.timeout(2000) });
+        if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return { origin, pid };
+      } catch {
+        // an inspector or another service: not the Worker
+      }
+    }
+  }
+  return null;
 }
