@@ -78,7 +78,14 @@ function queryString(names: string[]) {
 export const searchPath = queryString(SEARCH_PARAMS).map((qs) => `/search?${qs}`);
 export const suggestPath = queryString(SHORT_PARAMS).map((qs) => `/suggest?${qs}`);
 export const facetsPath = fc
-  .tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FACETS) }, { weight: 1, arbitrary: encoded(anyText).filter((s) => s !== '') }), queryString(SHORT_PARAMS))
+  .tuple(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...FACETS) },
+      // ".." is a dot segment: URL parsing resolves /facets/.. to /, another route (the demo page).
+      { weight: 1, arbitrary: encoded(anyText).filter((s) => s !== '' && !/^(?:\.|%2e){2}$/i.test(s)) },
+    ),
+    queryString(SHORT_PARAMS),
+  )
   .map(([facet, qs]) => `/facets/${facet}?${qs}`);
 
 const CLIENT_ERRORS = [400, 414];
