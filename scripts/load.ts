@@ -53,6 +53,7 @@ interface AutocannonResult {
 /** What autocannon's per-connection client exposes that the load reads: the request it is on. */
 interface AutocannonClient {
   on(event: 'timeout', listener: () => void): void;
+  on(event: 'connError', listener: (err: Error & { code?: string }) => void): void;
   requestIterator: { currentRequest: { path: string } };
 }
 type Autocannon = (opts: {
@@ -181,18 +182,25 @@ async function main() {
     const rounds = [];
     for (let i = 0; i < repeats; i++) {
       const started = Date.now();
-      // Which request a timed-out connection was waiting for, and when: a timeout is otherwise a bare count.
+      // Which request a timed-out or broken connection was on, and when: errors are otherwise bare counts.
       const timedOut: string[] = [];
+      const broken = new Map<string, number>();
       const r = await autocannon({
         url: target,
         connections,
         duration: duration / repeats,
         timeout: 10,
         requests: paths.map((path) => ({ method: 'GET', path })),
-        setupClient: (client) =>
-          client.on('timeout', () => timedOut.push(`${client.requestIterator.currentRequest.path} (sent before ${((Date.now() - started) / 1000 - 10).toFixed(1)} s)`)),
+        setupClient: (client) => {
+          client.on('timeout', () => timedOut.push(`${client.requestIterator.currentRequest.path} (sent before ${((Date.now() - started) / 1000 - 10).toFixed(1)} s)`));
+          client.on('connError', (err) => {
+            const key = `${err.code ?? err.message} on ${client.requestIterator.currentRequest.path}`;
+            broken.set(key, (broken.get(key) ?? 0) + 1);
+          });
+        },
       });
       for (const t of timedOut) log(`round ${i + 1}: no answer within 10 s: ${t}`);
+      for (const [what, n] of broken) log(`round ${i + 1}: connection broken ${n}×: ${what}`);
       const round = {
         requests: r.requests.total,
         rps: Math.round(r.requests.average),
