@@ -17,7 +17,7 @@ const norm = (s: string) =>
 
 const lastWord = (name: string) => name.split(' ').pop()!;
 
-// localeCompare's order without building a collator per call (it did, for every comparison).
+// One collator for every comparison: localeCompare's order, without its per-call set-up.
 const collator = new Intl.Collator();
 
 /**
