@@ -100,6 +100,9 @@ if (opts.watch) {
   await watchInputs(opts.input, async () => {
     log(`change seen, rebuilding`);
     await build();
+  }).catch((err: Error) => {
+    log(`cannot watch: ${err.message}`);
+    process.exit(1);
   });
   log(`watching ${opts.input.join(', ')} for changes (Ctrl-C to stop)`);
   // Load the extractor while nothing happens, so that the first new article does not wait for it.
