@@ -372,7 +372,7 @@ function withNameApposition(toks: Tok[], e: number, limit: number): number {
 }
 
 /**
- * `"…" for Clinton, said Kunin.`: an attribution closing the sentence a quote opens, after one
+ * `"…" for the council, said Ann Lee.`: an attribution closing the sentence a quote opens, after one
  * of its commas (the last that starts an attribution, so a long appositive after the name
  * does not hide it). The quote's words and the reporter's words up to that comma are what
  * the speaker said, so `contentEnd` marks the comma.

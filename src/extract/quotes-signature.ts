@@ -7,7 +7,7 @@ import type { Attribution } from './quotes-attribution';
 import type { Paragraph } from './quotes-marks';
 
 /**
- * A quotation paragraph signed with a dash and a name, `- Hillary Clinton.`: in the next
+ * A quotation paragraph signed with a dash and a name, `- Ann Lee.`: in the next
  * paragraph, as fact-check pieces print them, or right after the closing mark, as collected
  * reader or voter comments are printed (`"…" ― Ann Lee`).
  */
