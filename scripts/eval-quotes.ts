@@ -88,12 +88,17 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
+/** The matching rule: the spans overlap by at least half of the gold span. */
+function covers(p: ExtractedQuote, g: GoldQuote): boolean {
+  const o = overlap(p, g);
+  return o > 0 && o * 2 >= g.end - g.start;
+}
+
 /** One-to-one matching, largest overlaps first. Returns [predIndex, goldIndex] pairs. */
 export function matchSpans(pred: ExtractedQuote[], gold: GoldQuote[]): Array<[number, number]> {
   const pairs: Array<[number, number, number]> = [];
   pred.forEach((p, i) => gold.forEach((g, j) => {
-    const o = overlap(p, g);
-    if (o > 0 && o * 2 >= g.end - g.start) pairs.push([o, i, j]);
+    if (covers(p, g)) pairs.push([overlap(p, g), i, j]);
   }));
   pairs.sort((x, y) => y[0] - x[0]);
   const usedP = new Set<number>();
@@ -142,7 +147,6 @@ export function evaluate(articles: ArticleRecord[], goldAll: GoldQuote[], split:
     s.extractMs += performance.now() - t0;
     const gold = goldBy.get(a.id) ?? [];
     const pairs = matchSpans(pred, gold);
-    const covers = (p: ExtractedQuote, g: GoldQuote) => overlap(p, g) * 2 >= g.end - g.start && overlap(p, g) > 0;
     s.unpaired.goldCovered += gold.filter((g) => pred.some((p) => covers(p, g))).length;
     s.unpaired.predictedCovering += pred.filter((p) => gold.some((g) => covers(p, g))).length;
     s.gold += gold.length;

@@ -15,17 +15,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether `url` answers as the Worker's /health does once its index is loaded; false on any failure. */
+async function servesHealth(url: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const res = await fetch(url, signal ? { signal } : {});
+    return res.ok && ((await res.json()) as { status?: string }).status === 'ok';
+  } catch {
+    return false;
+  }
+}
+
 /** Polls `/health` until the Worker serves its index, failing early if wrangler exits. */
 export async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
+    if (await servesHealth(url)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
@@ -42,12 +47,8 @@ export async function workerRuntime(pids: number[], publicPort: number): Promise
     for (const port of listeningPorts(pid)) {
       if (port === publicPort) continue;
       const origin = `http://127.0.0.1:${port}`;
-      try {
-        const res = await fetch(`${origin}/health`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return { origin, pid };
-      } catch {
-        // an inspector or another service: not the Worker
-      }
+      // Other ports (an inspector, another service) do not answer the Worker's /health.
+      if (await servesHealth(`${origin}/health`, AbortSignal.timeout(2000))) return { origin, pid };
     }
   }
   return null;

@@ -14,16 +14,21 @@ import { defaultExtractor } from '../../src/pipeline/default-extractor';
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 
+/** Runs the load script with these arguments and returns its LOAD_RESULT summary. */
+async function load(args: string[]) {
+  const { stdout } = await run(`${root}node_modules/.bin/tsx`, [`${root}scripts/load.ts`, ...args, '--json'], {
+    cwd: root,
+    timeout: 170_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('LOAD_RESULT '));
+  expect(line, stdout).toBeDefined();
+  return JSON.parse(line!.slice('LOAD_RESULT '.length));
+}
+
 describe('npm run load (short)', () => {
   it('drives wrangler dev without errors or 5xx and reports throughput, latency and memory', async () => {
-    const { stdout } = await run(`${root}node_modules/.bin/tsx`, [`${root}scripts/load.ts`, '--duration', '5', '--connections', '16', '--json'], {
-      cwd: root,
-      timeout: 170_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const line = stdout.split('\n').find((l) => l.startsWith('LOAD_RESULT '));
-    expect(line, stdout).toBeDefined();
-    const result = JSON.parse(line!.slice('LOAD_RESULT '.length));
+    const result = await load(['--duration', '5', '--connections', '16']);
     // The Worker's own runtime was found and loaded, not wrangler's dev proxy (README › Load test).
     expect(result.target).toBe('runtime');
     expect(result.requests).toBeGreaterThan(0);
@@ -43,15 +48,8 @@ describe('npm run load (short)', () => {
 
   it('serves a sharded index through Durable Objects under wrangler dev, request after request', async () => {
     await buildIndex({ inputs: [`${root}index-data/articles`], outDir: `${root}public/test-load-shards`, extractor: defaultExtractor, shards: 2 });
-    const { stdout } = await run(
-      `${root}node_modules/.bin/tsx`,
-      // Through wrangler's proxy: loaded directly, shard calls under wrangler dev lose requests (README › Sharding, known limits).
-      [`${root}scripts/load.ts`, '--duration', '3', '--connections', '8', '--index-path', '/test-load-shards', '--via-proxy', '--json'],
-      { cwd: root, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const line = stdout.split('\n').find((l) => l.startsWith('LOAD_RESULT '));
-    expect(line, stdout).toBeDefined();
-    const result = JSON.parse(line!.slice('LOAD_RESULT '.length));
+    // Through wrangler's proxy: loaded directly, shard calls under wrangler dev lose requests (README › Sharding, known limits).
+    const result = await load(['--duration', '3', '--connections', '8', '--index-path', '/test-load-shards', '--via-proxy']);
     expect(result.target).toBe('proxy');
     expect(result.requests).toBeGreaterThan(0);
     expect(result.non2xx).toBe(0);
