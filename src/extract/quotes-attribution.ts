@@ -135,7 +135,8 @@ export function attributionAfter(body: string, from: number, to: number, continu
   if (!toks.length || opensQuote(toks[0]!)) return null;
   let i = 0;
   if (toks[0]!.lw === 'then' || toks[0]!.lw === 'also') i = 1;
-  const n = isCueAt(toks, i);
+  // `"…," Read said`: a capitalized cue form followed by a cue is a name.
+  const n = toks[i]!.w !== toks[i]!.lw && !toks[i]!.post && isCueAt(toks, i + 1) ? 0 : isCueAt(toks, i) || (continues && invertedFrame(toks, i) ? 1 : 0);
   if (n) {
     const s = i + n;
     const first = toks[s];
@@ -161,7 +162,7 @@ export function attributionAfter(body: string, from: number, to: number, continu
     // "to back Clinton's campaign while adding" continues the reporter's clause instead.
     const plausible = startsSpeaker(toks[0]!) || (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lw)) || (continues && headLen <= 3);
     if (!plausible) return null;
-    if (core.some((t, j) => isCueAt(toks, j) && !ROLE_WORDS.has(t.lw))) return null;
+    if (core.some((t, j) => isCueAt(toks, j) && !ROLE_WORDS.has(t.lw) && !(j === e - 1 && t.w !== t.lw))) return null;
     const [a, b] = span(toks, 0, e);
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, k, c), end: toks[k + c - 1]!.end };
   }
@@ -174,12 +175,29 @@ export function attributionAfter(body: string, from: number, to: number, continu
  */
 function speechFrameAt(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
-  if (k > 3 || !/^[a-z]{3,}ed$/.test(t.w) || OTHER_VERBS.has(t.lw)) return false;
+  if (k > 5 || !/^[a-z]{3,}ed$/.test(t.w) || OTHER_VERBS.has(t.lw)) return false;
   const head = toks.slice(0, k);
-  const named = head.length === 1 && PRONOUNS.has(head[0]!.lw) || head.every((h) => isCapitalized(h) && !h.post);
+  const named = head.length === 1 && PRONOUNS.has(head[0]!.lw) || head.every((h) => isCapitalized(h) && !h.post) && k <= 3
+    || describedSpeaker(head);
   if (!named) return false;
   const next = toks[k + 1];
   return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
+}
+
+/** "an angry Hollande", "the Republican nominee": a determiner, plain words, and a name or role last. */
+function describedSpeaker(head: Tok[]): boolean {
+  const last = head.at(-1);
+  if (head.length < 2 || !last || !DETERMINERS.has(head[0]!.lw) || !(isCapitalized(last) || ROLE_WORDS.has(last.lw))) return false;
+  return head.every((h, j) => !h.post && /^[\p{L}-]+$/u.test(h.w) && !CUE_WORDS.has(h.lw) && (j === 0 || !DETERMINERS.has(h.lw)));
+}
+
+/** `"…!" beamed Ann Lee`: after a quote its sentence goes on from, a past-tense verb and a full name. */
+function invertedFrame(toks: Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (!/^[a-z]{3,}ed$/.test(t.w) || OTHER_VERBS.has(t.lw) || t.post) return false;
+  const a = toks[i + 1];
+  const b = toks[i + 2];
+  return !!a && !!b && isCapitalized(a) && isCapitalized(b);
 }
 
 const FRAME_FOLLOWERS = new Set(['on', 'at', 'in', 'to', 'as', 'during', 'after', 'before', 'while', 'with', 'from', 'back', 'later', 'again']);
@@ -377,17 +395,29 @@ function withNameApposition(toks: Tok[], e: number, limit: number): number {
  * does not hide it). The quote's words and the reporter's words up to that comma are what
  * the speaker said, so `contentEnd` marks the comma.
  */
-export function attributionAtSentenceEnd(body: string, from: number, to: number): (Attribution & { contentEnd: number }) | null {
+export function attributionAtSentenceEnd(body: string, from: number, to: number, beforeQuote = false): (Attribution & { contentEnd: number; interrupts?: boolean }) | null {
+  // A quote closing on a full stop ends its sentence; what follows is a new one.
+  if (/[.]['"”’]+$/.test(body.slice(Math.max(0, from - 4), from))) return null;
   const toks = tokenize(body, from, Math.min(to, from + 400));
   let e = 0;
   while (e < toks.length && !opensQuote(toks[e]!) && !endsSentence(toks[e]!)) e++;
-  if (e >= toks.length || opensQuote(toks[e]!)) return null;
+  let quoteAt = -1;
+  if (e >= toks.length || opensQuote(toks[e]!)) {
+    // With beforeQuote, the attribution may also close the clause before another quoted piece.
+    if (!beforeQuote) return null;
+    quoteAt = toks[e]?.start ?? to;
+    e--;
+  }
+  if (e < 0) return null;
   for (let c = e; c > 0; c--) {
     if (toks[c - 1]!.post !== ',') continue;
     const found = attributionAfter(body, toks[c]!.start, toks[e]!.end + toks[e]!.post.length);
     // The attribution opens its chunk ("said X, a …" or "X said"), it does not sit deep inside it.
     if (found && tokenize(body, toks[c]!.start, found.speakerStart).length <= MAX_SPEAKER_WORDS + 3) {
-      return { ...found, end: toks[e]!.end, contentEnd: toks[c - 1]!.end };
+      // `"If…" by the allies, she said, "we…"`: one quotation interrupted by its attribution, which
+      // the quoted piece next goes on with.
+      const interrupts = quoteAt >= 0 && /^[^.;:!?]{0,80},\s*$/.test(body.slice(found.end, quoteAt));
+      return { ...found, end: toks[e]!.end, contentEnd: interrupts ? quoteAt : toks[c - 1]!.end, interrupts };
     }
   }
   return null;

@@ -13,7 +13,7 @@ import type { Paragraph } from './quotes-marks';
  */
 export function signature(body: string, next: Paragraph | undefined): Attribution | null {
   if (!next) return null;
-  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})\.?$/u.exec(body.slice(next.start, next.end).trim());
+  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})(?:,\s[^"“”\n]{1,80}?)?\.?$/u.exec(body.slice(next.start, next.end).trim());
   if (!m) return null;
   const speakerStart = body.indexOf(m[2]!, next.start);
   return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };

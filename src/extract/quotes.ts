@@ -239,12 +239,17 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     }
     if (!attribution && standalone && last.closed) {
       const limit = pieces[i + 1]?.para === last.para ? pieces[i + 1]!.start : paragraphs[last.para]!.end;
-      const closing = attributionAtSentenceEnd(body, last.end, limit);
+      const closing = attributionAtSentenceEnd(body, last.end, limit, true);
       if (closing) {
         // The sentence is all the speaker's: `"We are pleased" with the vote, she said.`
         attribution = closing;
         end = closing.contentEnd;
         rule = 'sentence-end';
+        if (closing.interrupts && pieces[i + 1]?.start === closing.contentEnd) {
+          last = pieces[++i]!;
+          end = last.end;
+          rule += '+merge';
+        }
       }
     }
     if (!attribution && standalone && p.start === para.start && paragraphs[last.para]!.end - end <= 1) {
@@ -342,7 +347,8 @@ function continuesQuote(body: string, from: number, next: QuotedPiece, after: Qu
   if (!short && !atSentenceStart) return false;
   if (!next.closed) return true;
   const limit = after && after.para === next.para ? after.start : paragraphs[next.para]!.end;
-  return !attributionAfter(body, next.end, limit);
+  // `"…" to cut costs, she said.` carries an attribution of its own at its sentence's end.
+  return !attributionAfter(body, next.end, limit) && !attributionAtSentenceEnd(body, next.end, limit, true);
 }
 
 /**

@@ -436,6 +436,45 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
   });
 });
 
+describe('extractQuotes: uncommon frames and signatures', () => {
+  it('reads a past-tense verb before a full name as the cue: `"…!" beamed Ann Lee`', () => {
+    const body = 'The tide came in early.\n\n“This is wonderful!” beamed Marta Quillon of Port Elsin, who had waited since dawn.';
+    expect(only(body)).toMatchObject({ text: '“This is wonderful!”', cue: 'beamed' });
+    expect(speakerName(only(body).speaker)).toBe('Marta Quillon');
+  });
+
+  it('reads a described speaker before a past-tense verb: `"…," an angry Lee snorted`', () => {
+    const body = '“The pier will be rebuilt,” an angry Varga snorted. “It never closes for long.”';
+    const q = only(body);
+    expect(q.speaker).toBe('an angry Varga');
+    expect(q.text).toBe(body);
+  });
+
+  it('reads a name that is also a speech verb (`Read said`)', () => {
+    const body = 'The board met.\n\n"We looked at every option, and this one is the cheapest," Read said.';
+    expect(only(body)).toMatchObject({ speaker: 'Read', cue: 'said' });
+  });
+
+  it('reads a dash signature that goes on with a description', () => {
+    const body = 'Overheard.\n\n"The ferry is late again, and nobody tells us why."\n\n-Ines Varga, waiting at the north pier.';
+    expect(only(body)).toMatchObject({ text: '"The ferry is late again, and nobody tells us why."', speaker: 'Ines Varga' });
+  });
+
+  it('starts a new quotation at a piece whose sentence ends on its own attribution', () => {
+    const body = '“This is not fair,” Varga said. “You closed the pier” to save money, she said, pointing to the fence.';
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.text)).toEqual(['“This is not fair,”', '“You closed the pier” to save money']);
+    expectExactOffsets(body, quotes);
+  });
+
+  it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
+    const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
+    const q = only(body);
+    expect(q.start).toBe(body.indexOf('“If'));
+    expect(q.end).toBe(body.length);
+  });
+});
+
 describe('speakerName', () => {
   it.each([
     ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov'],
