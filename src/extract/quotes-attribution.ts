@@ -251,6 +251,10 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   if (punctuated) {
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lw)) return null;
+    // `said via email that, "…"`: the words quoted belong to a reported clause.
+    if (lastChar === ',' && between.some((t) => t.lw === 'that')) return null;
+    // `wrote in his 2012 book, "…"`: a title follows the work it names.
+    if (lastChar === ',' && WORK_NOUNS.has(between.at(-1)?.lw.replace(/[^a-z-]/g, '') ?? '')) return null;
     if (between.some((t) => PRONOUNS.has(t.lw) && t.lw !== 'it' && t.lw !== 'you')) return null;
   } else {
     if (between.length > 3) return null;
@@ -270,6 +274,13 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   if (!subject) return null;
   return { ...subject, cue, end: to, object: between.length, objectNamed: between.some(isCapitalized) };
 }
+
+/** Works that carry a title: `his book, "…"`, `a Web ad, "…"`. */
+const WORK_NOUNS = new Set([
+  'book', 'memoir', 'novel', 'column', 'essay', 'ad', 'advertisement', 'commercial', 'film',
+  'movie', 'documentary', 'song', 'album', 'show', 'series', 'podcast', 'slogan', 'headline',
+  'title', 'sheet', 'newsletter', 'play', 'poem', 'painting', 'exhibit', 'campaign', 'program',
+]);
 
 const NOT_SUBJECT_START = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'from', 'by', 'to', 'of',

@@ -467,6 +467,17 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expectExactOffsets(body, quotes);
   });
 
+  it('does not quote a piece of a reported clause after `said … that,`', () => {
+    const body = 'The harbor office said by email that, “Of course the pier will reopen” once repairs end.';
+    expect(extractQuotes(body)).toEqual([]);
+  });
+
+  it('reads a title after the work it names, not a quotation: `in his book, "…"`', () => {
+    expect(extractQuotes('The mayor wrote in his 2019 memoir, “Tides of Elsin.” He sold few copies.')).toEqual([]);
+    // A statement or a post is speech, not a title.
+    expect(extractQuotes('The mayor wrote in a statement, “We will reopen the pier.”')).toHaveLength(1);
+  });
+
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
     const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
