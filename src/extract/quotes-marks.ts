@@ -24,7 +24,10 @@ export function splitParagraphs(body: string): Paragraph[] {
   while (start <= body.length) {
     const i = body.indexOf('\n\n', start);
     const end = i < 0 ? body.length : i;
-    out.push({ start, end });
+    // Invisible direction marks pasted in from social posts do not move the paragraph's first mark.
+    let first = start;
+    while (first < end && /\p{Cf}/u.test(body[first]!)) first++;
+    out.push({ start: first, end });
     if (i < 0) break;
     start = i + 2;
   }

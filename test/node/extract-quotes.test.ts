@@ -478,6 +478,11 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expect(extractQuotes('The mayor wrote in a statement, “We will reopen the pier.”')).toHaveLength(1);
   });
 
+  it('opens a quote at a paragraph start behind an invisible direction mark', () => {
+    const body = 'Readers replied.\n\n\u202A”Keep the ferry running, we need it!!” wrote Marta Quillon.';
+    expect(only(body)).toMatchObject({ speaker: 'Marta Quillon', start: body.indexOf('”') });
+  });
+
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
     const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
