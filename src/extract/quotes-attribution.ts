@@ -4,7 +4,7 @@
  */
 
 import {
-  CLAUSE_OPENERS, CUE_AUX, CUE_WORDS, DETERMINERS, PRONOUNS, ROLE_WORDS, WEAK_CUES,
+  CLAUSE_OPENERS, CUE_AUX, CUE_BASES, CUE_WORDS, DETERMINERS, PRONOUNS, ROLE_WORDS, WEAK_CUES,
 } from './quotes-lexicon';
 import { endsSentence, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
 
@@ -149,7 +149,7 @@ export function attributionAfter(body: string, from: number, to: number, continu
   }
   for (let k = 1; k < Math.min(toks.length, 40); k++) {
     if (endsSentence(toks[k - 1]!) || opensQuote(toks[k]!)) return null;
-    const c = isCueAt(toks, k) || (continues && speechFrameAt(toks, k) ? 1 : 0);
+    const c = isCueAt(toks, k) || (continues && (speechFrameAt(toks, k) || pluralFrameAt(toks, k)) ? 1 : 0);
     if (!c) continue;
     let e = k;
     while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
@@ -198,6 +198,17 @@ function invertedFrame(toks: Tok[], i: number): boolean {
   const a = toks[i + 1];
   const b = toks[i + 2];
   return !!a && !!b && isCapitalized(a) && isCapitalized(b);
+}
+
+/** `"…," they conclude.` / `"…," critics argue`: a plural subject with a speech verb's base form. */
+function pluralFrameAt(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (k > 3 || t.w !== t.lw || !CUE_BASES.has(t.lw)) return false;
+  const head = toks.slice(0, k);
+  const plural = head.length === 1 && ['they', 'we'].includes(head[0]!.lw) || head.length > 1 && /[^s]s$/.test(head.at(-1)!.lw) && !head.some((h) => h.post);
+  if (!plural) return false;
+  const next = toks[k + 1];
+  return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
 }
 
 const FRAME_FOLLOWERS = new Set(['on', 'at', 'in', 'to', 'as', 'during', 'after', 'before', 'while', 'with', 'from', 'back', 'later', 'again']);

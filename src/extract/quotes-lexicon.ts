@@ -59,6 +59,9 @@ function inflect(stem: string): string[] {
   return [past, third, `${base}ing`];
 }
 
+/** Base forms ("they conclude"), which count only right after a quote (see quotes-attribution). */
+export const CUE_BASES: ReadonlySet<string> = new Set(CUE_STEMS);
+
 /** Inflected forms of speech verbs ("said", "tells", "adding"), lower case. */
 export const CUE_WORDS: ReadonlySet<string> = new Set(CUE_STEMS.flatMap(inflect));
 

@@ -284,7 +284,7 @@ function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]):
   const out: Group[] = [];
   for (const g of groups) {
     const prev = out.at(-1);
-    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start && !newSpeaker(body, prev, g)) {
+    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start && !newSpeaker(body, prev, g) && !strayOpening(body, prev)) {
       if (!prev.attribution && g.attribution) {
         prev.attribution = g.attribution;
         prev.attributedBefore = false;
@@ -301,6 +301,14 @@ function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]):
     out.push(g);
   }
   return out;
+}
+
+/**
+ * `…an extra 500 ''family fortunes.'.')`: a phrase quoted inside the reporter's sentence that
+ * never closes lost its closing mark; it does not run on into the next paragraph.
+ */
+function strayOpening(body: string, g: Group): boolean {
+  return !g.standalone && !g.attribution && /^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end));
 }
 
 /**

@@ -483,6 +483,16 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expect(only(body)).toMatchObject({ speaker: 'Marta Quillon', start: body.indexOf('”') });
   });
 
+  it('reads a plural subject with a cue in its base form: `"…," they conclude.`', () => {
+    const body = 'The board published its view.\n\n“The pier cannot wait another winter,” they conclude.';
+    expect(only(body)).toMatchObject({ text: '“The pier cannot wait another winter,”', cue: 'conclude' });
+  });
+
+  it('does not run a phrase that lost its closing mark into the next paragraph', () => {
+    const body = "The fund tracks 500 more ''family fortunes.\n\n''The lists are only as good as the staff,'' Mr. Okafor said.";
+    expect(only(body)).toMatchObject({ text: "''The lists are only as good as the staff,''", speaker: 'Mr. Okafor' });
+  });
+
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
     const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
