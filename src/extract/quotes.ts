@@ -178,7 +178,9 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       prevEnd = signed.end;
       continue;
     }
-    const floor = Math.max(para.start, prevEnd);
+    // A quote cut off by this piece's opening mark (it never closed) is no sentence boundary.
+    const cut = pieces[i - 1]?.para === p.para && !pieces[i - 1]!.closed && !body.slice(prevEnd, p.start).trim();
+    const floor = cut ? para.start : Math.max(para.start, prevEnd);
     const sStart = sentenceStart(body, floor, p.start);
     const lead = body.slice(sStart, p.start).trimEnd();
     const position = positionOf(lead);

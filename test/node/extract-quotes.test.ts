@@ -493,6 +493,11 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expect(only(body)).toMatchObject({ text: "''The lists are only as good as the staff,''", speaker: 'Mr. Okafor' });
   });
 
+  it('does not take a label as a sentence-opening quote when an unclosed mark before it was cut off', () => {
+    const body = '"The pier was quiet that morning, she recalled, after what she called a “rant,” a long post that included one saying the mayor should resign.';
+    expect(extractQuotes(body)).toEqual([]);
+  });
+
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
     const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
