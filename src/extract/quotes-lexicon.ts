@@ -19,7 +19,7 @@ const CUE_STEMS = [
   'write', 'speculate', 'theorize', 'surmise', 'reason', 'acknowledge', 'recollect', 'relate',
   'underscore', 'highlight', 'specify', 'clarify', 'summarize', 'sum', 'counsel', 'chide',
   'scold', 'taunt', 'tease', 'gloat', 'brag', 'bristle', 'huff', 'groan', 'rant', 'preach',
-  'react', 'question', 'press', 'confess', 'rebut', 'jab', 'admit', 'query', 'sing',
+  'react', 'question', 'press', 'confess', 'rebut', 'jab', 'admit', 'query', 'sing', 'type',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -48,6 +48,7 @@ const IRREGULAR: Record<string, string[]> = {
   query: ['queried', 'queries'],
   sing: ['sang', 'sings', 'singing', 'sung'],
   press: ['pressed', 'presses'],
+  type: ['typed', 'typing'],
 };
 
 function inflect(stem: string): string[] {

@@ -211,7 +211,9 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       // `Praising her "patience," Ann Lee said, "We…"`: a piece inside the reporter's sentence is
       // a title or scare quote, and the attribution after it introduces the new sentence quoted next
       // (one going on in lower case, `"he must…," she says, "but…"`, is the same quotation).
-      if (after && last === p && !standalone && next?.para === p.para && /^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next)) after = null;
+      // A cue running straight into the next piece (`labeled "urgent," a nurse wrote "no visitors."`) introduces it.
+      if (after && last === p && !standalone && next?.para === p.para
+        && (/^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next) || !body.slice(after.end, next.start).trim())) after = null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';

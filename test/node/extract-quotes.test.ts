@@ -498,6 +498,11 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expect(extractQuotes(body)).toEqual([]);
   });
 
+  it('gives a cue that runs straight into the next piece to that piece, not to the label before it', () => {
+    const body = 'On the form, in a box labeled “reason,” a clerk had typed “storm damage.”';
+    expect(only(body)).toMatchObject({ text: '“storm damage.”', speaker: 'a clerk', cue: 'typed' });
+  });
+
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
     const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
