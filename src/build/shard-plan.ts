@@ -7,7 +7,7 @@
  * row measures every shard.
  */
 import type { Corpus } from '../model/corpus.js';
-import { serializeIndex, type BuildMeta, type SerializedIndex } from '../index/serialize.js';
+import { invertCorpus, serializeIndex, type BuildMeta, type SerializedIndex } from '../index/serialize.js';
 
 /** Default budget per isolate: Workers give 128 MB; a query's scratch arrays and parsed documents need room too. */
 export const DEFAULT_SHARD_BUDGET_MB = 48;
@@ -39,13 +39,15 @@ export async function serializeWithinBudget(
     return { index, estimates: estimatedMemory(index) };
   }
   const budget = budgetMB * 1e6;
-  let index = await serializeIndex(corpus, { ...meta, shards: 1 });
+  // Inverted once: every try cuts the same postings into another number of shards.
+  const inverted = invertCorpus(corpus);
+  let index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
   let estimates = estimatedMemory(index);
   let n = 1;
   while (Math.max(...estimates) > budget && n < MAX_SHARDS) {
     // Shards replicate the term list and the entities, so grow from the largest shard's excess.
     n = Math.max(n + 1, Math.ceil((n * Math.max(...estimates)) / budget));
-    index = await serializeIndex(corpus, { ...meta, shards: n });
+    index = await serializeIndex(corpus, { ...meta, shards: n }, inverted);
     estimates = estimatedMemory(index);
   }
   return { index, estimates };

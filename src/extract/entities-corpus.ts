@@ -8,12 +8,17 @@ export { slug };
 
 export const entityId = (kind: EntityKind, name: string) => `${kind}-${slug(name)}`;
 
+// Printable ASCII without backquotes, words separated by single spaces: already normalized.
+const NORMALIZED = /^(?:[!-_a-~]+ )*[!-_a-~]+$/;
+
 const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/[’`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  NORMALIZED.test(s)
+    ? s
+    : s
+        .normalize('NFKC')
+        .replace(/[’`]/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
 
 const lastWord = (name: string) => name.split(' ').pop()!;
 

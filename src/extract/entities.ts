@@ -19,9 +19,10 @@
  *   them places; the seed article's gold, which this follows, calls them organisations).
  * - Aliases are the distinct surface forms other than the canonical name.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type Nlp from 'compromise';
 import type { ArticleEntity, EntityKind } from '../model/documents.js';
-import { cityPopulation, countryFor, countryForDemonym, foldKey, isOtherPlace, COUNTRY_BY_DEMONYM, ENGLISH_WORDS, PEOPLE_NAMES } from './entities-gazetteer.js';
+import { cityPopulation, countryFor, countryForDemonym, foldKey, isOtherPlace, COUNTRY_BY_DEMONYM, ENGLISH_WORDS, LEXICON, PEOPLE_NAMES } from './entities-gazetteer.js';
 import { tokenize, type Token } from './entities-tokens.js';
 import {
   EXTRA_DEMONYMS,
@@ -98,10 +99,9 @@ interface Candidate {
   guess?: boolean;
 }
 
-const lexicon: Record<string, string | string[]> = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'City', 'Country', 'Place', 'Region', 'Organization', 'SportsTeam', 'ProperNoun', 'Demonym']);
 function lexTags(word: string): string[] {
-  const v = lexicon[word.toLowerCase()];
+  const v = LEXICON[word.toLowerCase()];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 /** A word English uses in lower case (compromise's lexicon knows it and not as a name). */
@@ -123,11 +123,17 @@ export function isDemonymMention(text: string): boolean {
   return countryForDemonym(text) !== undefined || isDemonymWord(text);
 }
 
+const require = createRequire(import.meta.url);
+let nlp: typeof Nlp | null = null;
+
 function tagTokens(body: string, tokens: Token[], useTagger: boolean): Tags[] {
   const out: Tags[] = tokens.map(() => NO_TAGS);
   if (!useTagger) return out;
   const byStart = new Map<number, number>();
   tokens.forEach((t, i) => byStart.set(t.start, i));
+  // Loaded on first use: extraction without the tagger needs only the lexicon (from the gazetteer
+  // cache). The CommonJS build, because require is synchronous; it is the same code as the ES modules.
+  nlp ??= require('compromise') as typeof Nlp;
   const doc = nlp(body);
   doc.compute('offset');
   const sentences = (doc as unknown as { document: Array<Array<{ tags: Set<string>; offset: { start: number } }>> }).document;

@@ -18,36 +18,73 @@ export interface Inverted {
   documentCount: number;
 }
 
+/** A term's postings being built, and its count in the field being read. */
+interface TermState {
+  data: TermData;
+  /** Which document field (see `stamp` below) `tf` counts; another stamp means zero so far. */
+  stamp: number;
+  tf: number;
+}
+
+/** A token as split, with the term it processes to (null: not indexed). */
+interface Spelling {
+  term: TermState | null;
+  stamp: number;
+}
+
 export function invert(docs: IndexDoc[]): Inverted {
-  const index = new Map<string, TermData>();
+  const terms = new Map<string, TermState>();
+  // One entry per distinct spelling in the corpus: processTerm runs once per spelling, and each
+  // token costs one lookup. Stamps (one per document field) replace per-field maps.
+  const spellings = new Map<string, Spelling>();
   const fieldLength = new Map<number, number[]>();
   const avgFieldLength: number[] = [];
-  docs.forEach((doc, n) => {
-    SEARCH_FIELDS.forEach((field, fieldId) => {
-      const value = doc[field];
-      if (value == null) return;
-      // Counted per field first: one touch of the shared maps per distinct term, not per word.
-      const raw = new Map<string, number>();
-      for (const token of tokenize(value)) raw.set(token, (raw.get(token) ?? 0) + 1);
+  const fields = SEARCH_FIELDS.length;
+  const touched: TermState[] = [];
+  for (let n = 0; n < docs.length; n++) {
+    const doc = docs[n]!;
+    for (let fieldId = 0; fieldId < fields; fieldId++) {
+      const value = doc[SEARCH_FIELDS[fieldId]!];
+      if (value == null) continue;
+      const stamp = n * fields + fieldId + 1;
+      // MiniSearch's field length: distinct tokens before term processing.
+      let length = 0;
+      for (const token of tokenize(value)) {
+        let spelling = spellings.get(token);
+        if (!spelling) {
+          const processed = processTerm(token);
+          let term: TermState | null = null;
+          if (processed) {
+            term = terms.get(processed) ?? null;
+            if (!term) terms.set(processed, (term = { data: [], stamp: 0, tf: 0 }));
+          }
+          spellings.set(token, (spelling = { term, stamp: 0 }));
+        }
+        if (spelling.stamp !== stamp) {
+          spelling.stamp = stamp;
+          length++;
+        }
+        const term = spelling.term;
+        if (term) {
+          if (term.stamp !== stamp) {
+            term.stamp = stamp;
+            term.tf = 0;
+            touched.push(term);
+          }
+          term.tf++;
+        }
+      }
       let lengths = fieldLength.get(n);
       if (!lengths) fieldLength.set(n, (lengths = []));
-      // MiniSearch's field length: distinct tokens before term processing.
-      const length = raw.size;
       lengths[fieldId] = length;
       // MiniSearch's running mean, operation for operation: the same float at the end.
       avgFieldLength[fieldId] = ((avgFieldLength[fieldId] || 0) * n + length) / (n + 1);
-      const counts = new Map<string, number>();
-      for (const [token, tf] of raw) {
-        const term = processTerm(token);
-        if (term) counts.set(term, (counts.get(term) ?? 0) + tf);
-      }
-      for (const [term, tf] of counts) {
-        let data = index.get(term);
-        if (!data) index.set(term, (data = []));
-        (data[fieldId] ??= []).push(n, tf);
-      }
-    });
-  });
-  const entries = [...index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const term of touched) (term.data[fieldId] ??= []).push(n, term.tf);
+      touched.length = 0;
+    }
+  }
+  const entries: Array<[string, TermData]> = [];
+  for (const [term, state] of terms) entries.push([term, state.data]);
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { entries, fieldLength, avgFieldLength, documentCount: docs.length };
 }

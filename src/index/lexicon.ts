@@ -20,16 +20,22 @@ const ARTICLE_FIELDS = (['title', 'subtitle', 'body'] as const).map((f) => SEARC
  */
 export function buildLexicon(entries: Array<[string, TermData]>, articles: number): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  const seen = new Set<number>();
-  for (const [term, data] of entries) {
-    if (term.length < 3 || stop.has(term) || /^\d+$/.test(term)) continue;
-    seen.clear();
+  // Which term last counted an article: an article counts once per term, whatever its fields.
+  const countedFor = new Int32Array(articles).fill(-1);
+  entries.forEach(([term, data], t) => {
+    if (term.length < 3 || stop.has(term) || /^\d+$/.test(term)) return;
+    let count = 0;
     for (const field of ARTICLE_FIELDS) {
       const postings = data[field] ?? [];
-      for (let i = 0; i < postings.length && postings[i]! < articles; i += 2) seen.add(postings[i]!);
+      for (let i = 0; i < postings.length && postings[i]! < articles; i += 2) {
+        if (countedFor[postings[i]!] !== t) {
+          countedFor[postings[i]!] = t;
+          count++;
+        }
+      }
     }
-    if (seen.size > 0) out.push([term, seen.size]);
-  }
+    if (count > 0) out.push([term, count]);
+  });
   if (out.length <= MAX_TERMS) return out;
   // Keep the most frequent; ties by word, so that the cut does not depend on document order.
   const kept = out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);

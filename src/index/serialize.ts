@@ -75,7 +75,8 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-interface Global {
+/** What every file set is cut from: the postings and statistics of the whole corpus (see invertCorpus). */
+export interface Global {
   corpus: Corpus;
   /** Sorted terms with their postings over global document numbers. */
   entries: Array<[string, TermData]>;
@@ -89,16 +90,21 @@ interface Global {
 
 /** One file set over the documents `docs` (global numbers, ascending); `indexed` says which are searchable here. */
 function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number) => boolean): Record<string, Uint8Array> {
-  const localOf = new Map<number, number>();
+  // Global document number → its number here, or -1 (another shard's, or not indexed here).
+  const localOf = new Int32Array(g.documentCount).fill(-1);
   docs.forEach((doc, i) => {
-    if (indexed(doc)) localOf.set(doc, i);
+    if (indexed(doc)) localOf[doc] = i;
   });
+  const local = (doc: number) => {
+    const n = localOf[doc]!;
+    return n < 0 ? undefined : n;
+  };
   const writer = new VarintWriter();
   const offsets = new Uint32Array(g.entries.length + 1);
   const df = new Uint32Array(g.entries.length);
   g.entries.forEach(([, data], i) => {
     offsets[i] = writer.length;
-    encodeTerm(writer, data, (doc) => localOf.get(doc));
+    encodeTerm(writer, data, local);
     for (const postings of data) if (postings) df[i]! += postings.length / 2;
   });
   offsets[g.entries.length] = writer.length;
@@ -134,7 +140,8 @@ function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number)
   return { index: new TextEncoder().encode(JSON.stringify(header)), bin, docs: encodedDocs.bytes };
 }
 
-function globalIndex(corpus: Corpus): Global {
+/** The corpus inverted once, for any number of serializations (--shards auto tries several). */
+export function invertCorpus(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
   const inverted = invert(indexDocs);
   const published = corpus.articles.map((a) => (a.published ? Date.parse(a.published) : NaN)).filter((t) => !Number.isNaN(t));
@@ -147,8 +154,8 @@ function globalIndex(corpus: Corpus): Global {
   };
 }
 
-export async function serializeIndex(corpus: Corpus, meta: BuildMeta): Promise<SerializedIndex> {
-  const g = globalIndex(corpus);
+export async function serializeIndex(corpus: Corpus, meta: BuildMeta, g: Global = invertCorpus(corpus)): Promise<SerializedIndex> {
+  if (g.corpus !== corpus) throw new Error('serializeIndex: the inverted corpus is another one');
   const shards = Math.max(1, meta.shards ?? 1);
   const files: Record<string, Uint8Array> = {};
   const paths: Record<string, string> = {};

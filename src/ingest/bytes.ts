@@ -24,12 +24,14 @@ function mb(bytes: number): string {
 /** Line by line: which lines are too long or not UTF-8. */
 export function decodeLines(buf: Uint8Array, maxLineBytes = MAX_RECORD_BYTES): DecodedFile {
   const badLines = new Map<number, string>();
-  let valid = true;
+  // Decoded once: the text of a valid file is this decoding.
+  let decoded: string | null = null;
   try {
-    strict.decode(buf);
+    decoded = strict.decode(buf);
   } catch {
-    valid = false;
+    // Some line is not UTF-8: found below.
   }
+  const valid = decoded !== null;
   let start = 0;
   for (let line = 1; start <= buf.length; line++) {
     let end = buf.indexOf(0x0a, start);
@@ -45,7 +47,7 @@ export function decodeLines(buf: Uint8Array, maxLineBytes = MAX_RECORD_BYTES): D
     }
     start = end + 1;
   }
-  return { text: valid ? strict.decode(buf) : lenient.decode(buf), badLines };
+  return { text: decoded ?? lenient.decode(buf), badLines };
 }
 
 /** A file that is one record (or a JSON document): bad as a whole, reported at its first bad line. */

@@ -32,18 +32,27 @@ interface Step {
 function apply(prev: Step, edits: Edit[]): Step {
   if (edits.length === 0) return prev;
   const src = prev.text;
-  const prevFrom = (k: number) => (prev.from ? prev.from[k]! : k);
-  const prevTo = (k: number) => (prev.to ? prev.to[k]! : k + 1);
+  let length = src.length;
+  for (const e of edits) length += e.text.length - (e.end - e.start);
+  const from = new Int32Array(length);
+  const to = new Int32Array(length);
+  let n = 0;
   let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
   const keep = (start: number, end: number) => {
     out += src.slice(start, end);
-    for (let k = start; k < end; k++) {
-      from.push(prevFrom(k));
-      to.push(prevTo(k));
+    if (prev.from && prev.to) {
+      from.set(prev.from.subarray(start, end), n);
+      to.set(prev.to.subarray(start, end), n);
+      n += end - start;
+    } else {
+      for (let k = start; k < end; k++, n++) {
+        from[n] = k;
+        to[n] = k + 1;
+      }
     }
   };
+  const prevFrom = (k: number) => (prev.from ? prev.from[k]! : k);
+  const prevTo = (k: number) => (prev.to ? prev.to[k]! : k + 1);
   let at = 0;
   for (const e of edits) {
     keep(at, e.start);
@@ -51,14 +60,13 @@ function apply(prev: Step, edits: Edit[]): Step {
     const first = e.start < src.length ? prevFrom(e.start) : prev.inputLength;
     const last = e.end > e.start ? prevTo(e.end - 1) : first;
     out += e.text;
-    for (let k = 0; k < e.text.length; k++) {
-      from.push(first);
-      to.push(last);
-    }
+    from.fill(first, n, n + e.text.length);
+    to.fill(last, n, n + e.text.length);
+    n += e.text.length;
     at = e.end;
   }
   keep(at, src.length);
-  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to), inputLength: prev.inputLength };
+  return { text: out, from, to, inputLength: prev.inputLength };
 }
 
 /** NFC, edited only where it changes something: a non-ASCII run plus the base character before it. */
@@ -92,9 +100,9 @@ const BREAKS = /[\v\f\r\u2028]/;
 function characterEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x7f && code >= 0x20) || code === 0x0a) continue;
     const ch = text[i]!;
-    if (ch < '\x7f' && ch >= ' ') continue;
-    if (ch === '\n') continue;
     if (ch === '\r' && text[i + 1] === '\n') {
       edits.push({ start: i, end: i + 2, text: '\n' });
       i++;
@@ -109,23 +117,35 @@ function characterEdits(text: string): Edit[] {
   return edits;
 }
 
-/** Runs of spaces and newlines: gone at the ends, "\n\n" where a blank line was, else " ". */
+/**
+ * Runs of spaces and newlines: gone at the ends, "\n\n" where a blank line was, else " ". Only
+ * runs that may change are matched (two or more characters, or a line break); a single space
+ * changes only at either end of the text.
+ */
 function whitespaceEdits(text: string, paragraphs: boolean): Edit[] {
   const edits: Edit[] = [];
-  for (const m of text.matchAll(/[ \n]+/g)) {
+  const isSpace = (i: number) => text[i] === ' ' || text[i] === '\n';
+  if (text[0] === ' ' && !isSpace(1)) edits.push({ start: 0, end: 1, text: '' });
+  for (const m of text.matchAll(/[ \n]{2,}|\n/g)) {
     const run = m[0];
     const atEdge = m.index === 0 || m.index + run.length === text.length;
     const wanted = atEdge ? '' : paragraphs && /\n[ ]*\n/.test(run) ? '\n\n' : ' ';
     if (run !== wanted) edits.push({ start: m.index, end: m.index + run.length, text: wanted });
   }
+  const last = text.length - 1;
+  if (last > 0 && text[last] === ' ' && !isSpace(last - 1)) edits.push({ start: last, end: last + 1, text: '' });
   return edits;
 }
 
 function normalize(raw: string, paragraphs: boolean): Step {
   let step: Step = { text: raw, from: null, to: null, inputLength: raw.length };
   step = apply(step, nfcEdits(step.text));
-  step = apply(step, mojibakeEdits(step.text));
-  step = apply(step, nfcEdits(step.text));
+  const repairs = mojibakeEdits(step.text);
+  if (repairs.length > 0) {
+    step = apply(step, repairs);
+    // A repair can leave characters to compose; without one the text is still NFC.
+    step = apply(step, nfcEdits(step.text));
+  }
   step = apply(step, characterEdits(step.text));
   return apply(step, whitespaceEdits(step.text, paragraphs));
 }

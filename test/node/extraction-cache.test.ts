@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,6 +44,62 @@ describe('the extraction cache', () => {
     const grown = await buildIndex({ inputs: [input], outDir: join(dir, 'out'), cacheFile, loadExtractor });
     expect(grown.extracted).toEqual({ cached: 2, fresh: 1 });
     expect(grown.manifest.counts.quote).toBeGreaterThan(first.manifest.counts.quote);
+  });
+});
+
+describe('the extraction cache file', () => {
+  async function setUp() {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-cache-file-'));
+    const input = join(dir, 'in.ndjson');
+    await writeFile(input, bodies.map((b, i) => article(`a${i}`, b)).join('\n'));
+    let loads = 0;
+    const options = {
+      inputs: [input],
+      outDir: join(dir, 'out'),
+      cacheFile: join(dir, 'cache.json'),
+      loadExtractor: async () => {
+        loads++;
+        return defaultExtractor;
+      },
+    };
+    const fresh = await buildIndex(options);
+    return { options, fresh, loads: () => loads };
+  }
+
+  it('is not rewritten when a rebuild used exactly the entries it holds', async () => {
+    const { options } = await setUp();
+    const before = await stat(options.cacheFile);
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await buildIndex(options);
+    expect(again.extracted).toEqual({ cached: 3, fresh: 0 });
+    expect((await stat(options.cacheFile)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('ignores a file in the former format, or one that is not a cache, and extracts everything again', async () => {
+    const { options, fresh } = await setUp();
+    for (const content of [JSON.stringify({ fingerprint: 'x', entries: {} }), 'not a cache\n["a",{}]', '']) {
+      await writeFile(options.cacheFile, content);
+      const rebuilt = await buildIndex(options);
+      expect(rebuilt.extracted).toEqual({ cached: 0, fresh: 3 });
+      expect(rebuilt.manifest.contentHash).toBe(fresh.manifest.contentHash);
+      // …and leaves a cache the next build uses.
+      expect((await buildIndex(options)).extracted).toEqual({ cached: 3, fresh: 0 });
+    }
+  });
+
+  it('extracts again only an article whose line is damaged, and repairs the line', async () => {
+    const { options, fresh, loads } = await setUp();
+    const lines = (await readFile(options.cacheFile, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 2 });
+    lines[2] = lines[2]!.slice(0, 60);
+    lines[3] = `${lines[3]!.slice(0, lines[3]!.indexOf(',') + 1)}{"quotes":"none"}]`;
+    await writeFile(options.cacheFile, `${lines.join('\n')}\n`);
+    const repaired = await buildIndex(options);
+    expect(repaired.extracted).toEqual({ cached: 1, fresh: 2 });
+    expect(repaired.manifest.contentHash).toBe(fresh.manifest.contentHash);
+    expect(loads()).toBe(2);
+    expect((await buildIndex(options)).extracted).toEqual({ cached: 3, fresh: 0 });
   });
 });
 

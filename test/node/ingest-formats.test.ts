@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/build/build';
 import { fsSource } from '../../src/build/fs-source';
-import { ingest } from '../../src/ingest/ingest';
+import { READERS, ingest } from '../../src/ingest/ingest';
 import type { IngestResult } from '../../src/ingest/types';
 import { loadIndex } from '../../src/index/load';
 import { articleById } from '../../src/search/lookup';
@@ -284,6 +284,11 @@ describe('ingest over folders', () => {
     const result = await ingest([join(dir, 'table.csv'), join(dir, 'a.txt')]);
     expect(result.issues).toEqual([{ file: join(dir, 'table.csv'), line: 0, reason: 'unsupported file type ".csv"' }]);
     expect(result.records.map((r) => r.input.id)).toEqual(['a']);
+  });
+
+  it('loads each reader for the extensions it declares (Markdown and HTML only when a file needs them)', async () => {
+    const loaded = await Promise.all(READERS.map((entry) => entry.load()));
+    READERS.forEach((entry, i) => expect(entry.extensions).toEqual(loaded[i]!.extensions));
   });
 
   it('finds nothing in an empty folder', async () => {

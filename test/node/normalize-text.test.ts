@@ -44,6 +44,23 @@ describe('normalizeBody', () => {
     expect(normalizeBody(raw).text).toBe('First paragraph, with a wrapped line.\n\nSecond one.\n\nThird.');
   });
 
+  it('collapses runs of spaces and line breaks as the rule says, at the ends and inside', () => {
+    // The rule, run by run: gone at either end, a blank line where the run holds one, else a space.
+    const rule = (raw: string, paragraphs: boolean) =>
+      raw.replace(/[ \n]+/g, (run: string, at: number) =>
+        at === 0 || at + run.length === raw.length ? '' : paragraphs && /\n *\n/.test(run) ? '\n\n' : ' ',
+      );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n'), { maxLength: 24 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(normalizeBody(raw).text).toBe(rule(raw, true));
+        expect(normalizeLine(raw)).toBe(rule(raw, false));
+      }),
+      { numRuns: 1000 },
+    );
+    expect([' ', ' a', 'a ', ' a b ', 'a\nb', 'a \n\n b'].map((raw) => normalizeBody(raw).text)).toEqual(['', 'a', 'a', 'a b', 'a b', 'a\n\nb']);
+  });
+
   it('leaves text that is already normal exactly as it is', () => {
     const clean = 'Mayor Inês Sørensen said “no”.\n\nThe vote — 7 to 2 — passed.';
     expect(normalizeBody(clean).text).toBe(clean);
