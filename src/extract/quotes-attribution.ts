@@ -260,6 +260,8 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
   }
   if (punctuated) {
+    const own = lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',') ? lastClauseSubject(toks, to) : null;
+    if (own) return own;
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lw)) return null;
     // `said via email that, "…"`: the words quoted belong to a reported clause.
@@ -292,6 +294,22 @@ const WORK_NOUNS = new Set([
   'movie', 'documentary', 'song', 'album', 'show', 'series', 'podcast', 'slogan', 'headline',
   'title', 'sheet', 'newsletter', 'play', 'poem', 'painting', 'exhibit', 'campaign', 'program',
 ]);
+
+/**
+ * `She was upset, so I had to change my answer: "…"`: a colon after a clause of its own,
+ * past the sentence's speech verb, introduces what that clause's subject said.
+ */
+const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we']);
+
+function lastClauseSubject(toks: Tok[], to: number): Attribution | null {
+  let s = toks.length - 1;
+  while (s > 0 && toks[s - 1]!.post !== ',') s--;
+  while (s < toks.length && ['that', 'and', 'but', 'so', 'then'].includes(toks[s]!.lw)) s++;
+  const first = toks[s];
+  if (!first || !(PERSONAL.has(first.lw) || isCapitalized(first)) || toks.slice(s).some((t, j) => isCueAt(toks, s + j))) return null;
+  const subject = sentenceSubject(toks.slice(s), toks.length - s);
+  return subject ? { ...subject, cue: null, end: to } : null;
+}
 
 const NOT_SUBJECT_START = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'from', 'by', 'to', 'of',

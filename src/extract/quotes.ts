@@ -214,6 +214,9 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       // A cue running straight into the next piece (`labeled "urgent," a nurse wrote "no visitors."`) introduces it.
       if (after && last === p && !standalone && next?.para === p.para
         && (/^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next) || !body.slice(after.end, next.start).trim())) after = null;
+      // A subject guessed from the clause before a colon yields to a speech verb that names the speaker.
+      if (after && last === p && rule === 'before' && attribution?.cue === null && /,['"”’]+$/.test(body.slice(p.end - 3, p.end))
+        && speakerName(body.slice(after.speakerStart, after.speakerEnd))) attribution = null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';
