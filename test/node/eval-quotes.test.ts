@@ -30,16 +30,24 @@ describe('eval-quotes scoring', () => {
       { ...g(0, end), article_id: 'b' },
     ];
     const { scores } = evaluate(articles, gold, 'dev');
-    expect(scores).toMatchObject({ articles: 1, gold: 1, predicted: 1, matched: 1, precision: 1, recall: 1, speakerScored: 1, speakerAccuracy: 1 });
+    expect(scores).toMatchObject({ articles: 1, gold: 1, predicted: 1, goldMatched: 1, predictedMatching: 1, precision: 1, recall: 1, speakerScored: 1, speakerAccuracy: 1 });
   });
 
-  it('also reports the rule without pairing: one quote joining two gold pieces covers both there, one of them one to one', () => {
+  it('counts a quote joining two gold pieces as matching both, and for one of them one to one', () => {
     const body = '“We will win,” Mayor Odile Franck said, “and we will build the bridge next spring.”';
     const split = body.indexOf(' Mayor');
     const second = body.indexOf('“and');
     const gold: GoldQuote[] = [g(0, split, 'Franck'), g(second, body.length, 'Franck')];
     const { scores } = evaluate([{ id: 'a', body, split: 'dev' }], gold, 'dev');
-    expect(scores).toMatchObject({ gold: 2, predicted: 1, matched: 1, recall: 0.5 });
-    expect(scores.unpaired).toEqual({ goldCovered: 2, predictedCovering: 1, precision: 1, recall: 1 });
+    expect(scores).toMatchObject({ gold: 2, predicted: 1, goldMatched: 2, predictedMatching: 1, precision: 1, recall: 1 });
+    expect(scores.oneToOne).toMatchObject({ matched: 1, precision: 1, recall: 0.5 });
+    expect(scores.speakerScored).toBe(1);
+  });
+
+  it('counts a prediction that matches no gold quote against precision, and an unmatched gold quote against recall', () => {
+    const body = '“We will win,” Mayor Odile Franck said. Later she added: “The bridge comes first.”';
+    const gold: GoldQuote[] = [g(body.indexOf('“The'), body.length, 'Franck'), g(body.indexOf('Later'), body.indexOf(' she'), 'Franck')];
+    const { scores } = evaluate([{ id: 'a', body, split: 'dev' }], gold, 'dev');
+    expect(scores).toMatchObject({ gold: 2, predicted: 2, goldMatched: 1, predictedMatching: 1, precision: 0.5, recall: 0.5 });
   });
 });
