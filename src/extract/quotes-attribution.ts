@@ -184,7 +184,7 @@ function speechFrameAt(toks: Tok[], k: number): boolean {
   return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
 }
 
-/** "an angry Hollande", "the Republican nominee": a determiner, plain words, and a name or role last. */
+/** "an angry Varga", "the harbor master": a determiner, plain words, and a name or role last. */
 function describedSpeaker(head: Tok[]): boolean {
   const last = head.at(-1);
   if (head.length < 2 || !last || !DETERMINERS.has(head[0]!.lw) || !(isCapitalized(last) || ROLE_WORDS.has(last.lw))) return false;
@@ -264,9 +264,9 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     if (own) return own;
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lw)) return null;
-    // `said via email that, "…"`: the words quoted belong to a reported clause.
+    // `said by email that, "…"`: the words quoted belong to a reported clause.
     if (lastChar === ',' && between.some((t) => t.lw === 'that')) return null;
-    // `wrote in his 2012 book, "…"`: a title follows the work it names.
+    // `wrote in her 2019 memoir, "…"`: a title follows the work it names.
     if (lastChar === ',' && WORK_NOUNS.has(between.at(-1)?.lw.replace(/[^a-z-]/g, '') ?? '')) return null;
     if (between.some((t) => PRONOUNS.has(t.lw) && t.lw !== 'it' && t.lw !== 'you')) return null;
   } else {
@@ -288,19 +288,19 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   return { ...subject, cue, end: to, object: between.length, objectNamed: between.some(isCapitalized) };
 }
 
-/** Works that carry a title: `his book, "…"`, `a Web ad, "…"`. */
+/** Works that carry a title: `her memoir, "…"`, `a radio ad, "…"`. */
 const WORK_NOUNS = new Set([
   'book', 'memoir', 'novel', 'column', 'essay', 'ad', 'advertisement', 'commercial', 'film',
-  'movie', 'documentary', 'song', 'album', 'show', 'series', 'podcast', 'slogan', 'headline',
-  'title', 'sheet', 'newsletter', 'play', 'poem', 'painting', 'exhibit', 'campaign', 'program',
+  'movie', 'documentary', 'song', 'album', 'podcast', 'slogan', 'headline', 'title', 'sheet',
+  'newsletter', 'poem', 'painting', 'exhibit',
 ]);
 
-/**
- * `She was upset, so I had to change my answer: "…"`: a colon after a clause of its own,
- * past the sentence's speech verb, introduces what that clause's subject said.
- */
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we']);
 
+/**
+ * `The vote started late, and when it failed, I changed my plan: "…"`: a colon after a clause of
+ * its own, past the sentence's speech verb, introduces what that clause's subject said.
+ */
 function lastClauseSubject(toks: Tok[], to: number): Attribution | null {
   let s = toks.length - 1;
   while (s > 0 && toks[s - 1]!.post !== ',') s--;

@@ -311,8 +311,8 @@ function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]):
 }
 
 /**
- * `…an extra 500 ''family fortunes.'.')`: a phrase quoted inside the reporter's sentence that
- * never closes lost its closing mark; it does not run on into the next paragraph.
+ * `…what she called ''a fair deal.` ending its paragraph: a phrase quoted inside the reporter's
+ * sentence that never closes lost its closing mark; it does not run on into the next paragraph.
  */
 function strayOpening(body: string, g: Group): boolean {
   return !g.standalone && !g.attribution && /^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end));

@@ -489,8 +489,8 @@ describe('extractQuotes: uncommon frames and signatures', () => {
   });
 
   it('does not run a phrase that lost its closing mark into the next paragraph', () => {
-    const body = "The fund tracks 500 more ''family fortunes.\n\n''The lists are only as good as the staff,'' Mr. Okafor said.";
-    expect(only(body)).toMatchObject({ text: "''The lists are only as good as the staff,''", speaker: 'Mr. Okafor' });
+    const body = "The port counts 40 more ''working boats.\n\n''The count is only as good as the staff,'' Mr. Okafor said.";
+    expect(only(body)).toMatchObject({ text: "''The count is only as good as the staff,''", speaker: 'Mr. Okafor' });
   });
 
   it('does not take a label as a sentence-opening quote when an unclosed mark before it was cut off', () => {
@@ -504,7 +504,7 @@ describe('extractQuotes: uncommon frames and signatures', () => {
   });
 
   it('gives a colon after a clause of its own to that clause\'s subject, past an earlier cue', () => {
-    const body = 'The mayor started the meeting late, and when the vote failed, I had to change my plan: "We will try again in May."';
+    const body = 'The mayor started the meeting late, and after the vote failed, I made up my mind: "We will try again in May."';
     expect(only(body)).toMatchObject({ text: '"We will try again in May."', speaker: 'I' });
     const named = 'The board started late, so Ines Varga gave her answer: "We will try again in May."';
     expect(only(named).speaker).toBe('Ines Varga');
