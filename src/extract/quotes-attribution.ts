@@ -6,7 +6,7 @@
 import {
   CLAUSE_OPENERS, CUE_AUX, CUE_BASES, CUE_WORDS, DETERMINERS, PRONOUNS, ROLE_WORDS, WEAK_CUES,
 } from './quotes-lexicon';
-import { endsSentence, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
+import { endsSentence, endsWithPeriod, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
 
 export interface Attribution {
   /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */
@@ -179,9 +179,7 @@ function speechFrameAt(toks: Tok[], k: number): boolean {
   const head = toks.slice(0, k);
   const named = head.length === 1 && PRONOUNS.has(head[0]!.lw) || head.every((h) => isCapitalized(h) && !h.post) && k <= 3
     || describedSpeaker(head);
-  if (!named) return false;
-  const next = toks[k + 1];
-  return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
+  return named && endsFrame(toks, k);
 }
 
 /** "an angry Varga", "the harbor master": a determiner, plain words, and a name or role last. */
@@ -206,7 +204,12 @@ function pluralFrameAt(toks: Tok[], k: number): boolean {
   if (k > 3 || t.w !== t.lw || !CUE_BASES.has(t.lw)) return false;
   const head = toks.slice(0, k);
   const plural = head.length === 1 && ['they', 'we'].includes(head[0]!.lw) || head.length > 1 && /[^s]s$/.test(head.at(-1)!.lw) && !head.some((h) => h.post);
-  if (!plural) return false;
+  return plural && endsFrame(toks, k);
+}
+
+/** The verb at k closes the speaker's clause: punctuation, the end, or a time or place after it. */
+function endsFrame(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
   const next = toks[k + 1];
   return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
 }
@@ -437,7 +440,7 @@ function withNameApposition(toks: Tok[], e: number, limit: number): number {
  */
 export function attributionAtSentenceEnd(body: string, from: number, to: number, beforeQuote = false): (Attribution & { contentEnd: number; interrupts?: boolean }) | null {
   // A quote closing on a full stop ends its sentence; what follows is a new one.
-  if (/[.]['"”’]+$/.test(body.slice(Math.max(0, from - 4), from))) return null;
+  if (endsWithPeriod(body, from)) return null;
   const toks = tokenize(body, from, Math.min(to, from + 400));
   let e = 0;
   while (e < toks.length && !opensQuote(toks[e]!) && !endsSentence(toks[e]!)) e++;

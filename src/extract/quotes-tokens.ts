@@ -48,6 +48,14 @@ export function endsSentence(t: Tok): boolean {
   return /[.!?]['"”’)\]]*$/.test(t.post);
 }
 
+/**
+ * `…because "men should not be there." Cruz says, "…"`: a quote inside a sentence that closes
+ * on a period ends that sentence, so the words after it start a new one.
+ */
+export function endsWithPeriod(body: string, end: number): boolean {
+  return /\.['"”’]+$/.test(body.slice(Math.max(0, end - 4), end));
+}
+
 /** Opens a quotation: the next quoted piece starts here. */
 export function opensQuote(t: Tok): boolean {
   return /["“”']/.test(t.pre);

@@ -22,7 +22,7 @@ import { signature, signedParagraph } from './quotes-signature';
 import { joinUnits, type UnitPiece } from './quotes-units';
 import { sentenceEndAfter, spokenIntoSentence } from './quotes-mixed';
 import { WEAK_CUES } from './quotes-lexicon';
-import { endsSentence, tokenize } from './quotes-tokens';
+import { endsSentence, endsWithPeriod, tokenize } from './quotes-tokens';
 
 export { speakerName } from './quotes-names';
 
@@ -364,14 +364,6 @@ function continuesQuote(body: string, from: number, next: QuotedPiece, after: Qu
   const limit = after && after.para === next.para ? after.start : paragraphs[next.para]!.end;
   // `"…" to cut costs, she said.` carries an attribution of its own at its sentence's end.
   return !attributionAfter(body, next.end, limit) && !attributionAtSentenceEnd(body, next.end, limit, true);
-}
-
-/**
- * `…because "men should not be there." Cruz says, "…"`: a quote inside a sentence that closes
- * on a period ends that sentence, so the words after it start a new one.
- */
-function endsWithPeriod(body: string, end: number): boolean {
-  return /\.['"”’]+$/.test(body.slice(Math.max(0, end - 4), end));
 }
 
 /** The quote closes on a comma, question or exclamation mark: its sentence goes on. */
