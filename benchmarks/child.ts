@@ -46,7 +46,12 @@ export interface ChildResult {
   latency: Partial<Record<QueryClass, ClassLatency>>;
   /** Median ms of a query on a common word with facets, and without them. */
   facetMs?: { withFacets: number; without: number };
-  handler?: { latency: Partial<Record<QueryClass, ClassLatency>>; cpuMaxMs: number; cpuP99Ms: number; slowest: Array<{ q: string; wallMs: number; cpuMs: number }> };
+  handler?: {
+    latency: Partial<Record<QueryClass, ClassLatency>>;
+    cpuMaxMs: number;
+    cpuP99Ms: number;
+    slowest: Array<{ q: string; wallMs: number; cpuMs: number }>;
+  };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -66,7 +71,12 @@ if (job.shard !== undefined) {
   await loadIndex(source, { shard: job.shard });
   const loadMs = performance.now() - t0;
   const m = mem();
-  const result: ShardMemory = { shard: job.shard, loadMs, heapMB: (m.heap - m0.heap) / 1e6, externalMB: (m.external - m0.external) / 1e6 };
+  const result: ShardMemory = {
+    shard: job.shard,
+    loadMs,
+    heapMB: (m.heap - m0.heap) / 1e6,
+    externalMB: (m.external - m0.external) / 1e6,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
@@ -75,7 +85,9 @@ const loadMs = performance.now() - t0;
 const m1 = mem();
 const firstQueryMs = await timeAsync(async () => engine.query('twoWords', job.queries.twoWords[0] ?? 'news'));
 
-async function latencies(run: (cls: QueryClass, q: string) => Promise<unknown>): Promise<Partial<Record<QueryClass, ClassLatency>>> {
+async function latencies(
+  run: (cls: QueryClass, q: string) => Promise<unknown>,
+): Promise<Partial<Record<QueryClass, ClassLatency>>> {
   const out: Partial<Record<QueryClass, ClassLatency>> = {};
   for (const cls of QUERY_CLASSES) {
     if (cls === 'browse' && !engine.browse) continue;
@@ -83,15 +95,25 @@ async function latencies(run: (cls: QueryClass, q: string) => Promise<unknown>):
     for (let r = 0; r < job.repeats; r++) {
       const samples: number[] = [];
       for (const q of job.queries[cls]) samples.push(await timeAsync(() => run(cls, q)));
-      perRepeat.push({ p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) });
+      perRepeat.push({
+        p50: percentile(samples, 50),
+        p99: percentile(samples, 99),
+        max: Math.max(...samples),
+      });
     }
-    out[cls] = { p50: median(perRepeat.map((l) => l.p50)), p99: median(perRepeat.map((l) => l.p99)), max: median(perRepeat.map((l) => l.max)) };
+    out[cls] = {
+      p50: median(perRepeat.map((l) => l.p50)),
+      p99: median(perRepeat.map((l) => l.p99)),
+      max: median(perRepeat.map((l) => l.max)),
+    };
   }
   return out;
 }
 
 // One warm-up pass so that every engine is measured with its lazy structures built.
-for (const cls of QUERY_CLASSES) if (cls !== 'browse' || engine.browse) for (const q of job.queries[cls].slice(0, 5)) await engine.query(cls, q);
+for (const cls of QUERY_CLASSES)
+  if (cls !== 'browse' || engine.browse)
+    for (const q of job.queries[cls].slice(0, 5)) await engine.query(cls, q);
 const latency = await latencies(async (cls, q) => engine.query(cls, q));
 
 let facetMs: ChildResult['facetMs'];

@@ -14,7 +14,10 @@ export type CorpusName = keyof typeof CORPORA;
 
 export const cacheFile = (name: CorpusName) => `.cache/bench-extract-${name}.json`;
 
-export async function loadCorpora(names: CorpusName[], log: (line: string) => void): Promise<Map<CorpusName, Corpus>> {
+export async function loadCorpora(
+  names: CorpusName[],
+  log: (line: string) => void,
+): Promise<Map<CorpusName, Corpus>> {
   const out = new Map<CorpusName, Corpus>();
   for (const name of names) {
     const started = performance.now();
@@ -23,8 +26,10 @@ export async function loadCorpora(names: CorpusName[], log: (line: string) => vo
       loadExtractor: loadDefaultExtractor,
       cacheFile: cacheFile(name),
     });
-    log(`${name}: ${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${corpus.entities.length} entities ` +
-      `(${extracted?.fresh ?? 0} extracted now) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `${name}: ${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${corpus.entities.length} entities ` +
+        `(${extracted?.fresh ?? 0} extracted now) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     out.set(name, corpus);
   }
   return out;

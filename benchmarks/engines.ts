@@ -5,7 +5,13 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { create, insertMultiple, load as oramaLoad, save as oramaSave, search as oramaSearch } from '@orama/orama';
+import {
+  create,
+  insertMultiple,
+  load as oramaLoad,
+  save as oramaSave,
+  search as oramaSearch,
+} from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { fsSource } from '../src/build/fs-source.js';
@@ -51,7 +57,8 @@ export async function buildEngine(name: EngineName, corpus: Corpus, dir: string)
       // As `build-index --shards auto` splits it (48 MB per shard); at least 2 shards, so that a
       // corpus under the budget still measures the fan-out and merge.
       let { index } = await serializeWithinBudget(corpus, { sources: [], skipped: 0 }, 'auto');
-      if (!index.manifest.shards) index = await serializeIndex(corpus, { sources: [], skipped: 0, shards: 2 });
+      if (!index.manifest.shards)
+        index = await serializeIndex(corpus, { sources: [], skipped: 0, shards: 2 });
       await writeIndex(dir, index);
       return Object.values(index.manifest.files).reduce((s, f) => s + f.bytes, 0);
     }
@@ -79,7 +86,10 @@ export async function buildEngine(name: EngineName, corpus: Corpus, dir: string)
 
 function flexIndex() {
   // 'forward' indexes prefixes, so that typing-as-you-go queries match; no edit-distance typos.
-  return new FlexSearch.Document({ document: { id: 'id', index: [...SEARCH_FIELDS] }, tokenize: 'forward' } as never) as any;
+  return new FlexSearch.Document({
+    document: { id: 'id', index: [...SEARCH_FIELDS] },
+    tokenize: 'forward',
+  } as never) as any;
 }
 
 const ORAMA_SCHEMA = {
@@ -127,15 +137,24 @@ export async function loadEngine(name: EngineName, dir: string): Promise<Loaded>
       // Every shard in this process, called as the Worker calls its shard objects (minus the RPC).
       const source = fsSource(dir);
       const manifest = await readManifest(source);
-      const shards = await Promise.all(manifest.shards!.map((_, shard) => loadIndex(source, { manifest, shard })));
+      const shards = await Promise.all(
+        manifest.shards!.map((_, shard) => loadIndex(source, { manifest, shard })),
+      );
       return engineLoaded(shardedEngine(manifest, shards.map(localShardClient)));
     }
     case 'minisearch': {
-      const ms = MiniSearch.loadJSON(await readFile(join(dir, 'index.json'), 'utf8'), { fields: [...SEARCH_FIELDS] });
+      const ms = MiniSearch.loadJSON(await readFile(join(dir, 'index.json'), 'utf8'), {
+        fields: [...SEARCH_FIELDS],
+      });
       return {
         // Default index options; the typo and prefix classes turn on MiniSearch's own fuzzy/prefix.
         query: (cls, q) =>
-          ms.search(q.replace(/"/g, ''), cls === 'typo' ? { fuzzy: 0.2 } : cls === 'prefix' ? { prefix: true } : {}).slice(0, 10),
+          ms
+            .search(
+              q.replace(/"/g, ''),
+              cls === 'typo' ? { fuzzy: 0.2 } : cls === 'prefix' ? { prefix: true } : {},
+            )
+            .slice(0, 10),
       };
     }
     case 'flexsearch': {
@@ -152,7 +171,12 @@ export async function loadEngine(name: EngineName, dir: string): Promise<Loaded>
         browse: true,
         query: (cls, q) =>
           cls === 'browse'
-            ? oramaSearch(db, { term: '', limit: 10, facets, ...(q ? { where: { publisher: q.split('=')[1] } } : {}) })
+            ? oramaSearch(db, {
+                term: '',
+                limit: 10,
+                facets,
+                ...(q ? { where: { publisher: q.split('=')[1] } } : {}),
+              })
             : oramaSearch(db, { term: q.replace(/"/g, ''), limit: 10, tolerance: cls === 'typo' ? 1 : 0 }),
         facets: (q) => oramaSearch(db, { term: q, limit: 10, facets }),
       };
@@ -173,16 +197,30 @@ function paramsFor(cls: QueryClass, q: string): SearchParams {
   };
 }
 
-const facetParams = (q: string): SearchParams => ({ q, types: [], limit: 10, offset: 0, facets: [...BROWSE_FACETS] });
+const facetParams = (q: string): SearchParams => ({
+  q,
+  types: [],
+  limit: 10,
+  offset: 0,
+  facets: [...BROWSE_FACETS],
+});
 
 /** The sharded engine answers asynchronously (as the Worker's shard objects do). */
 function engineLoaded(engine: SearchEngine): Loaded {
-  return { browse: true, query: (cls, q) => engine.search(paramsFor(cls, q)), facets: (q) => engine.search(facetParams(q)) };
+  return {
+    browse: true,
+    query: (cls, q) => engine.search(paramsFor(cls, q)),
+    facets: (q) => engine.search(facetParams(q)),
+  };
 }
 
 /** One loaded index, searched synchronously: no promise in what is timed. */
 export function oursLoaded(index: LoadedIndex): Loaded {
-  return { browse: true, query: (cls, q) => search(index, paramsFor(cls, q)), facets: (q) => search(index, facetParams(q)) };
+  return {
+    browse: true,
+    query: (cls, q) => search(index, paramsFor(cls, q)),
+    facets: (q) => search(index, facetParams(q)),
+  };
 }
 
 export async function dirBytes(dir: string): Promise<number> {

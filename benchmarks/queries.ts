@@ -13,10 +13,19 @@ export type QueryClass = (typeof QUERY_CLASSES)[number];
 export type QuerySets = Record<QueryClass, string[]>;
 
 /** Facets the browse class counts: every facet our index has that an article carries. */
-export const BROWSE_FACETS = ['type', 'publisher', 'section', 'person', 'organization', 'place', 'published'] as const;
+export const BROWSE_FACETS = [
+  'type',
+  'publisher',
+  'section',
+  'person',
+  'organization',
+  'place',
+  'published',
+] as const;
 
 const stop = new Set(STOP_WORDS);
-const plainWords = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !stop.has(w.toLowerCase()));
+const plainWords = (text: string) =>
+  text.split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !stop.has(w.toLowerCase()));
 
 export function drawQueries(corpus: Corpus, seed: number, perClass: number): QuerySets {
   const rng = xoroshiro128plus(seed);
@@ -34,10 +43,17 @@ export function drawQueries(corpus: Corpus, seed: number, perClass: number): Que
     sets.twoWords.push(`${w[i]} ${w[i + 1]}`.toLowerCase());
   }
   for (let tries = 0; tries < perClass * 50 && sets.phrase.length < perClass; tries++) {
-    const words = pick(articles).body.split(/\s+/).filter((w) => /^\p{L}+$/u.test(w));
+    const words = pick(articles)
+      .body.split(/\s+/)
+      .filter((w) => /^\p{L}+$/u.test(w));
     if (words.length < 10) continue;
     const i = uniformInt(rng, 0, words.length - 3);
-    sets.phrase.push(`"${words.slice(i, i + 3).join(' ').toLowerCase()}"`);
+    sets.phrase.push(
+      `"${words
+        .slice(i, i + 3)
+        .join(' ')
+        .toLowerCase()}"`,
+    );
   }
   for (let tries = 0; tries < perClass * 50 && sets.typo.length < perClass; tries++) {
     const w = plainWords(pick(articles).title).filter((x) => x.length >= 5);
@@ -45,10 +61,16 @@ export function drawQueries(corpus: Corpus, seed: number, perClass: number): Que
   }
   for (let tries = 0; tries < perClass * 50 && sets.prefix.length < perClass; tries++) {
     const w = plainWords(pick(articles).body).filter((x) => x.length >= 6);
-    if (w.length) sets.prefix.push(pick(w).toLowerCase().slice(0, uniformInt(rng, 3, 5)));
+    if (w.length)
+      sets.prefix.push(
+        pick(w)
+          .toLowerCase()
+          .slice(0, uniformInt(rng, 3, 5)),
+      );
   }
   // Browsing: the empty query with facets, under a few common filters.
   const publishers = [...new Set(articles.map((a) => a.publisher).filter((p): p is string => !!p))];
-  for (let i = 0; i < perClass; i++) sets.browse.push(i % 2 === 0 || publishers.length === 0 ? '' : `publisher=${pick(publishers)}`);
+  for (let i = 0; i < perClass; i++)
+    sets.browse.push(i % 2 === 0 || publishers.length === 0 ? '' : `publisher=${pick(publishers)}`);
   return sets;
 }

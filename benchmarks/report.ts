@@ -8,7 +8,12 @@ import { parse as parseToml } from 'smol-toml';
 import { DEFAULT_SHARD_BUDGET_MB as SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 
 /** The per-request CPU cap the Worker is deployed with: every benchmarked request must fit in it. */
-const CPU_BUDGET_MS = (parseToml(readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')) as { limits?: { cpu_ms?: number } }).limits?.cpu_ms ?? null;
+const CPU_BUDGET_MS =
+  (
+    parseToml(readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8')) as {
+      limits?: { cpu_ms?: number };
+    }
+  ).limits?.cpu_ms ?? null;
 
 export interface CorpusReport {
   corpus: CorpusName;
@@ -41,13 +46,21 @@ export function renderMarkdown(r: {
   gitRev: string;
 }): string {
   const out: string[] = [];
-  out.push(`Machine: ${r.machine}. Commit ${r.gitRev} plus working tree; seed ${r.seed}${r.quick ? ', --quick' : ''}; whole run ${r.wallSeconds.toFixed(0)} s.`);
-  out.push('Times in ms; latency columns are p50 / p99 per query class, each the median over the repeats. Load and heap are measured in a fresh process per engine (heap: `heapUsed` after `gc()`, minus the empty process; off-heap: `external`, which includes ArrayBuffers).');
+  out.push(
+    `Machine: ${r.machine}. Commit ${r.gitRev} plus working tree; seed ${r.seed}${r.quick ? ', --quick' : ''}; whole run ${r.wallSeconds.toFixed(0)} s.`,
+  );
+  out.push(
+    'Times in ms; latency columns are p50 / p99 per query class, each the median over the repeats. Load and heap are measured in a fresh process per engine (heap: `heapUsed` after `gc()`, minus the empty process; off-heap: `external`, which includes ArrayBuffers).',
+  );
   for (const c of r.reports) {
     out.push('');
-    out.push(`### ${c.corpus}: ${c.counts.articles} articles, ${c.counts.quotes} quotes, ${c.counts.entities} entities (${c.queriesPerClass} queries per class, ${c.repeats} repeats)`);
+    out.push(
+      `### ${c.corpus}: ${c.counts.articles} articles, ${c.counts.quotes} quotes, ${c.counts.entities} entities (${c.queriesPerClass} queries per class, ${c.repeats} repeats)`,
+    );
     out.push('');
-    out.push(`| engine | build s | index MB | load ms | heap MB | off-heap MB | first query ms | ${CLASSES.map(([, l]) => l).join(' | ')} | facets ms (common word with / without) |`);
+    out.push(
+      `| engine | build s | index MB | load ms | heap MB | off-heap MB | first query ms | ${CLASSES.map(([, l]) => l).join(' | ')} | facets ms (common word with / without) |`,
+    );
     out.push(`|---|---:|---:|---:|---:|---:|---:|${CLASSES.map(() => '---:').join('|')}|---:|`);
     for (const e of c.engines) {
       out.push(
@@ -77,17 +90,25 @@ export function renderMarkdown(r: {
     if (ours?.handler) {
       const h = ours.handler;
       out.push('');
-      out.push(`\`/search\` end to end (Hono \`app.request\` in Node, fs index source), p50 / p99 ms: ${CLASSES.map(([k, l]) => `${l} ${lat(h.latency[k])}`).join('; ')}.`);
-      out.push(`Handler CPU per request: p99 ${ms(h.cpuP99Ms)} ms, max ${ms(h.cpuMaxMs)} ms; slowest: ${h.slowest.map((s) => `\`${s.q}\` ${ms(s.cpuMs)} ms`).join(', ')}.`);
+      out.push(
+        `\`/search\` end to end (Hono \`app.request\` in Node, fs index source), p50 / p99 ms: ${CLASSES.map(([k, l]) => `${l} ${lat(h.latency[k])}`).join('; ')}.`,
+      );
+      out.push(
+        `Handler CPU per request: p99 ${ms(h.cpuP99Ms)} ms, max ${ms(h.cpuMaxMs)} ms; slowest: ${h.slowest.map((s) => `\`${s.q}\` ${ms(s.cpuMs)} ms`).join(', ')}.`,
+      );
       if (CPU_BUDGET_MS !== null) {
-        out.push(`CPU budget (wrangler.toml \`limits.cpu_ms\` = ${CPU_BUDGET_MS} ms): ${h.cpuMaxMs <= CPU_BUDGET_MS ? 'every request within it' : '**exceeded** by the slowest request'}.`);
+        out.push(
+          `CPU budget (wrangler.toml \`limits.cpu_ms\` = ${CPU_BUDGET_MS} ms): ${h.cpuMaxMs <= CPU_BUDGET_MS ? 'every request within it' : '**exceeded** by the slowest request'}.`,
+        );
       }
     }
   }
   if (r.throughput) {
     const t = r.throughput;
     out.push('');
-    out.push(`Throughput (${t.corpus}, \`wrangler dev --ip 127.0.0.1\`, autocannon ${t.connections} connections for ${t.seconds} s, loopback, mixed queries): ${t.requestsPerSecond.toFixed(0)} req/s, latency p50 ${t.p50} ms / p99 ${t.p99} ms, ${t.errors} errors, ${t.non2xx} non-2xx.`);
+    out.push(
+      `Throughput (${t.corpus}, \`wrangler dev --ip 127.0.0.1\`, autocannon ${t.connections} connections for ${t.seconds} s, loopback, mixed queries): ${t.requestsPerSecond.toFixed(0)} req/s, latency p50 ${t.p50} ms / p99 ${t.p99} ms, ${t.errors} errors, ${t.non2xx} non-2xx.`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -31,7 +31,8 @@ const opts = new Command()
   .opts<{ quick: boolean; throughput: boolean; corpus?: string; engines: string; seed: string }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const corpora = (opts.corpus?.split(',') ?? (opts.quick ? ['polnear'] : Object.keys(CORPORA))) as CorpusName[];
+const corpora = (opts.corpus?.split(',') ??
+  (opts.quick ? ['polnear'] : Object.keys(CORPORA))) as CorpusName[];
 const engines = opts.engines.split(',') as EngineName[];
 const perClass = opts.quick ? 40 : 200;
 const repeats = opts.quick ? 2 : 3;
@@ -62,29 +63,45 @@ for (const name of corpora) {
     const job: ChildJob = { engine, dir, queries, repeats, commonWords };
     const jobFile = join(WORK, `${name}-${engine}.job.json`);
     await writeFile(jobFile, JSON.stringify(job));
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', jobFile], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', jobFile],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
     let shards: ShardMemory[] | undefined;
     if (engine === 'sharded') {
       // What each shard object holds: every shard loaded alone in a fresh process.
-      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { shards: unknown[] };
+      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+        shards: unknown[];
+      };
       shards = manifest.shards.map((_, shard) => {
         const file = join(WORK, `${name}-${engine}-${shard}.job.json`);
         writeFileSync(file, JSON.stringify({ ...job, shard }));
-        const line = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+        const line = execFileSync(
+          process.execPath,
+          ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', file],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+        );
         return JSON.parse(line.trim().split('\n').pop()!) as ShardMemory;
       });
     }
     results.push({ ...measured, buildS, bytes, ...(shards ? { shards } : {}) });
-    log(`${name} ${engine}: build ${buildS.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, load ${measured.loadMs.toFixed(0)} ms, heap ${measured.heapMB.toFixed(1)} MB`);
+    log(
+      `${name} ${engine}: build ${buildS.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, load ${measured.loadMs.toFixed(0)} ms, heap ${measured.heapMB.toFixed(1)} MB`,
+    );
   }
   reports.push({
     corpus: name,
-    counts: { articles: corpus.articles.length, quotes: corpus.quotes.length, entities: corpus.entities.length },
+    counts: {
+      articles: corpus.articles.length,
+      quotes: corpus.quotes.length,
+      entities: corpus.entities.length,
+    },
     queriesPerClass: perClass,
     repeats,
     commonWords,
@@ -93,7 +110,8 @@ for (const name of corpora) {
 }
 
 let tput: ThroughputResult | null = null;
-if (opts.throughput) tput = await throughput(join(WORK, corpora[0]!, 'ours'), corpora[0]!, querySets.get(corpora[0]!)!, log);
+if (opts.throughput)
+  tput = await throughput(join(WORK, corpora[0]!, 'ours'), corpora[0]!, querySets.get(corpora[0]!)!, log);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, shared with other jobs`;
 const wall = (performance.now() - started) / 1000;
@@ -104,9 +122,24 @@ const gitRev = (() => {
     return 'unknown';
   }
 })();
-const md = renderMarkdown({ machine, seed: Number(opts.seed), quick: opts.quick, reports, throughput: tput, wallSeconds: wall, gitRev });
+const md = renderMarkdown({
+  machine,
+  seed: Number(opts.seed),
+  quick: opts.quick,
+  reports,
+  throughput: tput,
+  wallSeconds: wall,
+  gitRev,
+});
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'latest.md'), md);
-await writeFile(join(OUT, 'latest.json'), JSON.stringify({ machine, seed: Number(opts.seed), gitRev, wallSeconds: wall, reports, throughput: tput }, null, 2));
+await writeFile(
+  join(OUT, 'latest.json'),
+  JSON.stringify(
+    { machine, seed: Number(opts.seed), gitRev, wallSeconds: wall, reports, throughput: tput },
+    null,
+    2,
+  ),
+);
 process.stdout.write(md);
 log(`bench done in ${wall.toFixed(0)} s; wrote ${OUT}/latest.md and latest.json`);

@@ -36,20 +36,31 @@ async function waitUp(url: string, deadline: number): Promise<void> {
   throw new Error(`wrangler dev did not answer ${url}`);
 }
 
-export async function throughput(indexDir: string, corpus: string, queries: QuerySets, log: (line: string) => void): Promise<ThroughputResult> {
+export async function throughput(
+  indexDir: string,
+  corpus: string,
+  queries: QuerySets,
+  log: (line: string) => void,
+): Promise<ThroughputResult> {
   const served = 'public/bench-index';
   await rm(served, { recursive: true, force: true });
   await cp(indexDir, served, { recursive: true });
-  const wrangler = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--var', 'INDEX_PATH:/bench-index'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const wrangler = spawn(
+    'npx',
+    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--var', 'INDEX_PATH:/bench-index'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitUp(`${base}/health`, Date.now() + 120_000);
-    const paths = [...queries.twoWords.slice(0, 50), ...queries.typo.slice(0, 25), ...queries.prefix.slice(0, 25)].map(
-      (q) => `/search?q=${encodeURIComponent(q)}`,
-    );
+    const paths = [
+      ...queries.twoWords.slice(0, 50),
+      ...queries.typo.slice(0, 25),
+      ...queries.prefix.slice(0, 25),
+    ].map((q) => `/search?q=${encodeURIComponent(q)}`);
     // The first request loads the index; it is not what throughput measures.
     await fetch(`${base}${paths[0]}`);
     let i = 0;
@@ -58,7 +69,12 @@ export async function throughput(indexDir: string, corpus: string, queries: Quer
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }),
+        },
+      ],
     });
     return {
       corpus,
@@ -75,4 +91,3 @@ export async function throughput(indexDir: string, corpus: string, queries: Quer
     await rm(served, { recursive: true, force: true });
   }
 }
-

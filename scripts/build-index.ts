@@ -22,15 +22,37 @@ const program = new Command()
   .option('--cache <file>', 'extraction cache: unchanged articles are not extracted again', DEFAULT_CACHE)
   .option('--no-cache', 'extract every article')
   .option('-q, --quiet', 'print only the summary and problems', false)
-  .option('--shards <n|auto>', 'split into N shards, or "auto": only when one index would exceed --shard-budget', '1')
-  .option('--shard-budget <MB>', 'memory one loaded shard may take (estimated)', String(DEFAULT_SHARD_BUDGET_MB))
-  .option('-w, --watch', 'keep running and rebuild when an input changes (only changed articles are redone)', false)
+  .option(
+    '--shards <n|auto>',
+    'split into N shards, or "auto": only when one index would exceed --shard-budget',
+    '1',
+  )
+  .option(
+    '--shard-budget <MB>',
+    'memory one loaded shard may take (estimated)',
+    String(DEFAULT_SHARD_BUDGET_MB),
+  )
+  .option(
+    '-w, --watch',
+    'keep running and rebuild when an input changes (only changed articles are redone)',
+    false,
+  )
   .parse();
 
-const opts = program.opts<{ input: string[]; out: string; strict: boolean; quiet: boolean; cache: string | false; shards: string; shardBudget: string; watch: boolean }>();
+const opts = program.opts<{
+  input: string[];
+  out: string;
+  strict: boolean;
+  quiet: boolean;
+  cache: string | false;
+  shards: string;
+  shardBudget: string;
+  watch: boolean;
+}>();
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
-if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64)) program.error('--shards must be "auto" or a whole number from 1 to 64');
+if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64))
+  program.error('--shards must be "auto" or a whole number from 1 to 64');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
@@ -40,7 +62,10 @@ const memo = opts.watch ? createMemo() : undefined;
 
 /** One build with its report; false when it failed (the previous index is then untouched). */
 async function build(): Promise<boolean> {
-  const bar = process.stderr.isTTY && !opts.quiet ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic) : null;
+  const bar =
+    process.stderr.isTTY && !opts.quiet
+      ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic)
+      : null;
   let lastLogged = 0;
   try {
     if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
@@ -72,14 +97,20 @@ async function build(): Promise<boolean> {
         `${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities; ` +
         `${summary.read} records read from ${summary.files.length} file(s), ${summary.skipped.length} skipped, ` +
         `${summary.warnings.length} warning(s); ` +
-        (summary.extracted ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; ` : '') +
+        (summary.extracted
+          ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; `
+          : '') +
         `${summary.seconds.toFixed(1)} s`,
     );
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     if (summary.manifest.shards) {
-      log(`${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`);
+      log(
+        `${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`,
+      );
     } else {
-      log(`one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`);
+      log(
+        `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`,
+      );
     }
     return true;
   } catch (err) {

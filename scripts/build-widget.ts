@@ -68,7 +68,10 @@ export async function buildWidget(options: { outDir?: string; budget?: number } 
     throw new BudgetError(`widget.js is ${summary.gzipBytes} bytes gzipped, over the ${budget}-byte budget`);
   }
   await mkdir(outDir, { recursive: true });
-  for (const [code, built] of [[widget, summary], [client, summary.client]] as const) {
+  for (const [code, built] of [
+    [widget, summary],
+    [client, summary.client],
+  ] as const) {
     await writeFile(`${outDir}/${built.file}`, code);
     await writeFile(`${outDir}/${built.hashedFile}`, code);
   }

@@ -56,7 +56,12 @@ async function wranglerSettings(): Promise<Settings & { main: string; assets?: s
   };
   const { main, compatibility_date: compatibilityDate } = toml;
   if (!main || !compatibilityDate) throw new Error('wrangler.toml names no main or no compatibility_date');
-  return { main, compatibilityDate, compatibilityFlags: toml.compatibility_flags ?? [], assets: toml.assets?.directory };
+  return {
+    main,
+    compatibilityDate,
+    compatibilityFlags: toml.compatibility_flags ?? [],
+    assets: toml.assets?.directory,
+  };
 }
 
 /**
@@ -67,26 +72,42 @@ async function bundleWorker(outDir: string, main: string, assets?: string): Prom
   // wrangler checks that the assets directory exists even for a dry run; on a fresh clone it doesn't yet.
   if (assets && !existsSync(resolve(root, assets))) await mkdir(resolve(root, assets), { recursive: true });
   try {
-    await run(process.execPath, [`${root}/node_modules/wrangler/bin/wrangler.js`, 'deploy', '--dry-run', '--outdir', outDir], {
-      cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [`${root}/node_modules/wrangler/bin/wrangler.js`, 'deploy', '--dry-run', '--outdir', outDir],
+      {
+        cwd: root,
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`wrangler deploy --dry-run failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
   const entry = basename(main).replace(/\.[cm]?[jt]sx?$/, '.js');
   const names = (await readdir(outDir)).filter((f) => !f.endsWith('.map') && f !== 'README.md');
-  if (!names.includes(entry)) throw new Error(`wrangler wrote no ${entry} into ${outDir}, only: ${names.join(', ')}`);
+  if (!names.includes(entry))
+    throw new Error(`wrangler wrote no ${entry} into ${outDir}, only: ${names.join(', ')}`);
   const ordered = [entry, ...names.filter((n) => n !== entry).sort()];
   return Promise.all(ordered.map(async (name) => ({ name, code: await readFile(join(outDir, name)) })));
 }
 
-const moduleTypes = { '.js': 'ESModule', '.mjs': 'ESModule', '.cjs': 'CommonJS', '.wasm': 'CompiledWasm', '.txt': 'Text', '.bin': 'Data' } as const;
+const moduleTypes = {
+  '.js': 'ESModule',
+  '.mjs': 'ESModule',
+  '.cjs': 'CommonJS',
+  '.wasm': 'CompiledWasm',
+  '.txt': 'Text',
+  '.bin': 'Data',
+} as const;
 
 /** Milliseconds until workerd has loaded the script, which runs its global scope (module evaluation). */
-async function readyMs(dir: string, modules: Module[], { compatibilityDate, compatibilityFlags }: Settings): Promise<number> {
+async function readyMs(
+  dir: string,
+  modules: Module[],
+  { compatibilityDate, compatibilityFlags }: Settings,
+): Promise<number> {
   const started = performance.now();
   // Modules are listed, not found from scriptPath: Miniflare would parse the bundle in Node to
   // find its imports, which costs more than workerd's start. The first module is the entry.
@@ -111,7 +132,9 @@ async function readyMs(dir: string, modules: Module[], { compatibilityDate, comp
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function checkBundle(options: { gzipBudget?: number; startupBudget?: number; runs?: number } = {}): Promise<BundleReport> {
+export async function checkBundle(
+  options: { gzipBudget?: number; startupBudget?: number; runs?: number } = {},
+): Promise<BundleReport> {
   const gzipBudget = options.gzipBudget ?? GZIP_BUDGET_BYTES;
   const startupBudget = options.startupBudget ?? STARTUP_BUDGET_MS;
   const runs = options.runs ?? 3;
@@ -124,14 +147,20 @@ export async function checkBundle(options: { gzipBudget?: number; startupBudget?
     const bytes = all.length;
     const gzipBytes = gzipSync(all).length;
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-    console.error(`worker bundle: ${kb(bytes)} raw, ${kb(gzipBytes)} gzipped (${gzipBytes} of ${gzipBudget} bytes budget)`);
+    console.error(
+      `worker bundle: ${kb(bytes)} raw, ${kb(gzipBytes)} gzipped (${gzipBytes} of ${gzipBudget} bytes budget)`,
+    );
     if (gzipBytes > gzipBudget) {
-      throw new BudgetError(`the Worker bundle is ${gzipBytes} bytes gzipped, over the ${gzipBudget}-byte budget`);
+      throw new BudgetError(
+        `the Worker bundle is ${gzipBytes} bytes gzipped, over the ${gzipBudget}-byte budget`,
+      );
     }
 
     // Starting workerd itself takes a few hundred ms: an empty Worker's time is taken away, and
     // medians even out a busy machine. A first, uncounted start warms the OS and V8 caches.
-    const empty: Module[] = [{ name: 'empty.js', code: Buffer.from('export default { fetch: () => new Response("") };\n') }];
+    const empty: Module[] = [
+      { name: 'empty.js', code: Buffer.from('export default { fetch: () => new Response("") };\n') },
+    ];
     await readyMs(dir, modules, settings);
     const bundleTimes: number[] = [];
     const emptyTimes: number[] = [];
@@ -147,7 +176,9 @@ export async function checkBundle(options: { gzipBudget?: number; startupBudget?
         `${emptyReadyMs.toFixed(0)} ms with an empty Worker; median of ${runs}; budget ${startupBudget} ms)`,
     );
     if (startupMs > startupBudget) {
-      throw new BudgetError(`the Worker's global scope takes ${startupMs.toFixed(0)} ms to start, over the ${startupBudget} ms budget`);
+      throw new BudgetError(
+        `the Worker's global scope takes ${startupMs.toFixed(0)} ms to start, over the ${startupBudget} ms budget`,
+      );
     }
     return { bytes, gzipBytes, startupMs, bundleReadyMs, emptyReadyMs };
   } finally {
@@ -164,7 +195,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     .parse()
     .opts<{ gzipBudget: string; startupBudget: string; runs: string }>();
   try {
-    await checkBundle({ gzipBudget: Number(opts.gzipBudget), startupBudget: Number(opts.startupBudget), runs: Number(opts.runs) });
+    await checkBundle({
+      gzipBudget: Number(opts.gzipBudget),
+      startupBudget: Number(opts.startupBudget),
+      runs: Number(opts.runs),
+    });
   } catch (err) {
     console.error(`bundle check failed: ${(err as Error).message}`);
     process.exitCode = 1;

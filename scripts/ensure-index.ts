@@ -8,7 +8,14 @@ import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 if (!existsSync(`${DEFAULT_OUT}/manifest.json`)) {
-  const summary = await buildIndex({ inputs: [DEFAULT_INPUT], outDir: DEFAULT_OUT, loadExtractor: loadDefaultExtractor, cacheFile: DEFAULT_CACHE });
+  const summary = await buildIndex({
+    inputs: [DEFAULT_INPUT],
+    outDir: DEFAULT_OUT,
+    loadExtractor: loadDefaultExtractor,
+    cacheFile: DEFAULT_CACHE,
+  });
   const { counts } = summary.manifest;
-  console.error(`built the sample index: ${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities`);
+  console.error(
+    `built the sample index: ${counts.article} articles, ${counts.quote} quotes, ${counts.entity} entities`,
+  );
 }

@@ -31,7 +31,27 @@ interface ConllDoc {
   gold: Set<string>;
 }
 
-const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"]);
+const NO_SPACE_BEFORE = new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '%',
+  "'s",
+  "'S",
+  "n't",
+  "'",
+  "'re",
+  "'ve",
+  "'ll",
+  "'d",
+  "'m",
+]);
 const NO_SPACE_AFTER = new Set(['(', '[', '{', '$']);
 
 function readConll(path: string): ConllDoc[] {
@@ -118,7 +138,9 @@ function predictedSpans(doc: ConllDoc, entities: ArticleEntity[]): Set<string> {
     }
   }
   // CoNLL annotation is flat: keep outermost mentions only.
-  const flat = spans.filter((a) => !spans.some((b) => b !== a && b.s <= a.s && b.e >= a.e && b.e - b.s > a.e - a.s));
+  const flat = spans.filter(
+    (a) => !spans.some((b) => b !== a && b.s <= a.s && b.e >= a.e && b.e - b.s > a.e - a.s),
+  );
   const out = new Set<string>();
   for (const { s, e, type } of flat) {
     const ts = startIdx.get(s);
@@ -141,7 +163,11 @@ const prf = ({ tp, fp, fn }: Counts) => {
 
 function evalConll(path: string, asJson: boolean, errorsOut?: string) {
   const docs = readConll(path);
-  const counts: Record<ConllType, Counts> = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };
+  const counts: Record<ConllType, Counts> = {
+    PER: { tp: 0, fp: 0, fn: 0 },
+    ORG: { tp: 0, fp: 0, fn: 0 },
+    LOC: { tp: 0, fp: 0, fn: 0 },
+  };
   const errors: string[] = [];
   const t0 = performance.now();
   for (const doc of docs) {
@@ -183,7 +209,10 @@ function evalConll(path: string, asJson: boolean, errorsOut?: string) {
     total.fp += counts[t].fp;
     total.fn += counts[t].fn;
   }
-  const rows = [...TYPES.map((t) => ({ type: t, ...counts[t], ...prf(counts[t]) })), { type: 'micro', ...total, ...prf(total) }];
+  const rows = [
+    ...TYPES.map((t) => ({ type: t, ...counts[t], ...prf(counts[t]) })),
+    { type: 'micro', ...total, ...prf(total) },
+  ];
   if (asJson) {
     console.log(JSON.stringify({ file: path, documents: docs.length, seconds, rows }, null, 2));
     return;
@@ -192,20 +221,31 @@ function evalConll(path: string, asJson: boolean, errorsOut?: string) {
   console.log('| type | gold | predicted | TP | precision | recall | F1 |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.type} | ${r.tp + r.fn} | ${r.tp + r.fp} | ${r.tp} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.f1.toFixed(3)} |`);
+    console.log(
+      `| ${r.type} | ${r.tp + r.fn} | ${r.tp + r.fp} | ${r.tp} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.f1.toFixed(3)} |`,
+    );
   }
 }
 
 /** Whether the body writes `form` on its own, not inside a longer capitalised name. */
 function writtenAlone(body: string, form: string): boolean {
   const esc = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{Lu}[\\p{L}.]*\\s)${esc}(?![\\p{L}\\p{N}]|\\s\\p{Lu})`, 'u').test(body);
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{Lu}[\\p{L}.]*\\s)${esc}(?![\\p{L}\\p{N}]|\\s\\p{Lu})`, 'u').test(
+    body,
+  );
 }
 
-const GOLD_KINDS: Record<string, EntityKind> = { people: 'person', organizations: 'organization', places: 'place' };
+const GOLD_KINDS: Record<string, EntityKind> = {
+  people: 'person',
+  organizations: 'organization',
+  places: 'place',
+};
 
 function evalSeed(dir: string, asJson: boolean): boolean {
-  const article = JSON.parse(readFileSync(join(dir, 'articles.ndjson'), 'utf8').split('\n')[0]!) as { body: string; title: string };
+  const article = JSON.parse(readFileSync(join(dir, 'articles.ndjson'), 'utf8').split('\n')[0]!) as {
+    body: string;
+    title: string;
+  };
   const gold = JSON.parse(readFileSync(join(dir, 'entities-gold.json'), 'utf8')) as Record<string, unknown>;
   const found = extractEntities(article.body, { title: article.title, tagger });
   const rows: Array<{ name: string; kind: EntityKind; status: string; detail: string }> = [];
@@ -224,19 +264,31 @@ function evalSeed(dir: string, asJson: boolean): boolean {
       for (const alias of aliases) {
         if (entity.aliases.includes(alias)) continue;
         // A form the body never writes on its own cannot be a mention; it must still resolve.
-        if (unwritten.includes(alias) && resolveSpeaker(alias, found) === entityId(entity.kind, entity.name)) continue;
+        if (unwritten.includes(alias) && resolveSpeaker(alias, found) === entityId(entity.kind, entity.name))
+          continue;
         problems.push(`alias "${alias}" not merged`);
       }
       rows.push({
         name,
         kind,
         status: problems.length ? 'WRONG' : 'ok',
-        detail: [...problems, ...(unwritten.length ? [`not written alone in body (resolved): ${unwritten.join(', ')}`] : []), `aliases: ${entity.aliases.join(' | ') || '-'}`, `mentions: ${entity.mentions.length}`].join('; '),
+        detail: [
+          ...problems,
+          ...(unwritten.length ? [`not written alone in body (resolved): ${unwritten.join(', ')}`] : []),
+          `aliases: ${entity.aliases.join(' | ') || '-'}`,
+          `mentions: ${entity.mentions.length}`,
+        ].join('; '),
       });
     }
   }
   for (const entity of found) {
-    if (!matched.has(entity)) rows.push({ name: entity.name, kind: entity.kind, status: 'EXTRA', detail: `aliases: ${entity.aliases.join(' | ') || '-'}` });
+    if (!matched.has(entity))
+      rows.push({
+        name: entity.name,
+        kind: entity.kind,
+        status: 'EXTRA',
+        detail: `aliases: ${entity.aliases.join(' | ') || '-'}`,
+      });
   }
   const ok = rows.every((r) => r.status === 'ok' || r.status === 'EXTRA');
   if (asJson) {
@@ -258,11 +310,22 @@ function timing(path: string, asJson: boolean) {
   const chars = articles.reduce((n, a) => n + a.body.length, 0);
   const t0 = performance.now();
   let entities = 0;
-  for (const a of articles) entities += extractEntities(a.body, { title: a.title ?? undefined, tagger }).length;
+  for (const a of articles)
+    entities += extractEntities(a.body, { title: a.title ?? undefined, tagger }).length;
   const seconds = (performance.now() - t0) / 1000;
-  const out = { file: path, articles: articles.length, chars, entities, seconds, msPerArticle: (seconds * 1000) / articles.length };
+  const out = {
+    file: path,
+    articles: articles.length,
+    chars,
+    entities,
+    seconds,
+    msPerArticle: (seconds * 1000) / articles.length,
+  };
   if (asJson) console.log(JSON.stringify(out, null, 2));
-  else console.log(`${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, ${entities} entities, ${seconds.toFixed(1)} s (${out.msPerArticle.toFixed(1)} ms/article)`);
+  else
+    console.log(
+      `${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, ${entities} entities, ${seconds.toFixed(1)} s (${out.msPerArticle.toFixed(1)} ms/article)`,
+    );
 }
 
 const program = new Command()
@@ -276,7 +339,14 @@ const program = new Command()
   .option('--json', 'machine-readable output')
   .parse();
 
-const opts = program.opts<{ conll?: string; seed?: string; timing?: string; errors?: string; json?: boolean; tagger: boolean }>();
+const opts = program.opts<{
+  conll?: string;
+  seed?: string;
+  timing?: string;
+  errors?: string;
+  json?: boolean;
+  tagger: boolean;
+}>();
 const tagger = opts.tagger;
 if (!opts.conll && !opts.seed && !opts.timing) program.help({ error: true });
 let failed = false;

@@ -64,8 +64,30 @@ export interface Mismatch {
 
 // Capitalized words that are not names: sentence-initial pronouns and determiners.
 const NOT_NAMES = new Set([
-  'he', 'she', 'they', 'i', 'we', 'it', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its',
-  'our', 'my', 'your', 'this', 'that', 'these', 'those', 'one', 'some', 'another',
+  'he',
+  'she',
+  'they',
+  'i',
+  'we',
+  'it',
+  'you',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'one',
+  'some',
+  'another',
 ]);
 
 function capitalizedWords(phrase: string | null): string[] {
@@ -99,9 +121,11 @@ function covers(p: ExtractedQuote, g: GoldQuote): boolean {
 /** One-to-one matching, largest overlaps first. Returns [predIndex, goldIndex] pairs. */
 export function matchSpans(pred: ExtractedQuote[], gold: GoldQuote[]): Array<[number, number]> {
   const pairs: Array<[number, number, number]> = [];
-  pred.forEach((p, i) => gold.forEach((g, j) => {
-    if (covers(p, g)) pairs.push([overlap(p, g), i, j]);
-  }));
+  pred.forEach((p, i) =>
+    gold.forEach((g, j) => {
+      if (covers(p, g)) pairs.push([overlap(p, g), i, j]);
+    }),
+  );
   pairs.sort((x, y) => y[0] - x[0]);
   const usedP = new Set<number>();
   const usedG = new Set<number>();
@@ -116,7 +140,10 @@ export function matchSpans(pred: ExtractedQuote[], gold: GoldQuote[]): Array<[nu
 }
 
 export function readNdjson<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 export interface Evaluation {
@@ -137,8 +164,18 @@ export function evaluate(articles: ArticleRecord[], goldAll: GoldQuote[], split:
     goldBy.set(g.article_id, list);
   }
   const s: Scores = {
-    articles: selected.length, gold: 0, predicted: 0, goldMatched: 0, predictedMatching: 0, precision: 0, recall: 0, f1: 0,
-    speakerScored: 0, speakerCorrect: 0, speakerAccuracy: 0, extractMs: 0,
+    articles: selected.length,
+    gold: 0,
+    predicted: 0,
+    goldMatched: 0,
+    predictedMatching: 0,
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    speakerScored: 0,
+    speakerCorrect: 0,
+    speakerAccuracy: 0,
+    extractMs: 0,
     oneToOne: { matched: 0, precision: 0, recall: 0, f1: 0 },
   };
   const mismatches: Mismatch[] = [];
@@ -162,15 +199,45 @@ export function evaluate(articles: ArticleRecord[], goldAll: GoldQuote[], split:
       if (matching[i]) r[1]++;
       byRule.set(p.rule, r);
     });
-    pred.forEach((p, i) => matching[i] || mismatches.push({ articleId: a.id, kind: 'false-positive', start: p.start, end: p.end, predictedSpeaker: p.speaker, rule: p.rule }));
-    gold.forEach((g, j) => matched[j] || mismatches.push({ articleId: a.id, kind: 'missed', start: g.start, end: g.end, goldSpeaker: g.speaker }));
+    pred.forEach(
+      (p, i) =>
+        matching[i] ||
+        mismatches.push({
+          articleId: a.id,
+          kind: 'false-positive',
+          start: p.start,
+          end: p.end,
+          predictedSpeaker: p.speaker,
+          rule: p.rule,
+        }),
+    );
+    gold.forEach(
+      (g, j) =>
+        matched[j] ||
+        mismatches.push({
+          articleId: a.id,
+          kind: 'missed',
+          start: g.start,
+          end: g.end,
+          goldSpeaker: g.speaker,
+        }),
+    );
     for (const [i, j] of pairs) {
       const g = gold[j]!;
       if (!hasNamedSpeaker(g.speaker)) continue;
       s.speakerScored++;
       const p = pred[i]!;
       if (sameSpeaker(p.speaker, g.speaker)) s.speakerCorrect++;
-      else mismatches.push({ articleId: a.id, kind: 'wrong-speaker', start: g.start, end: g.end, predictedSpeaker: p.speaker, goldSpeaker: g.speaker, rule: p.rule });
+      else
+        mismatches.push({
+          articleId: a.id,
+          kind: 'wrong-speaker',
+          start: g.start,
+          end: g.end,
+          predictedSpeaker: p.speaker,
+          goldSpeaker: g.speaker,
+          rule: p.rule,
+        });
     }
   }
   const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
@@ -207,7 +274,14 @@ function main(argv: string[]): void {
     .option('--show-errors <n>', 'also print per-rule precision and up to n mismatches of each kind', '0')
     .option('--rule <rule>', 'with --show-errors: only mismatches from this extraction rule')
     .parse(argv);
-  const opts = program.opts<{ gold: string; split: string; articles?: string; json?: boolean; showErrors: string; rule?: string }>();
+  const opts = program.opts<{
+    gold: string;
+    split: string;
+    articles?: string;
+    json?: boolean;
+    showErrors: string;
+    rule?: string;
+  }>();
   const articlesPath = opts.articles ?? join(dirname(opts.gold), 'articles.ndjson');
   const articles = readNdjson<ArticleRecord>(articlesPath);
   const gold = readNdjson<GoldQuote>(opts.gold);
@@ -224,7 +298,11 @@ function main(argv: string[]): void {
       console.log(`| ${rule} | ${p} | ${m} | ${(m / p).toFixed(3)} |`);
     }
     const only = opts.rule;
-    printMismatches(articles, only ? mismatches.filter((m) => m.rule === only || m.kind === 'missed') : mismatches, n);
+    printMismatches(
+      articles,
+      only ? mismatches.filter((m) => m.rule === only || m.kind === 'missed') : mismatches,
+      n,
+    );
   }
 }
 
@@ -238,7 +316,9 @@ function printMismatches(articles: ArticleRecord[], mismatches: Mismatch[], n: n
       const m = list[k]!;
       const b = bodies.get(m.articleId) ?? '';
       const ctx = (x: string) => JSON.stringify(x);
-      console.log(`- ${m.articleId}@${m.start}: ${ctx(b.slice(Math.max(0, m.start - 90), m.start))} [[${b.slice(m.start, Math.min(m.end, m.start + 160))}]] ${ctx(b.slice(m.end, m.end + 70))} rule=${m.rule ?? ''} pred=${ctx(String(m.predictedSpeaker))} gold=${ctx(String(m.goldSpeaker))}`);
+      console.log(
+        `- ${m.articleId}@${m.start}: ${ctx(b.slice(Math.max(0, m.start - 90), m.start))} [[${b.slice(m.start, Math.min(m.end, m.start + 160))}]] ${ctx(b.slice(m.end, m.end + 70))} rule=${m.rule ?? ''} pred=${ctx(String(m.predictedSpeaker))} gold=${ctx(String(m.goldSpeaker))}`,
+      );
     }
   }
 }

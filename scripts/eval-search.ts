@@ -36,16 +36,21 @@ const splitIds = new Set(
 
 const t0 = performance.now();
 const { corpus } = await prepareCorpus({ inputs: [opts.articles], extractor: defaultExtractor });
-const index = await loadIndex(memorySource(await serializeIndex(corpus, { sources: [opts.articles], skipped: 0 })));
+const index = await loadIndex(
+  memorySource(await serializeIndex(corpus, { sources: [opts.articles], skipped: 0 })),
+);
 console.error(`corpus and index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const items = knownItems(corpus, splitIds, Number(opts.seed), Number(opts.perClass));
 
-const baseline = new MiniSearch({ fields: ['title', 'subtitle', 'body', 'text', 'speaker', 'name', 'aliases'] });
+const baseline = new MiniSearch({
+  fields: ['title', 'subtitle', 'body', 'text', 'speaker', 'name', 'aliases'],
+});
 baseline.addAll(toIndexDocs(corpus));
 
 type Ranker = (item: KnownItem) => string[];
 // One ranked list over every type, as the search box shows it: the answer must beat the rest.
-const ours: Ranker = (item) => search(index, { q: item.q, types: [], limit: 10, offset: 0 }).hits.map((h) => h.id);
+const ours: Ranker = (item) =>
+  search(index, { q: item.q, types: [], limit: 10, offset: 0 }).hits.map((h) => h.id);
 const plain: Ranker = (item) =>
   baseline
     .search(item.q)
@@ -62,20 +67,34 @@ function score(rank: Ranker, cls: QueryClass) {
     if (at === 0) s1++;
     if (at >= 0) rr += 1 / (at + 1);
   }
-  return { queries: set.length, successAt1: set.length ? s1 / set.length : 0, mrrAt10: set.length ? rr / set.length : 0 };
+  return {
+    queries: set.length,
+    successAt1: set.length ? s1 / set.length : 0,
+    mrrAt10: set.length ? rr / set.length : 0,
+  };
 }
 
 const classes: QueryClass[] = ['typo-title', 'quote-fragment', 'entity-alias'];
-const rows = classes.map((cls) => ({ class: cls, ours: score(ours, cls), minisearchDefault: score(plain, cls) }));
+const rows = classes.map((cls) => ({
+  class: cls,
+  ours: score(ours, cls),
+  minisearchDefault: score(plain, cls),
+}));
 
 if (opts.json) {
   console.log(JSON.stringify({ split: opts.split, seed: Number(opts.seed), rows }, null, 2));
 } else {
   const f = (n: number) => n.toFixed(3);
-  console.log(`Known-item search on ${opts.articles} (${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${corpus.entities.length} entities), queries from split ${opts.split}, seed ${opts.seed}\n`);
-  console.log('| class | queries | success@1 | MRR@10 | MiniSearch default success@1 | MiniSearch default MRR@10 |');
+  console.log(
+    `Known-item search on ${opts.articles} (${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${corpus.entities.length} entities), queries from split ${opts.split}, seed ${opts.seed}\n`,
+  );
+  console.log(
+    '| class | queries | success@1 | MRR@10 | MiniSearch default success@1 | MiniSearch default MRR@10 |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.class} | ${r.ours.queries} | ${f(r.ours.successAt1)} | ${f(r.ours.mrrAt10)} | ${f(r.minisearchDefault.successAt1)} | ${f(r.minisearchDefault.mrrAt10)} |`);
+    console.log(
+      `| ${r.class} | ${r.ours.queries} | ${f(r.ours.successAt1)} | ${f(r.ours.mrrAt10)} | ${f(r.minisearchDefault.successAt1)} | ${f(r.minisearchDefault.mrrAt10)} |`,
+    );
   }
 }

@@ -24,16 +24,29 @@ const { items, ingested } = await prepareCorpus({
   loadExtractor: loadDefaultExtractor,
   ...(opts.cache ? { cacheFile: opts.cache } : {}),
 });
-for (const issue of ingested.issues) process.stderr.write(`skipped ${issue.file}:${issue.line}: ${issue.reason}\n`);
+for (const issue of ingested.issues)
+  process.stderr.write(`skipped ${issue.file}:${issue.line}: ${issue.reason}\n`);
 
-const merged = mergeCorpusEntities(items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })));
+const merged = mergeCorpusEntities(
+  items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })),
+);
 for (const { article, toInput, inputBody, extraction } of items) {
-  const span = (start: number, end: number): [number, number] => [toInput(start, 'start'), toInput(end, 'end')];
+  const span = (start: number, end: number): [number, number] => [
+    toInput(start, 'start'),
+    toInput(end, 'end'),
+  ];
   const line = {
     id: article.id,
     quotes: extraction.quotes.map((q) => {
       const [start, end] = span(q.start, q.end);
-      return { text: inputBody.slice(start, end), start, end, speaker: q.speaker, speakerId: speakerId(merged, article.id, q.speaker), cue: q.cue };
+      return {
+        text: inputBody.slice(start, end),
+        start,
+        end,
+        speaker: q.speaker,
+        speakerId: speakerId(merged, article.id, q.speaker),
+        cue: q.cue,
+      };
     }),
     entities: extraction.entities.map((e) => ({
       id: merged.resolve(article.id, e.name) ?? entityId(e.kind, e.name),

@@ -24,13 +24,29 @@ const opts = new Command()
   .option('--duration <s>', 'seconds of load in all', '60')
   .option('--connections <n>', 'concurrent connections', '64')
   .option('--repeats <n>', 'rounds (memory is read after each)', '3')
-  .option('--index-path <path>', 'INDEX_PATH inside public/ (built from the sample when it is /index and missing)', '/index')
-  .option('--only <path>', 'load this one path instead of the mix (e.g. /health, a baseline without search work)')
+  .option(
+    '--index-path <path>',
+    'INDEX_PATH inside public/ (built from the sample when it is /index and missing)',
+    '/index',
+  )
+  .option(
+    '--only <path>',
+    'load this one path instead of the mix (e.g. /health, a baseline without search work)',
+  )
   .option('--json', 'print only the JSON summary', false)
   .option('--no-heap', "do not read the isolate's heap through the inspector after each round")
   .option('--via-proxy', "load wrangler's public port (its dev proxy) instead of the Worker's runtime", false)
   .parse()
-  .opts<{ duration: string; connections: string; repeats: string; indexPath: string; only?: string; json: boolean; heap: boolean; viaProxy: boolean }>();
+  .opts<{
+    duration: string;
+    connections: string;
+    repeats: string;
+    indexPath: string;
+    only?: string;
+    json: boolean;
+    heap: boolean;
+    viaProxy: boolean;
+  }>();
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -73,10 +89,15 @@ const log = (s: string) => {
 
 /** Paths over what the index really holds, so the load exercises real matches. */
 async function requestMix(origin: string): Promise<string[]> {
-  const browse = (await (await fetch(`${origin}/search?q=&type=article&limit=50&facets=person,publisher,section,place`)).json()) as any;
+  const browse = (await (
+    await fetch(`${origin}/search?q=&type=article&limit=50&facets=person,publisher,section,place`)
+  ).json()) as any;
   const quotes = (await (await fetch(`${origin}/search?q=&type=quote&limit=20`)).json()) as any;
   const titles: string[] = browse.hits.map((h: any) => String(h.title ?? ''));
-  const titleWords = [...new Set(titles.flatMap((t) => t.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(0, 40);
+  const titleWords = [...new Set(titles.flatMap((t) => t.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(
+    0,
+    40,
+  );
   const enc = encodeURIComponent;
   const paths: string[] = [];
   titleWords.forEach((w, i) => {
@@ -94,12 +115,19 @@ async function requestMix(origin: string): Promise<string[]> {
       paths.push(`/search?q=&${facet}=${enc(v.value)}&facets=${facet}`);
       paths.push(`/search?q=${enc(titleWords[0] ?? 'the')}&${facet}=${enc(v.value)}&type=article,quote`);
     }
-    paths.push(`/facets/${facet}?q=${enc((browse.facets?.[facet]?.values?.[0]?.name ?? browse.facets?.[facet]?.values?.[0]?.value ?? 'a').slice(0, 3))}`);
+    paths.push(
+      `/facets/${facet}?q=${enc((browse.facets?.[facet]?.values?.[0]?.name ?? browse.facets?.[facet]?.values?.[0]?.value ?? 'a').slice(0, 3))}`,
+    );
   }
   for (const h of browse.hits.slice(0, 15)) paths.push(`/articles/${enc(h.id)}`);
   for (const h of quotes.hits.slice(0, 10)) paths.push(`/quotes/${enc(h.id)}`);
   for (const v of browse.facets?.person?.values?.slice(0, 5) ?? []) paths.push(`/entities/${enc(v.value)}`);
-  paths.push('/search?q=&sort=date&facets=published', '/search?q=vote&from=2016&to=2026-12', '/health', '/stats');
+  paths.push(
+    '/search?q=&sort=date&facets=published',
+    '/search?q=vote&from=2016&to=2026-12',
+    '/health',
+    '/stats',
+  );
   return paths;
 }
 
@@ -109,11 +137,18 @@ async function main() {
   const repeats = Math.max(1, Number(opts.repeats));
   // Attaching the inspector stalls Durable Objects under wrangler dev (every request after it
   // timed out, measured): with a sharded index the isolate heap is not read.
-  const manifest = JSON.parse(await readFile(`${root}public${opts.indexPath}/manifest.json`, 'utf8').catch(() => '{}')) as { shards?: unknown[] };
+  const manifest = JSON.parse(
+    await readFile(`${root}public${opts.indexPath}/manifest.json`, 'utf8').catch(() => '{}'),
+  ) as { shards?: unknown[] };
   const readHeap = opts.heap && !manifest.shards;
   if (opts.indexPath === '/index' && !existsSync(`${root}${DEFAULT_OUT}/manifest.json`)) {
     log('building the sample index');
-    await buildIndex({ inputs: [`${root}${DEFAULT_INPUT}`], outDir: `${root}${DEFAULT_OUT}`, extractor: defaultExtractor, cacheFile: `${root}${DEFAULT_CACHE}` });
+    await buildIndex({
+      inputs: [`${root}${DEFAULT_INPUT}`],
+      outDir: `${root}${DEFAULT_OUT}`,
+      extractor: defaultExtractor,
+      cacheFile: `${root}${DEFAULT_CACHE}`,
+    });
   }
 
   // wrangler dev reloads when its assets change, and other builds write into public/: the run
@@ -136,8 +171,30 @@ async function main() {
   let output = '';
   const child = spawn(
     `${root}node_modules/.bin/wrangler`,
-    ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', `${persist}/state`, '--var', `INDEX_PATH:${opts.indexPath}`, '--log-level', 'warn', '--show-interactive-dev-session=false'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+    [
+      'dev',
+      '--config',
+      config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      `${persist}/state`,
+      '--var',
+      `INDEX_PATH:${opts.indexPath}`,
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
   );
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
@@ -161,7 +218,8 @@ async function main() {
   try {
     await waitForHealth(`${origin}/health`, child, () => output);
     const runtime = opts.viaProxy ? null : await workerRuntime(workerdPids(child.pid!), port);
-    if (!opts.viaProxy && !runtime) log("the Worker's runtime port was not found: loading wrangler's proxy instead");
+    if (!opts.viaProxy && !runtime)
+      log("the Worker's runtime port was not found: loading wrangler's proxy instead");
     // The port that is loaded: the Worker's own runtime, unless asked for (or left with) the proxy.
     const target = runtime?.origin ?? origin;
     const paths = opts.only ? [opts.only] : await requestMix(target);
@@ -172,12 +230,15 @@ async function main() {
       try {
         const res = await fetch(`${target}${p}`, { signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
-        if (!res.ok || Date.now() - started > 2000) log(`warm-up: ${p} → ${res.status} in ${Date.now() - started} ms`);
+        if (!res.ok || Date.now() - started > 2000)
+          log(`warm-up: ${p} → ${res.status} in ${Date.now() - started} ms`);
       } catch (err) {
         log(`warm-up: ${p} failed: ${(err as Error).message}`);
       }
     }
-    log(`wrangler dev on ${origin}, loading ${runtime ? `the Worker's runtime at ${target}` : 'its proxy'}; ${paths.length} distinct requests; ${repeats} × ${(duration / repeats).toFixed(1)} s at ${connections} connections`);
+    log(
+      `wrangler dev on ${origin}, loading ${runtime ? `the Worker's runtime at ${target}` : 'its proxy'}; ${paths.length} distinct requests; ${repeats} × ${(duration / repeats).toFixed(1)} s at ${connections} connections`,
+    );
 
     const rounds = [];
     for (let i = 0; i < repeats; i++) {
@@ -192,7 +253,11 @@ async function main() {
         timeout: 10,
         requests: paths.map((path) => ({ method: 'GET', path })),
         setupClient: (client) => {
-          client.on('timeout', () => timedOut.push(`${client.requestIterator.currentRequest.path} (sent before ${((Date.now() - started) / 1000 - 10).toFixed(1)} s)`));
+          client.on('timeout', () =>
+            timedOut.push(
+              `${client.requestIterator.currentRequest.path} (sent before ${((Date.now() - started) / 1000 - 10).toFixed(1)} s)`,
+            ),
+          );
           client.on('connError', (err) => {
             const key = `${err.code ?? err.message} on ${client.requestIterator.currentRequest.path}`;
             broken.set(key, (broken.get(key) ?? 0) + 1);
@@ -217,7 +282,9 @@ async function main() {
         isolateHeapMb: readHeap ? await isolateHeapMb(inspectorPort) : null,
       };
       rounds.push(round);
-      log(`round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB (Worker's runtime ${round.runtimeRssMb ?? '?'} MB), isolate heap ${round.isolateHeapMb ?? '?'} MB`);
+      log(
+        `round ${i + 1}: ${round.rps} req/s, p50 ${round.p50} ms, p99 ${round.p99} ms, errors ${round.errors}, timeouts ${round.timeouts}, non-2xx ${round.non2xx}, 5xx ${round['5xx']}, workerd RSS ${round.workerdRssMb ?? '?'} MB (Worker's runtime ${round.runtimeRssMb ?? '?'} MB), isolate heap ${round.isolateHeapMb ?? '?'} MB`,
+      );
     }
     const total = rounds.reduce((n, r) => n + r.requests, 0);
     const summary = {

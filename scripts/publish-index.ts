@@ -42,17 +42,27 @@ interface HistoryEntry {
 }
 
 /** One admin request; 429 and 503 are retried (after Retry-After), anything else not 2xx fails. */
-async function admin<T>(method: string, path: string, body?: Uint8Array<ArrayBuffer> | string, contentType?: string): Promise<T> {
+async function admin<T>(
+  method: string,
+  path: string,
+  body?: Uint8Array<ArrayBuffer> | string,
+  contentType?: string,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${opts.key}`, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        headers: {
+          Authorization: `Bearer ${opts.key}`,
+          ...(contentType ? { 'Content-Type': contentType } : {}),
+        },
         ...(body === undefined ? {} : { body }),
       });
     } catch (err) {
-      throw new PublishError(`${method} ${base}${path}: ${(err as Error).cause ?? (err as Error).message} (is the Worker running at ${base}?)`);
+      throw new PublishError(
+        `${method} ${base}${path}: ${(err as Error).cause ?? (err as Error).message} (is the Worker running at ${base}?)`,
+      );
     }
     const text = await res.text();
     if ((res.status === 429 || res.status === 503) && attempt < 5) {
@@ -96,10 +106,13 @@ async function publish(): Promise<void> {
   try {
     manifest = JSON.parse(await readFile(join(opts.dir, 'manifest.json'), 'utf8'));
   } catch (err) {
-    throw new PublishError(`cannot read ${join(opts.dir, 'manifest.json')}: ${(err as Error).message} (build an index with npm run build-index)`);
+    throw new PublishError(
+      `cannot read ${join(opts.dir, 'manifest.json')}: ${(err as Error).message} (build an index with npm run build-index)`,
+    );
   }
   const version = manifest.version;
-  if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) throw new PublishError(`${opts.dir}/manifest.json names no version v-<hex>`);
+  if (typeof version !== 'string' || !VERSION_PATTERN.test(version))
+    throw new PublishError(`${opts.dir}/manifest.json names no version v-<hex>`);
   const versionDir = join(opts.dir, version);
   const files = await walk(versionDir).catch((err: Error) => {
     throw new PublishError(`cannot read ${versionDir}: ${err.message}`);
@@ -107,15 +120,23 @@ async function publish(): Promise<void> {
   // What the Worker will check anyway, checked here before anything is sent.
   const sizes = new Map<string, number>();
   for (const path of files) {
-    if (!isFilePath(path)) throw new PublishError(`${versionDir}/${path}: not a publishable name (letters, digits, ".", "_", "-"; no leading dot)`);
+    if (!isFilePath(path))
+      throw new PublishError(
+        `${versionDir}/${path}: not a publishable name (letters, digits, ".", "_", "-"; no leading dot)`,
+      );
     const { size } = await stat(join(versionDir, path));
-    if (size > MAX_FILE_BYTES) throw new PublishError(`${versionDir}/${path} has ${size} bytes, over the ${MAX_FILE_BYTES}-byte upload limit`);
+    if (size > MAX_FILE_BYTES)
+      throw new PublishError(
+        `${versionDir}/${path} has ${size} bytes, over the ${MAX_FILE_BYTES}-byte upload limit`,
+      );
     sizes.set(path, size);
   }
   for (const f of Object.values(manifest.files ?? {})) {
     const size = sizes.get(f.path);
-    if (size === undefined) throw new PublishError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
-    if (size !== f.bytes) throw new PublishError(`${versionDir}/${f.path} has ${size} bytes, the manifest says ${f.bytes}`);
+    if (size === undefined)
+      throw new PublishError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
+    if (size !== f.bytes)
+      throw new PublishError(`${versionDir}/${f.path} has ${size} bytes, the manifest says ${f.bytes}`);
   }
 
   log(`uploading ${version}: ${files.length} files to ${base}`);
@@ -133,35 +154,49 @@ async function publish(): Promise<void> {
   await Promise.all(Array.from({ length: Math.max(1, Number(opts.concurrency) || 1) }, worker));
 
   switching = true;
-  const result = await admin<{ version: string; previous: string | null; pruned: string[]; history: HistoryEntry[] }>(
-    'POST',
-    '/admin/index/publish',
-    JSON.stringify({ manifest }),
-    'application/json',
-  );
+  const result = await admin<{
+    version: string;
+    previous: string | null;
+    pruned: string[];
+    history: HistoryEntry[];
+  }>('POST', '/admin/index/publish', JSON.stringify({ manifest }), 'application/json');
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `published ${result.version} (previous: ${result.previous ?? 'none'}): ${files.length} files, ${bytes} bytes in ${seconds.toFixed(1)} s; ` +
       `pruned: ${result.pruned.length ? result.pruned.join(', ') : 'none'}; kept for rollback: ${
-        result.history.slice(0, -1).map((e) => e.version).reverse().join(', ') || 'none'
+        result.history
+          .slice(0, -1)
+          .map((e) => e.version)
+          .reverse()
+          .join(', ') || 'none'
       }`,
   );
 }
 
 async function rollback(): Promise<void> {
   switching = true;
-  const result = await admin<{ version: string; rolledBackFrom: string }>('POST', '/admin/index/rollback', '{}', 'application/json');
+  const result = await admin<{ version: string; rolledBackFrom: string }>(
+    'POST',
+    '/admin/index/rollback',
+    '{}',
+    'application/json',
+  );
   console.log(`rolled back to ${result.version} (from ${result.rolledBackFrom})`);
 }
 
 let switching = false;
 try {
-  if (!opts.key) throw new PublishError('no admin key: pass --key or set ADMIN_KEY (the Worker secret of the same name)');
+  if (!opts.key)
+    throw new PublishError('no admin key: pass --key or set ADMIN_KEY (the Worker secret of the same name)');
   await (opts.rollback ? rollback() : publish());
 } catch (err) {
   log(`publish-index: ${err instanceof PublishError ? err.message : (err as Error).stack}`);
   // A refusal (4xx) switches nothing; without an answer, or with a 5xx, the switch may have happened.
   const refused = err instanceof PublishError && err.status !== undefined && err.status < 500;
-  log(!switching || refused ? 'nothing was switched: the served index is unchanged' : 'the switch may or may not have happened: check GET /admin/index/versions');
+  log(
+    !switching || refused
+      ? 'nothing was switched: the served index is unchanged'
+      : 'the switch may or may not have happened: check GET /admin/index/versions',
+  );
   process.exitCode = 1;
 }

@@ -9,8 +9,67 @@ import { DOC_TYPES } from '../src/model/documents';
 import { FACETS } from '../src/search/facets';
 import { ERROR_CODES } from '../src/worker/errors';
 
-const WORDS = ['vote', 'harbor', 'bridge', 'kovacevic', 'Kovačević', 'zelensk', 'long-range', 'U.S.', 'the', 'council', 'İstanbul', 'straße', 'ﬁnance', '東京', 'مرحبا', '👩🏽‍💻', 'a', 'ab', 'abc'];
-const OPERATORS = ['"', '-', '-"', '""', '" "', '*', '?', '~', '^', '+', ':', '(', ')', 'AND', 'OR', 'NOT', '\\', '%', '%00', '&', '=', '#', '/', '..', "'", '`', '<script>', '\u0000', '\u0007', '\u001b', '\u007f', '\u200b', '\u200e', '\u2028', '\ufeff', '\ufffd', '\ud800', '\udfff'];
+const WORDS = [
+  'vote',
+  'harbor',
+  'bridge',
+  'kovacevic',
+  'Kovačević',
+  'zelensk',
+  'long-range',
+  'U.S.',
+  'the',
+  'council',
+  'İstanbul',
+  'straße',
+  'ﬁnance',
+  '東京',
+  'مرحبا',
+  '👩🏽‍💻',
+  'a',
+  'ab',
+  'abc',
+];
+const OPERATORS = [
+  '"',
+  '-',
+  '-"',
+  '""',
+  '" "',
+  '*',
+  '?',
+  '~',
+  '^',
+  '+',
+  ':',
+  '(',
+  ')',
+  'AND',
+  'OR',
+  'NOT',
+  '\\',
+  '%',
+  '%00',
+  '&',
+  '=',
+  '#',
+  '/',
+  '..',
+  "'",
+  '`',
+  '<script>',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u200b',
+  '\u200e',
+  '\u2028',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+];
 const SPACES = [' ', ' ', ' ', '\t', '\n', '\r\n', '\u00a0', '\u3000'];
 
 /** Query-language-like text: words, operators and spaces in any order, quotes unbalanced or not. */
@@ -32,37 +91,117 @@ export const anyText = fc.oneof(
   { weight: 5, arbitrary: queryLike },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 64 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 500, maxLength: 600 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '"', '-', '---', '""""', '" -"', '-"', 'a'.repeat(512), 'ab '.repeat(40), 'abcde '.repeat(33)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '"',
+      '-',
+      '---',
+      '""""',
+      '" -"',
+      '-"',
+      'a'.repeat(512),
+      'ab '.repeat(40),
+      'abcde '.repeat(33),
+    ),
+  },
 );
 
 const hugeNumbers = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
   fc.bigInt().map(String),
-  fc.constantFrom('1e400', '-1e400', '9'.repeat(400), '-0', '0x10', '1_000', 'NaN', 'Infinity', '-Infinity', '1.0', '01', ' 5', '5 ', '', '+1', '1e1', '2.5', '9007199254740993'),
+  fc.constantFrom(
+    '1e400',
+    '-1e400',
+    '9'.repeat(400),
+    '-0',
+    '0x10',
+    '1_000',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1.0',
+    '01',
+    ' 5',
+    '5 ',
+    '',
+    '+1',
+    '1e1',
+    '2.5',
+    '9007199254740993',
+  ),
 );
 
 const dates = fc.oneof(
-  fc.constantFrom('2026', '2026-10', '2026-10-13', '2026-13-45', '0000', '9999-99', '2026-10-13T25:61:00Z', '2026-02-30', 'yesterday'),
+  fc.constantFrom(
+    '2026',
+    '2026-10',
+    '2026-10-13',
+    '2026-13-45',
+    '0000',
+    '9999-99',
+    '2026-10-13T25:61:00Z',
+    '2026-02-30',
+    'yesterday',
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 );
 
 /** A parameter value as it appears in the URL: percent-encoded text, or raw bytes (often invalid UTF-8). */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const encoded = (text: fc.Arbitrary<string>) => text.map((s) => encodeURIComponent(wellFormed(s)));
-const rawBytes = fc.uint8Array({ maxLength: 12 }).map((b) => [...b].map((x) => `%${x.toString(16).padStart(2, '0').toUpperCase()}`).join(''));
+const rawBytes = fc
+  .uint8Array({ maxLength: 12 })
+  .map((b) => [...b].map((x) => `%${x.toString(16).padStart(2, '0').toUpperCase()}`).join(''));
 const rawUnencoded = fc.constantFrom('%', '%E0%A4%A', '%zz', '+', 'a+b', '%2B', '&&', '==', '%26q%3D');
 
 export const paramValue = fc.oneof(
   { weight: 4, arbitrary: encoded(anyText) },
   { weight: 2, arbitrary: encoded(hugeNumbers) },
   { weight: 1, arbitrary: encoded(dates) },
-  { weight: 1, arbitrary: encoded(fc.constantFrom(...DOC_TYPES, ...FACETS, 'relevance', 'date', 'true', '1', 'article', `${FACETS.join(',')},${FACETS.join(',')}`)) },
+  {
+    weight: 1,
+    arbitrary: encoded(
+      fc.constantFrom(
+        ...DOC_TYPES,
+        ...FACETS,
+        'relevance',
+        'date',
+        'true',
+        '1',
+        'article',
+        `${FACETS.join(',')},${FACETS.join(',')}`,
+      ),
+    ),
+  },
   { weight: 1, arbitrary: rawBytes },
   { weight: 1, arbitrary: rawUnencoded },
 );
 
-const SEARCH_PARAMS = ['q', 'type', 'limit', 'offset', 'facets', 'facetLimit', 'sort', 'recency', 'distinct', 'from', 'to', ...FACETS.filter((f) => f !== 'type'), 'key', 'callback', '__proto__', 'constructor', 'q[]', ''];
+const SEARCH_PARAMS = [
+  'q',
+  'type',
+  'limit',
+  'offset',
+  'facets',
+  'facetLimit',
+  'sort',
+  'recency',
+  'distinct',
+  'from',
+  'to',
+  ...FACETS.filter((f) => f !== 'type'),
+  'key',
+  'callback',
+  '__proto__',
+  'constructor',
+  'q[]',
+  '',
+];
 const SHORT_PARAMS = ['q', 'limit', 'key', 'q[]', '__proto__', ''];
 
 /** A query string: parameters in any order, repeated or not; `q` is usually present. */
@@ -72,7 +211,9 @@ function queryString(names: string[]) {
       fc.option(encoded(anyText), { nil: undefined }),
       fc.array(fc.tuple(fc.constantFrom(...names), paramValue), { maxLength: 6 }),
     )
-    .map(([q, rest]) => [...(q === undefined ? [] : [['q', q] as const]), ...rest].map(([k, v]) => `${k}=${v}`).join('&'));
+    .map(([q, rest]) =>
+      [...(q === undefined ? [] : [['q', q] as const]), ...rest].map(([k, v]) => `${k}=${v}`).join('&'),
+    );
 }
 
 export const searchPath = queryString(SEARCH_PARAMS).map((qs) => `/search?${qs}`);

@@ -21,7 +21,11 @@ export async function isolateHeapMb(inspectorPort: number, timeoutMs = 10_000): 
       new Promise<Record<string, unknown>>((resolve, reject) => {
         const mine = ++id;
         const onMessage = (data: WebSocket.RawData) => {
-          const msg = JSON.parse(String(data)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+          const msg = JSON.parse(String(data)) as {
+            id?: number;
+            result?: Record<string, unknown>;
+            error?: { message: string };
+          };
           if (msg.id !== mine) return;
           ws.off('message', onMessage);
           if (msg.error) reject(new Error(msg.error.message));

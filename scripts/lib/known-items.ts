@@ -51,13 +51,24 @@ export function typo(rng: Rng, word: string): string {
     case 2:
       return word.slice(0, i) + pick(rng, LETTERS) + word.slice(i);
     default:
-      return word[i] === word[i + 1] ? word.slice(0, i) + word.slice(i + 1) : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      return word[i] === word[i + 1]
+        ? word.slice(0, i) + word.slice(i + 1)
+        : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   }
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
-export function knownItems(corpus: Corpus, articleIds: ReadonlySet<string>, seed: number, perClass: number): KnownItem[] {
+export function knownItems(
+  corpus: Corpus,
+  articleIds: ReadonlySet<string>,
+  seed: number,
+  perClass: number,
+): KnownItem[] {
   const rng = xoroshiro128plus(seed);
   const items: KnownItem[] = [];
 
@@ -74,7 +85,11 @@ export function knownItems(corpus: Corpus, articleIds: ReadonlySet<string>, seed
 
   const quotes = corpus.quotes.filter((q) => articleIds.has(q.articleId));
   const quoteTexts = corpus.quotes.map((o) => [o.id, ` ${norm(o.text)} `] as const);
-  for (let tries = 0; tries < perClass * 10 && items.filter((i) => i.class === 'quote-fragment').length < perClass; tries++) {
+  for (
+    let tries = 0;
+    tries < perClass * 10 && items.filter((i) => i.class === 'quote-fragment').length < perClass;
+    tries++
+  ) {
     const q = pick(rng, quotes);
     const words = norm(q.text).split(' ');
     const n = uniformInt(rng, 4, 6);
@@ -88,10 +103,17 @@ export function knownItems(corpus: Corpus, articleIds: ReadonlySet<string>, seed
 
   const aliasOwners = new Map<string, Set<string>>();
   for (const e of corpus.entities) {
-    for (const name of [e.name, ...e.aliases]) aliasOwners.set(norm(name), (aliasOwners.get(norm(name)) ?? new Set()).add(e.id));
+    for (const name of [e.name, ...e.aliases])
+      aliasOwners.set(norm(name), (aliasOwners.get(norm(name)) ?? new Set()).add(e.id));
   }
-  const entities = corpus.entities.filter((e) => e.articleIds.some((id) => articleIds.has(id)) && e.aliases.length > 0);
-  const usable = entities.flatMap((e) => e.aliases.filter((a) => aliasOwners.get(norm(a))?.size === 1 && norm(a) !== '').map((a) => [e, a] as const));
+  const entities = corpus.entities.filter(
+    (e) => e.articleIds.some((id) => articleIds.has(id)) && e.aliases.length > 0,
+  );
+  const usable = entities.flatMap((e) =>
+    e.aliases
+      .filter((a) => aliasOwners.get(norm(a))?.size === 1 && norm(a) !== '')
+      .map((a) => [e, a] as const),
+  );
   const used = new Set<string>();
   for (let tries = 0; tries < perClass * 10 && used.size < perClass && usable.length > 0; tries++) {
     const [e, alias] = pick(rng, usable);

@@ -26,7 +26,12 @@ async function servesHealth(url: string, signal?: AbortSignal): Promise<boolean>
 }
 
 /** Polls `/health` until the Worker serves its index, failing early if wrangler exits. */
-export async function waitForHealth(url: string, child: ChildProcess, output: () => string, ms = 120_000): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  ms = 120_000,
+): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
@@ -42,7 +47,10 @@ export async function waitForHealth(url: string, child: ChildProcess, output: ()
  * `/health`; null when none answers. wrangler's public port is a proxy in a second workerd,
  * which loads never meet in production and which drops some requests under load (README › Load test).
  */
-export async function workerRuntime(pids: number[], publicPort: number): Promise<{ origin: string; pid: number } | null> {
+export async function workerRuntime(
+  pids: number[],
+  publicPort: number,
+): Promise<{ origin: string; pid: number } | null> {
   for (const pid of pids) {
     for (const port of listeningPorts(pid)) {
       if (port === publicPort) continue;

@@ -82,7 +82,12 @@ export interface PreparedArticle extends ExtractedArticle {
 export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
 
 /** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
-export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: Corpus; items: PreparedArticle[]; ingested: IngestResult; extracted: ExtractionCounts | null }> {
+export async function prepareCorpus(options: PrepareOptions): Promise<{
+  corpus: Corpus;
+  items: PreparedArticle[];
+  ingested: IngestResult;
+  extracted: ExtractionCounts | null;
+}> {
   const ingested = await ingest(options.inputs);
   if (options.strict && ingested.issues.length > 0) {
     throw new BuildError(`${ingested.issues.length} bad record(s) and --strict is set`, ingested.issues);
@@ -115,14 +120,22 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{ corpus: 
   for (const [i, rec] of ingested.records.entries()) {
     const { article, toInput } = normalize(rec.input);
     const given = carried(rec.input);
-    const extraction = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : { ...(await extract(article)), ...given };
+    const extraction =
+      given.quotes && given.entities
+        ? { quotes: given.quotes, entities: given.entities }
+        : { ...(await extract(article)), ...given };
     items.push({ article, extraction, toInput, inputBody: rec.input.body });
     options.onProgress?.(i + 1, ingested.records.length);
   }
   await cache?.save();
   // Only what this build used: an edited article's old text does not linger.
   if (memo) memo.normalized = normalized;
-  return { corpus: assembleCorpus(items), items, ingested, extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null };
+  return {
+    corpus: assembleCorpus(items),
+    items,
+    ingested,
+    extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null,
+  };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {

@@ -76,7 +76,11 @@ export async function openExtractionCache(file: string): Promise<ExtractionCache
   let damaged = 0;
   const key = (a: Article) => {
     let k = keys.get(a);
-    if (k === undefined) keys.set(a, (k = createHash('sha256').update(a.title).update('\u0000').update(a.body).digest('base64url')));
+    if (k === undefined)
+      keys.set(
+        a,
+        (k = createHash('sha256').update(a.title).update('\u0000').update(a.body).digest('base64url')),
+      );
     return k;
   };
   return {
@@ -110,7 +114,10 @@ export async function openExtractionCache(file: string): Promise<ExtractionCache
       await mkdir(dirname(file), { recursive: true });
       const tmp = join(dirname(file), `.extract-cache-${process.pid}.tmp`);
       try {
-        await writeFile(tmp, `${JSON.stringify({ format: FORMAT, fingerprint })}\n${[...used.values()].join('\n')}\n`);
+        await writeFile(
+          tmp,
+          `${JSON.stringify({ format: FORMAT, fingerprint })}\n${[...used.values()].join('\n')}\n`,
+        );
         await rename(tmp, file);
       } catch (err) {
         await rm(tmp, { force: true });

@@ -12,7 +12,11 @@ export interface InputWatcher {
   close(): void;
 }
 
-export async function watchInputs(paths: string[], rebuild: () => Promise<void>, settleMs = 200): Promise<InputWatcher> {
+export async function watchInputs(
+  paths: string[],
+  rebuild: () => Promise<void>,
+  settleMs = 200,
+): Promise<InputWatcher> {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;

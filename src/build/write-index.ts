@@ -14,13 +14,19 @@ async function exists(path: string): Promise<boolean> {
 
 async function currentVersion(outDir: string): Promise<string | null> {
   try {
-    return (JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { version?: string }).version ?? null;
+    return (
+      (JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as { version?: string }).version ??
+      null
+    );
   } catch {
     return null;
   }
 }
 
-export async function writeIndex(outDir: string, index: SerializedIndex): Promise<{ dir: string; reused: boolean }> {
+export async function writeIndex(
+  outDir: string,
+  index: SerializedIndex,
+): Promise<{ dir: string; reused: boolean }> {
   const { manifest, files } = index;
   await mkdir(outDir, { recursive: true });
   const previous = await currentVersion(outDir);
@@ -47,7 +53,10 @@ export async function writeIndex(outDir: string, index: SerializedIndex): Promis
 /** Removes versions other than `keep` and leftovers of interrupted builds. */
 async function prune(outDir: string, keep: Set<string>): Promise<void> {
   for (const entry of await readdir(outDir)) {
-    const stale = (entry.startsWith('v-') && !keep.has(entry)) || entry.startsWith('.tmp-') || entry.startsWith('.manifest-');
+    const stale =
+      (entry.startsWith('v-') && !keep.has(entry)) ||
+      entry.startsWith('.tmp-') ||
+      entry.startsWith('.manifest-');
     if (stale) await rm(join(outDir, entry), { recursive: true, force: true });
   }
 }

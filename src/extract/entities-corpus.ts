@@ -12,13 +12,7 @@ export const entityId = (kind: EntityKind, name: string) => `${kind}-${slug(name
 const NORMALIZED = /^(?:[!-_a-~]+ )*[!-_a-~]+$/;
 
 const norm = (s: string) =>
-  NORMALIZED.test(s)
-    ? s
-    : s
-        .normalize('NFKC')
-        .replace(/[’`]/g, "'")
-        .replace(/\s+/g, ' ')
-        .trim();
+  NORMALIZED.test(s) ? s : s.normalize('NFKC').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
 
 const lastWord = (name: string) => name.split(' ').pop()!;
 
@@ -92,7 +86,9 @@ export interface MergedEntities {
  * an entity whose name is a bare surname, or another entity's alias, joins that entity when
  * exactly one candidate exists in the corpus. Shared by two, it is ambiguous and stays on its own.
  */
-export function mergeCorpusEntities(perArticle: Array<{ articleId: string; entities: ArticleEntity[] }>): MergedEntities {
+export function mergeCorpusEntities(
+  perArticle: Array<{ articleId: string; entities: ArticleEntity[] }>,
+): MergedEntities {
   interface Acc {
     kind: EntityKind;
     names: Map<string, number>;
@@ -134,7 +130,8 @@ export function mergeCorpusEntities(perArticle: Array<{ articleId: string; entit
     if (accs.has(own)) return own;
     const key = norm(e.name).toLowerCase();
     const candidates = new Set<string>(aliasIndex.get(`${e.kind}:${key}`) ?? []);
-    if (e.kind === 'person' && !e.name.includes(' ')) for (const id of surnameIndex.get(key) ?? []) candidates.add(id);
+    if (e.kind === 'person' && !e.name.includes(' '))
+      for (const id of surnameIndex.get(key) ?? []) candidates.add(id);
     return candidates.size === 1 ? [...candidates][0]! : own;
   };
 
@@ -158,10 +155,22 @@ export function mergeCorpusEntities(perArticle: Array<{ articleId: string; entit
   for (const [id, acc] of accs) {
     if (acc.articleIds.size === 0) continue;
     // Prefer a multi-word name (the full name over a merged surname), then the most mentioned.
-    const name = [...acc.names.entries()].sort((a, b) => Number(b[0].includes(' ')) - Number(a[0].includes(' ')) || b[1] - a[1] || collator.compare(a[0], b[0]))[0]![0];
+    const name = [...acc.names.entries()].sort(
+      (a, b) =>
+        Number(b[0].includes(' ')) - Number(a[0].includes(' ')) ||
+        b[1] - a[1] ||
+        collator.compare(a[0], b[0]),
+    )[0]![0];
     const aliases = new Set([...acc.aliases, ...acc.names.keys()]);
     aliases.delete(name);
-    entities.push({ id, name, kind: acc.kind, aliases: [...aliases].sort(), mentionCount: acc.mentionCount, articleIds: [...acc.articleIds] });
+    entities.push({
+      id,
+      name,
+      kind: acc.kind,
+      aliases: [...aliases].sort(),
+      mentionCount: acc.mentionCount,
+      articleIds: [...acc.articleIds],
+    });
   }
   entities.sort((a, b) => b.mentionCount - a.mentionCount || collator.compare(a.id, b.id));
   // Speakers resolve against their article's entities, normalized once per article.

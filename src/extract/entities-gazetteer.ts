@@ -28,11 +28,7 @@ const PLAIN = /^[\x00-\x5f\x61-\x7f]*$/;
 export const foldKey = (s: string) =>
   PLAIN.test(s)
     ? s.toLowerCase()
-    : s
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[’`]/g, "'")
-        .toLowerCase();
+    : s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").toLowerCase();
 
 // Codes that news copy really writes; other two-letter codes (IT, IN, AT, BE...) are English words.
 const CODES_IN_USE = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
@@ -79,29 +75,220 @@ const OTHER_PLACE_NAMES: string[] = [
   .join(' ')
   .split(' ')
   .concat([
-    'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island',
-    'South Carolina', 'South Dakota', 'West Virginia', 'District of Columbia', 'Middle East', 'Far East',
-    'Near East', 'North America', 'South America', 'Latin America', 'Central America', 'Central Asia',
-    'East Asia', 'Southeast Asia', 'South Asia', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa',
-    'Western Europe', 'Eastern Europe', 'Central Europe', 'West Bank', 'Gaza Strip', 'Golan Heights',
-    'Persian Gulf', 'Soviet Union', 'East Germany', 'West Germany', 'Hong Kong', 'British Columbia',
-    'Nova Scotia', 'New South Wales', 'Northern Ireland', 'Northern Territory', 'Western Australia',
-    'South Australia', 'Asia-Pacific', 'Pacific Rim', 'Horn of Africa', 'Silicon Valley', 'Wall Street',
-    'Northern Cape', 'Eastern Cape', 'Western Cape', 'Gulf', 'Midwest', 'Deep South', 'New England', 'Persian Gulf',
-    'Arctic', 'Antarctic', 'Alps', 'Andes', 'Himalayas', 'Pyrenees', 'Urals', 'Rockies', 'Amazon', 'Riviera',
-    'Balkans', 'Baltics', 'Maghreb', 'Levant', 'Sinai', 'Negev', 'Galilee', 'Mindanao', 'Luzon', 'Borneo', 'Sumatra', 'Java', 'Bali',
-    'Sardinia', 'Sicily', 'Corsica', 'Crete', 'Cyprus', 'Tasmania', 'Greenland', 'Lapland', 'Yorkshire', 'Lancashire',
-    'Kent', 'Essex', 'Surrey', 'Sussex', 'Somerset', 'Derbyshire', 'Hampshire', 'Middlesex', 'Gloucestershire', 'Worcestershire',
-    'Warwickshire', 'Leicestershire', 'Northamptonshire', 'Nottinghamshire', 'Glamorgan', 'Durham', 'Cornwall', 'Devon', 'Dorset',
-    'Norfolk', 'Suffolk', 'Cheshire', 'Cumbria', 'Merseyside', 'Lincolnshire', 'Staffordshire', 'Shropshire', 'Oxfordshire',
-    'Alsace', 'Lorraine', 'Brittany', 'Normandy', 'Provence', 'Burgundy', 'Lombardy', 'Tuscany', 'Piedmont', 'Saxony', 'Hesse', 'Thuringia',
-    'Galicia', 'Castile', 'Asturias', 'Transvaal', 'Natal', 'KwaZulu-Natal', 'Gauteng', 'Darfur', 'Kurdistan', 'Ogaden', 'Kashmir',
-    'Guangdong', 'Guangxi', 'Fujian', 'Zhejiang', 'Jiangsu', 'Shandong', 'Hebei', 'Henan', 'Hubei', 'Hunan', 'Sichuan', 'Yunnan',
-    'Guizhou', 'Shaanxi', 'Shanxi', 'Gansu', 'Qinghai', 'Xinjiang', 'Inner Mongolia', 'Heilongjiang', 'Jilin', 'Liaoning', 'Anhui', 'Jiangxi', 'Hainan',
-    'Assam', 'Bihar', 'Gujarat', 'Kerala', 'Maharashtra', 'Rajasthan', 'Uttar Pradesh', 'Madhya Pradesh', 'Andhra Pradesh', 'Tamil Nadu', 'Karnataka', 'Orissa', 'Odisha',
-    'Sindh', 'Baluchistan', 'Balochistan', 'Khyber Pakhtunkhwa', 'Aceh', 'Irian Jaya', 'Papua', 'Chiapas', 'Michoacan', 'Jalisco', 'Sonora', 'Chihuahua',
-    'Dagestan', 'Ingushetia', 'Tatarstan', 'Bashkortostan', 'Yakutia', 'Chukotka', 'Kamchatka', 'Nagorno-Karabakh', 'Abkhazia', 'Ossetia', 'South Ossetia',
-    'Transnistria', 'Slavonia', 'Krajina', 'Vojvodina', 'Montenegro', 'Kosovo', 'Anatolia', 'Punjab', 'Bengal', 'West Bengal', 'Tigray', 'Oromia',
+    'New Hampshire',
+    'New Jersey',
+    'New Mexico',
+    'New York',
+    'North Carolina',
+    'North Dakota',
+    'Rhode Island',
+    'South Carolina',
+    'South Dakota',
+    'West Virginia',
+    'District of Columbia',
+    'Middle East',
+    'Far East',
+    'Near East',
+    'North America',
+    'South America',
+    'Latin America',
+    'Central America',
+    'Central Asia',
+    'East Asia',
+    'Southeast Asia',
+    'South Asia',
+    'West Africa',
+    'East Africa',
+    'North Africa',
+    'Southern Africa',
+    'Western Europe',
+    'Eastern Europe',
+    'Central Europe',
+    'West Bank',
+    'Gaza Strip',
+    'Golan Heights',
+    'Persian Gulf',
+    'Soviet Union',
+    'East Germany',
+    'West Germany',
+    'Hong Kong',
+    'British Columbia',
+    'Nova Scotia',
+    'New South Wales',
+    'Northern Ireland',
+    'Northern Territory',
+    'Western Australia',
+    'South Australia',
+    'Asia-Pacific',
+    'Pacific Rim',
+    'Horn of Africa',
+    'Silicon Valley',
+    'Wall Street',
+    'Northern Cape',
+    'Eastern Cape',
+    'Western Cape',
+    'Gulf',
+    'Midwest',
+    'Deep South',
+    'New England',
+    'Persian Gulf',
+    'Arctic',
+    'Antarctic',
+    'Alps',
+    'Andes',
+    'Himalayas',
+    'Pyrenees',
+    'Urals',
+    'Rockies',
+    'Amazon',
+    'Riviera',
+    'Balkans',
+    'Baltics',
+    'Maghreb',
+    'Levant',
+    'Sinai',
+    'Negev',
+    'Galilee',
+    'Mindanao',
+    'Luzon',
+    'Borneo',
+    'Sumatra',
+    'Java',
+    'Bali',
+    'Sardinia',
+    'Sicily',
+    'Corsica',
+    'Crete',
+    'Cyprus',
+    'Tasmania',
+    'Greenland',
+    'Lapland',
+    'Yorkshire',
+    'Lancashire',
+    'Kent',
+    'Essex',
+    'Surrey',
+    'Sussex',
+    'Somerset',
+    'Derbyshire',
+    'Hampshire',
+    'Middlesex',
+    'Gloucestershire',
+    'Worcestershire',
+    'Warwickshire',
+    'Leicestershire',
+    'Northamptonshire',
+    'Nottinghamshire',
+    'Glamorgan',
+    'Durham',
+    'Cornwall',
+    'Devon',
+    'Dorset',
+    'Norfolk',
+    'Suffolk',
+    'Cheshire',
+    'Cumbria',
+    'Merseyside',
+    'Lincolnshire',
+    'Staffordshire',
+    'Shropshire',
+    'Oxfordshire',
+    'Alsace',
+    'Lorraine',
+    'Brittany',
+    'Normandy',
+    'Provence',
+    'Burgundy',
+    'Lombardy',
+    'Tuscany',
+    'Piedmont',
+    'Saxony',
+    'Hesse',
+    'Thuringia',
+    'Galicia',
+    'Castile',
+    'Asturias',
+    'Transvaal',
+    'Natal',
+    'KwaZulu-Natal',
+    'Gauteng',
+    'Darfur',
+    'Kurdistan',
+    'Ogaden',
+    'Kashmir',
+    'Guangdong',
+    'Guangxi',
+    'Fujian',
+    'Zhejiang',
+    'Jiangsu',
+    'Shandong',
+    'Hebei',
+    'Henan',
+    'Hubei',
+    'Hunan',
+    'Sichuan',
+    'Yunnan',
+    'Guizhou',
+    'Shaanxi',
+    'Shanxi',
+    'Gansu',
+    'Qinghai',
+    'Xinjiang',
+    'Inner Mongolia',
+    'Heilongjiang',
+    'Jilin',
+    'Liaoning',
+    'Anhui',
+    'Jiangxi',
+    'Hainan',
+    'Assam',
+    'Bihar',
+    'Gujarat',
+    'Kerala',
+    'Maharashtra',
+    'Rajasthan',
+    'Uttar Pradesh',
+    'Madhya Pradesh',
+    'Andhra Pradesh',
+    'Tamil Nadu',
+    'Karnataka',
+    'Orissa',
+    'Odisha',
+    'Sindh',
+    'Baluchistan',
+    'Balochistan',
+    'Khyber Pakhtunkhwa',
+    'Aceh',
+    'Irian Jaya',
+    'Papua',
+    'Chiapas',
+    'Michoacan',
+    'Jalisco',
+    'Sonora',
+    'Chihuahua',
+    'Dagestan',
+    'Ingushetia',
+    'Tatarstan',
+    'Bashkortostan',
+    'Yakutia',
+    'Chukotka',
+    'Kamchatka',
+    'Nagorno-Karabakh',
+    'Abkhazia',
+    'Ossetia',
+    'South Ossetia',
+    'Transnistria',
+    'Slavonia',
+    'Krajina',
+    'Vojvodina',
+    'Montenegro',
+    'Kosovo',
+    'Anatolia',
+    'Punjab',
+    'Bengal',
+    'West Bengal',
+    'Tigray',
+    'Oromia',
   ]);
 
 interface CityRecord {
@@ -153,7 +340,11 @@ export class FrozenStringSet {
   indexOf(key: string): number {
     const size = this.slots.length;
     // At most one round of the table, whatever a damaged file holds.
-    for (let slot = hashOf(key) & (size - 1), probes = 0; probes < size; slot = (slot + 1) & (size - 1), probes++) {
+    for (
+      let slot = hashOf(key) & (size - 1), probes = 0;
+      probes < size;
+      slot = (slot + 1) & (size - 1), probes++
+    ) {
       const k = this.slots[slot]! - 1;
       if (k < 0) return -1;
       const start = k === 0 ? 0 : this.ends[k - 1]!;
@@ -178,10 +369,19 @@ export class FrozenStringSet {
   /** The set back from toData(), or null when the data is not one. */
   static fromData(data: unknown): FrozenStringSet | null {
     const d = data as { text?: unknown; ends?: unknown; slots?: unknown } | null;
-    if (!d || typeof d.text !== 'string' || !(d.ends instanceof Uint32Array) || !(d.slots instanceof Int32Array)) return null;
+    if (
+      !d ||
+      typeof d.text !== 'string' ||
+      !(d.ends instanceof Uint32Array) ||
+      !(d.slots instanceof Int32Array)
+    )
+      return null;
     const { text, ends, slots } = d as { text: string; ends: Uint32Array; slots: Int32Array };
     const n = ends.length;
-    const shaped = slots.length >= Math.max(2, 2 * n) && (slots.length & (slots.length - 1)) === 0 && (n === 0 ? 0 : ends[n - 1]) === text.length;
+    const shaped =
+      slots.length >= Math.max(2, 2 * n) &&
+      (slots.length & (slots.length - 1)) === 0 &&
+      (n === 0 ? 0 : ends[n - 1]) === text.length;
     return shaped ? new FrozenStringSet(text, ends, slots) : null;
   }
 }
@@ -215,7 +415,9 @@ export function deriveGazetteer(): Gazetteer {
     if (!m.has(k)) m.set(k, v);
   };
   // Sovereign states first: territories share their demonyms ("Norwegian" is also Svalbard's).
-  for (const c of [...countries].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false))) {
+  for (const c of [...countries].sort(
+    (a, b) => Number(b.independent ?? false) - Number(a.independent ?? false),
+  )) {
     const name = c.name.common;
     setFirst(countryByName, foldKey(name), name);
     setFirst(countryByName, foldKey(c.name.official), name);
@@ -239,12 +441,17 @@ export function deriveGazetteer(): Gazetteer {
     }
   }
 
-  const peopleNames = readFileSync(join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt'), 'utf8')
+  const peopleNames = readFileSync(
+    join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt'),
+    'utf8',
+  )
     .split('\n')
     .filter((l) => l && !l.startsWith('#'));
 
   // compromise's CommonJS build: the same code as its ES modules, and it loads in half the time.
-  const nlp = require('compromise') as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
+  const nlp = require('compromise') as {
+    world(): { model: { one: { lexicon: Record<string, string | string[]> } } };
+  };
 
   return {
     countryByName,
@@ -270,7 +477,10 @@ const DATA_PACKAGES: Array<[string, string]> = [
 function packageVersion(name: string, entry: string): string {
   for (let dir = dirname(require.resolve(entry)); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === name && pkg.version) return pkg.version;
     } catch {
       // No package.json at this level: look further up.
@@ -289,7 +499,10 @@ export function gazetteerKey(): string {
 /** The gazetteer saved under `key`, or null when the file is missing, was saved under another key, or is damaged. */
 export function readGazetteerCache(file: string, key: string): Gazetteer | null {
   try {
-    const stored = v8.deserialize(readFileSync(file)) as { key?: unknown; data?: Record<string, unknown> } | null;
+    const stored = v8.deserialize(readFileSync(file)) as {
+      key?: unknown;
+      data?: Record<string, unknown>;
+    } | null;
     const d = stored?.data;
     if (stored?.key !== key || !d) return null;
     const cityNames = FrozenStringSet.fromData(d.cityNames);
@@ -304,11 +517,24 @@ export function readGazetteerCache(file: string, key: string): Gazetteer | null 
       !(countryByDemonym instanceof Map) ||
       !(otherPlaces instanceof Set) ||
       !(cityPopulation instanceof Float64Array && cityPopulation.length === cityNames.size) ||
-      !(typeof lexicon === 'object' && lexicon !== null && Object.getPrototypeOf(lexicon) === Object.prototype)
+      !(
+        typeof lexicon === 'object' &&
+        lexicon !== null &&
+        Object.getPrototypeOf(lexicon) === Object.prototype
+      )
     ) {
       return null;
     }
-    return { countryByName, countryByDemonym, otherPlaces, cityNames, cityPopulation, englishWords, peopleNames, lexicon: lexicon as Gazetteer['lexicon'] };
+    return {
+      countryByName,
+      countryByDemonym,
+      otherPlaces,
+      cityNames,
+      cityPopulation,
+      englishWords,
+      peopleNames,
+      lexicon: lexicon as Gazetteer['lexicon'],
+    };
   } catch {
     return null;
   }
@@ -317,7 +543,12 @@ export function readGazetteerCache(file: string, key: string): Gazetteer | null 
 /** Saves atomically (a temporary file renamed over the old one), so that a reader never sees half a file. */
 export function writeGazetteerCache(file: string, key: string, g: Gazetteer): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  const data = { ...g, cityNames: g.cityNames.toData(), englishWords: g.englishWords.toData(), peopleNames: g.peopleNames.toData() };
+  const data = {
+    ...g,
+    cityNames: g.cityNames.toData(),
+    englishWords: g.englishWords.toData(),
+    peopleNames: g.peopleNames.toData(),
+  };
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, v8.serialize({ key, data }));

@@ -16,7 +16,9 @@ export interface Token {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gov sen rep gen col lt capt sgt prof rev mt ft no vs jan feb mar apr jun jul aug sep sept oct nov dec bros messrs cie pty adm cmdr gov'.split(' '),
+  'mr mrs ms dr st jr sr inc corp co ltd gov sen rep gen col lt capt sgt prof rev mt ft no vs jan feb mar apr jun jul aug sep sept oct nov dec bros messrs cie pty adm cmdr gov'.split(
+    ' ',
+  ),
 );
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[.'’&-][\p{L}\p{N}\p{M}]+)*|\S/gu;
@@ -59,7 +61,12 @@ export function tokenize(text: string): Token[] {
     if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ':' || t.text === ';') {
       sentence++;
       expectFirst = true;
-    } else if (t.text.endsWith('.') && t.text.length > 1 && /^\p{Ll}?\s+[\p{Lu}"“]/u.test(text.slice(t.end, t.end + 3)) && !/^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|capt|sgt|prof|rev|mt|ft|no)\.$/i.test(t.text)) {
+    } else if (
+      t.text.endsWith('.') &&
+      t.text.length > 1 &&
+      /^\p{Ll}?\s+[\p{Lu}"“]/u.test(text.slice(t.end, t.end + 3)) &&
+      !/^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|capt|sgt|prof|rev|mt|ft|no)\.$/i.test(t.text)
+    ) {
       // "in the U.S. The ..." — an abbreviation can end a sentence; a following capital decides.
       const nextWord = /\s+([\p{L}]+)/u.exec(text.slice(t.end, t.end + 20))?.[1] ?? '';
       if (/^(The|A|An|It|He|She|They|We|I|In|But|And|This|That|There)$/.test(nextWord)) {

@@ -72,7 +72,9 @@ export const ORG_HEADS = set(`
 `);
 
 /** First word of an organisation name: venues and businesses ("Café Lanterna", "Banco Santander"). */
-export const ORG_FIRST = set(`café cafe restaurant bistro brasserie trattoria pizzeria banco banca grupo club sporting olympique dynamo dinamo spartak lokomotiv atletico athletico`);
+export const ORG_FIRST = set(
+  `café cafe restaurant bistro brasserie trattoria pizzeria banco banca grupo club sporting olympique dynamo dinamo spartak lokomotiv atletico athletico`,
+);
 
 /**
  * Heads after "X and Y" that make the whole run one organisation ("Transport and Dockworkers'
@@ -137,7 +139,9 @@ export const PLACE_HEADS = set(`
 `);
 
 /** First word of a place name ("Lake Victoria", "Mount Everest"). */
-export const PLACE_FIRST = set(`lake mount mt mt. cape port fort ft ft. saint st st. san santa sao são los las el`);
+export const PLACE_FIRST = set(
+  `lake mount mt mt. cape port fort ft ft. saint st st. san santa sao são los las el`,
+);
 
 /**
  * Heads of names that CoNLL and this index treat as miscellaneous (events, prizes, titles of works,
@@ -151,7 +155,9 @@ export const MISC_HEADS = set(`
 `);
 
 /** Words that join two capitalised parts of one name. */
-export const NAME_CONNECTORS = set(`de del della di da du des la le van von der den ter ten al el bin ben ibn y dos das`);
+export const NAME_CONNECTORS = set(
+  `de del della di da du des la le van von der den ter ten al el bin ben ibn y dos das`,
+);
 
 /**
  * Famous institutions named after their seat, used as organisations (metonymy is the whole point

@@ -22,7 +22,17 @@
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
 import type { ArticleEntity, EntityKind } from '../model/documents.js';
-import { cityPopulation, countryFor, countryForDemonym, foldKey, isOtherPlace, COUNTRY_BY_DEMONYM, ENGLISH_WORDS, LEXICON, PEOPLE_NAMES } from './entities-gazetteer.js';
+import {
+  cityPopulation,
+  countryFor,
+  countryForDemonym,
+  foldKey,
+  isOtherPlace,
+  COUNTRY_BY_DEMONYM,
+  ENGLISH_WORDS,
+  LEXICON,
+  PEOPLE_NAMES,
+} from './entities-gazetteer.js';
 import { tokenize, type Token } from './entities-tokens.js';
 import {
   EXTRA_DEMONYMS,
@@ -69,18 +79,26 @@ type Kind = EntityKind;
 
 /** Names that are only honorific or role words are never entities. */
 const CORE_ROLES = new Set(
-  'president minister premier chancellor secretary governor senator sen sen. judge king queen prince princess pope spokesman spokeswoman spokesperson mayor chairman chairwoman coach manager ambassador envoy mr mr. mrs mrs. ms ms. dr dr. sir lord general gen gen. colonel col. lieutenant captain leader striker midfielder defender goalkeeper officials official chief director commander sheikh emir ayatollah cardinal archbishop bishop rabbi rev rev. professor prof prof. representative rep rep. congressman congresswoman speaker adviser aide deputy'.split(' '),
+  'president minister premier chancellor secretary governor senator sen sen. judge king queen prince princess pope spokesman spokeswoman spokesperson mayor chairman chairwoman coach manager ambassador envoy mr mr. mrs mrs. ms ms. dr dr. sir lord general gen gen. colonel col. lieutenant captain leader striker midfielder defender goalkeeper officials official chief director commander sheikh emir ayatollah cardinal archbishop bishop rabbi rev rev. professor prof prof. representative rep rep. congressman congresswoman speaker adviser aide deputy'.split(
+    ' ',
+  ),
 );
 
 /** Home nations that field national teams: places, not clubs, in results. */
 const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
 
 /** Plural nouns for political followers: miscellaneous, not organisations. */
-const PARTY_MEMBERS = new Set('democrats republicans communists socialists conservatives liberals islamists tories nationalists separatists loyalists'.split(' '));
+const PARTY_MEMBERS = new Set(
+  'democrats republicans communists socialists conservatives liberals islamists tories nationalists separatists loyalists'.split(
+    ' ',
+  ),
+);
 
 /** Words after a demonym that make it stand for the state. */
 const STATE_NOUNS = new Set(
-  'government governments forces force troops army military navy air-force president prime leader leaders officials official authorities administration regime war economy parliament ministry minister embassy border territory side state capital central police security intelligence diplomat diplomats delegation spokesman spokeswoman foreign defence defense finance interior counterpart counterparts'.split(' '),
+  'government governments forces force troops army military navy air-force president prime leader leaders officials official authorities administration regime war economy parliament ministry minister embassy border territory side state capital central police security intelligence diplomat diplomats delegation spokesman spokeswoman foreign defence defense finance interior counterpart counterparts'.split(
+    ' ',
+  ),
 );
 
 interface Tags {
@@ -99,7 +117,21 @@ interface Candidate {
   guess?: boolean;
 }
 
-const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'City', 'Country', 'Place', 'Region', 'Organization', 'SportsTeam', 'ProperNoun', 'Demonym']);
+const NAME_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'City',
+  'Country',
+  'Place',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'ProperNoun',
+  'Demonym',
+]);
 function lexTags(word: string): string[] {
   const v = LEXICON[word.toLowerCase()];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -116,7 +148,8 @@ function isFirstName(word: string): boolean {
 const isCap = (w: string) => /^\p{Lu}/u.test(w) && /\p{L}/u.test(w);
 const isAcronym = (w: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(w);
 const lower = (w: string) => w.toLowerCase();
-const isDemonymWord = (w: string) => COUNTRY_BY_DEMONYM.has(foldKey(w)) || EXTRA_DEMONYMS.has(lower(w)) || lexTags(w).includes('Demonym');
+const isDemonymWord = (w: string) =>
+  COUNTRY_BY_DEMONYM.has(foldKey(w)) || EXTRA_DEMONYMS.has(lower(w)) || lexTags(w).includes('Demonym');
 
 /** True when a mention's text is a nationality word (a demonym mention of a place). */
 export function isDemonymMention(text: string): boolean {
@@ -136,7 +169,9 @@ function tagTokens(body: string, tokens: Token[], useTagger: boolean): Tags[] {
   nlp ??= require('compromise') as typeof Nlp;
   const doc = nlp(body);
   doc.compute('offset');
-  const sentences = (doc as unknown as { document: Array<Array<{ tags: Set<string>; offset: { start: number } }>> }).document;
+  const sentences = (
+    doc as unknown as { document: Array<Array<{ tags: Set<string>; offset: { start: number } }>> }
+  ).document;
   for (const sentence of sentences) {
     for (const term of sentence) {
       const i = byStart.get(term.offset.start);
@@ -152,7 +187,14 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text);
 
-  const ctx: Ctx = { body, tokens, tags, lowerSeen, sports: isSportsReport(body), used: new Uint8Array(tokens.length) };
+  const ctx: Ctx = {
+    body,
+    tokens,
+    tags,
+    lowerSeen,
+    sports: isSportsReport(body),
+    used: new Uint8Array(tokens.length),
+  };
   const candidates: Candidate[] = [];
   const demonymMentions: Array<{ i: number; e: number; country: string }> = [];
 
@@ -172,7 +214,12 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   // 4. Capitals lines (headlines): only names already known from the body or the gazetteers.
   typed.push(...capsLineMentions(ctx, typed));
 
-  return buildEntities(ctx, typed.filter((c) => c.kind !== null), demonymMentions, opts.title);
+  return buildEntities(
+    ctx,
+    typed.filter((c) => c.kind !== null),
+    demonymMentions,
+    opts.title,
+  );
 }
 
 interface Ctx {
@@ -199,7 +246,11 @@ function datelinePlaces(ctx: Ctx): Candidate[] {
     const last = tokens[j - 1]!;
     const lineStart = i === 0 || ctx.body.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
     if (j - i >= 2 && j - i <= 8 && lineStart && DATE.test(last.text) && isCap(tokens[i]!.text)) {
-      const ok = tokens.slice(i, j - 1).every((t) => t.text === ',' || t.text === '.' || isCap(t.text) || /^\p{Lu}[\p{L}.'’-]*$/u.test(t.text));
+      const ok = tokens
+        .slice(i, j - 1)
+        .every(
+          (t) => t.text === ',' || t.text === '.' || isCap(t.text) || /^\p{Lu}[\p{L}.'’-]*$/u.test(t.text),
+        );
       if (ok) {
         let s = i;
         for (let k = i; k <= j - 1; k++) {
@@ -222,7 +273,8 @@ function datelinePlaces(ctx: Ctx): Candidate[] {
 function isSportsReport(body: string): boolean {
   const lines = body.split(/\n+/);
   let scores = 0;
-  for (const l of lines) if (/\b\d{1,3}-\d{1,3}\b/.test(l) || /\p{Lu}\p{L}+ \d{1,3} \p{Lu}\p{L}+.* \d{1,3}$/u.test(l)) scores++;
+  for (const l of lines)
+    if (/\b\d{1,3}-\d{1,3}\b/.test(l) || /\p{Lu}\p{L}+ \d{1,3} \p{Lu}\p{L}+.* \d{1,3}$/u.test(l)) scores++;
   if (scores >= 3 && scores / lines.length > 0.15) return true;
   // Match reports without tables: several words only sport uses.
   const seen = new Set<string>();
@@ -239,22 +291,48 @@ const words = (ctx: Ctx, s: number, e: number) => ctx.tokens.slice(s, e).map((t)
 function isNameToken(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.capsLine || ctx.used[i]) return false;
-  if (!isCap(t.text) && !/^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(t.text)) return false;
+  if (!isCap(t.text) && !/^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(t.text))
+    return false;
   const tg = ctx.tags[i]!;
   if (tg.has('Month') || tg.has('WeekDay') || tg.has('Holiday')) return false;
   if (t.text === 'I' || t.text === "'S" || t.text === '’S') return false;
   // "May 22", "in May": the month, unless a name comes before or after ("Theresa May").
-  if (t.text === 'May' && !isCap(ctx.tokens[i + 1]?.text ?? '') && !(i > 0 && isCap(ctx.tokens[i - 1]!.text) && !ctx.tokens[i]!.first)) return false;
+  if (
+    t.text === 'May' &&
+    !isCap(ctx.tokens[i + 1]?.text ?? '') &&
+    !(i > 0 && isCap(ctx.tokens[i - 1]!.text) && !ctx.tokens[i]!.first)
+  )
+    return false;
   // "Tokyo-based", "Russian-backed", but not "Inzamam-ul-Haq".
   const hyphenTail = /-(\p{Ll}+)$/u.exec(t.text)?.[1];
-  if (hyphenTail && hyphenTail.length > 2 && (isCommonWord(hyphenTail) || /(?:ed|ing|born|style|like)$/.test(hyphenTail))) return false;
+  if (
+    hyphenTail &&
+    hyphenTail.length > 2 &&
+    (isCommonWord(hyphenTail) || /(?:ed|ing|born|style|like)$/.test(hyphenTail))
+  )
+    return false;
   if (/^I['’]/.test(t.text)) return false;
   // "Attendance:", "Scorers:" — a label opening a line.
-  if (t.first && ctx.tokens[i + 1]?.text === ':' && !countryFor(t.text) && !isOtherPlace(t.text) && cityPopulation(t.text) < 100000) return false;
+  if (
+    t.first &&
+    ctx.tokens[i + 1]?.text === ':' &&
+    !countryFor(t.text) &&
+    !isOtherPlace(t.text) &&
+    cityPopulation(t.text) < 100000
+  )
+    return false;
   if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false; // "Serbs", "Arabs"
   if (PARTY_MEMBERS.has(lower(t.text))) return false;
   // "STANDINGS", "DIGEST": shouted ordinary words.
-  if (t.text.length > 3 && t.text === t.text.toUpperCase() && ENGLISH_WORDS.has(lower(t.text)) && !countryFor(t.text) && !isOtherPlace(t.text)) return false;  return true;
+  if (
+    t.text.length > 3 &&
+    t.text === t.text.toUpperCase() &&
+    ENGLISH_WORDS.has(lower(t.text)) &&
+    !countryFor(t.text) &&
+    !isOtherPlace(t.text)
+  )
+    return false;
+  return true;
 }
 
 function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
@@ -276,7 +354,13 @@ function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
       }
       const c = tokens[e];
       const next = e + 1;
-      if (!c || next >= tokens.length || !isNameToken(ctx, next) || tokens[next]!.sentence !== tokens[s]!.sentence) break;
+      if (
+        !c ||
+        next >= tokens.length ||
+        !isNameToken(ctx, next) ||
+        tokens[next]!.sentence !== tokens[s]!.sentence
+      )
+        break;
       const w = c.text;
       const prev = lower(tokens[e - 1]!.text);
       const joins =
@@ -284,9 +368,17 @@ function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
         // "Dockworkers' Union": a plural possessive inside a name.
         ((w === "'" || w === '’') && /s$/.test(tokens[e - 1]!.text) && c.start === tokens[e - 1]!.end) ||
         // "Transport and Dockworkers' Union": "and" inside an organisation's name.
-        (w === 'and' && !countryFor(tokens[e - 1]!.text) && !isOtherPlace(tokens[e - 1]!.text) && !isDemonymWord(tokens[e - 1]!.text) && endsInAndHead(ctx, next)) ||
+        (w === 'and' &&
+          !countryFor(tokens[e - 1]!.text) &&
+          !isOtherPlace(tokens[e - 1]!.text) &&
+          !isDemonymWord(tokens[e - 1]!.text) &&
+          endsInAndHead(ctx, next)) ||
         (NAME_CONNECTORS.has(w) && !isDemonymWord(tokens[e - 1]!.text)) ||
-        ((w === 'of' || w === 'for') && (ORG_HEADS_BEFORE_OF.has(prev) || PLACE_HEADS.has(prev) || PLACE_FIRST.has(prev) || prev === 'gulf')) ||
+        ((w === 'of' || w === 'for') &&
+          (ORG_HEADS_BEFORE_OF.has(prev) ||
+            PLACE_HEADS.has(prev) ||
+            PLACE_FIRST.has(prev) ||
+            prev === 'gulf')) ||
         ((w === 'and' || w === 'of') && hadOf && !isDemonymWord(tokens[next]!.text));
       if (!joins) break;
       if (w === 'of' || w === 'for') hadOf = true;
@@ -294,7 +386,12 @@ function capitalisedRuns(ctx: Ctx): Array<[number, number]> {
     }
     // "Hong Kong-based": the name is only part of a modifier the tokeniser keeps whole.
     const after = tokens[e];
-    if (after && after.start === tokens[e - 1]!.end + 1 && /^\p{Lu}\p{L}*-\p{Ll}{3,}$/u.test(after.text) && !isNameToken(ctx, e)) {
+    if (
+      after &&
+      after.start === tokens[e - 1]!.end + 1 &&
+      /^\p{Lu}\p{L}*-\p{Ll}{3,}$/u.test(after.text) &&
+      !isNameToken(ctx, e)
+    ) {
       i = e + 1;
       continue;
     }
@@ -321,7 +418,12 @@ function isRole(w: string) {
   return ROLE_WORDS.has(lower(w));
 }
 
-function splitRun(ctx: Ctx, s: number, e: number, demonyms: Array<{ i: number; e: number; country: string }>): Candidate[] {
+function splitRun(
+  ctx: Ctx,
+  s: number,
+  e: number,
+  demonyms: Array<{ i: number; e: number; country: string }>,
+): Candidate[] {
   const { tokens } = ctx;
   // Leading sentence words and function words.
   while (s < e) {
@@ -331,7 +433,12 @@ function splitRun(ctx: Ctx, s: number, e: number, demonyms: Array<{ i: number; e
       s++;
       continue;
     }
-    if (tokens[s]!.first && isSentenceWord(ctx, s) && !isDemonymWord(w) && !(s + 1 < e && startsKnownName(ctx, s, e))) {
+    if (
+      tokens[s]!.first &&
+      isSentenceWord(ctx, s) &&
+      !isDemonymWord(w) &&
+      !(s + 1 < e && startsKnownName(ctx, s, e))
+    ) {
       s++;
       continue;
     }
@@ -401,9 +508,24 @@ function isSentenceWord(ctx: Ctx, i: number): boolean {
   if (countryFor(w) || isOtherPlace(w) || INSTITUTIONS.has(lower(w))) return false;
   if (ctx.lowerSeen.has(lower(w))) return true;
   if (isCommonWord(w) && !isFirstName(w)) return true;
-  if (ENGLISH_WORDS.has(lower(w)) && !isFirstName(w) && cityPopulation(w) < 100000 && !lexTags(w).some((t) => NAME_TAGS.has(t))) return true;
+  if (
+    ENGLISH_WORDS.has(lower(w)) &&
+    !isFirstName(w) &&
+    cityPopulation(w) < 100000 &&
+    !lexTags(w).some((t) => NAME_TAGS.has(t))
+  )
+    return true;
   const tg = ctx.tags[i]!;
-  if (tg.has('Verb') || tg.has('Adverb') || tg.has('Adjective') || tg.has('Pronoun') || tg.has('Determiner') || tg.has('Preposition') || tg.has('Conjunction')) return true;
+  if (
+    tg.has('Verb') ||
+    tg.has('Adverb') ||
+    tg.has('Adjective') ||
+    tg.has('Pronoun') ||
+    tg.has('Determiner') ||
+    tg.has('Preposition') ||
+    tg.has('Conjunction')
+  )
+    return true;
   return /^\p{Lu}\p{Ll}+(?:ly|ing)$/u.test(w) && cityPopulation(w) === 0;
 }
 
@@ -430,19 +552,37 @@ function classify(ctx: Ctx, c: Candidate): void {
   };
 
   // Dateline: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
-  if (tokens[c.s]!.first && (/^\d{4}-\d\d-\d\d$/.test(next?.text ?? '') || (next?.text === ',' && /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(tokens[c.e + 1]?.text ?? '')))) return set('place');
+  if (
+    tokens[c.s]!.first &&
+    (/^\d{4}-\d\d-\d\d$/.test(next?.text ?? '') ||
+      (next?.text === ',' &&
+        /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(tokens[c.e + 1]?.text ?? '')))
+  )
+    return set('place');
   const inst = INSTITUTIONS.get(lower(surface));
   if (inst) return set(INSTITUTION_PLACES.has(lower(surface)) ? 'place' : 'organization');
   const inPlace = ['in', 'at', 'near', 'from', 'to', 'of'].includes(prevW);
   // "Frank Busemann (Germany)", "Red Star (Yugoslavia) 70": the country in brackets is a place.
   if (prevW === '(' && nextW === ')' && countryFor(surface)) return set('place');
   // Venues in sports copy: "at the Oval", "London (The Oval):", "Bristol: Gloucestershire 183".
-  const prev2 = c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
-  if (ctx.sports && !personLikeRun(ws) && (prevW === 'at' || (prevW === 'the' && prev2 === 'at'))) return set('place');
-  if (ctx.sports && tokens[c.s]!.first && (nextW === ':' || (nextW === '(' && tokens.slice(c.e, c.e + 6).some((t) => t.text === ')') && /\):/.test(ctx.body.slice(tokens[c.e]!.start, tokens[c.e]!.start + 40)))) && isPlaceName(surface)) return set('place');
+  const prev2 =
+    c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
+  if (ctx.sports && !personLikeRun(ws) && (prevW === 'at' || (prevW === 'the' && prev2 === 'at')))
+    return set('place');
+  if (
+    ctx.sports &&
+    tokens[c.s]!.first &&
+    (nextW === ':' ||
+      (nextW === '(' &&
+        tokens.slice(c.e, c.e + 6).some((t) => t.text === ')') &&
+        /\):/.test(ctx.body.slice(tokens[c.e]!.start, tokens[c.e]!.start + 40)))) &&
+    isPlaceName(surface)
+  )
+    return set('place');
   if (countryFor(surface) || isOtherPlace(surface)) {
     // A US state or a region in a results table is a team; a country is the national side.
-    if (ctx.sports && !countryFor(surface) && !NATIONS.has(lower(surface)) && !inPlace) return set('organization', false);
+    if (ctx.sports && !countryFor(surface) && !NATIONS.has(lower(surface)) && !inPlace)
+      return set('organization', false);
     return set('place');
   }
   if (ORG_HEADS.has(last) && ws.length > 1) return set('organization');
@@ -451,11 +591,19 @@ function classify(ctx: Ctx, c: Candidate): void {
   // Bowling figures "Muralitharan 10-0-41-2": a player.
   if (/^\d+(?:\.\d)?-\d+-\d+-\d+$/.test(next?.text ?? '')) return set('person');
   if (ws.some((w) => ORG_HEADS_BEFORE_OF.has(lower(w))) && ws.includes('of')) return set('organization');
-  if ((PLACE_HEADS.has(last) && ws.length > 1) || (PLACE_FIRST.has(lower(first)) && ws.length > 1)) return set('place');
+  if ((PLACE_HEADS.has(last) && ws.length > 1) || (PLACE_FIRST.has(lower(first)) && ws.length > 1))
+    return set('place');
   if (ORG_FIRST.has(lower(first)) && ws.length > 1) return set('organization');
   // "the town of Arbil", "the capital Dushanbe", "Yunnan province".
-  const prev2W = c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
-  if ((prevW === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2W) && !['north', 'south', 'east', 'west', 'centre', 'center', 'heart'].includes(prev2W)) || prevW === 'capital') return set('place');
+  const prev2W =
+    c.s > 1 && tokens[c.s - 2]!.sentence === tokens[c.s]!.sentence ? lower(tokens[c.s - 2]!.text) : '';
+  if (
+    (prevW === 'of' &&
+      PLACE_NOUNS_BEFORE_OF.has(prev2W) &&
+      !['north', 'south', 'east', 'west', 'centre', 'center', 'heart'].includes(prev2W)) ||
+    prevW === 'capital'
+  )
+    return set('place');
   if (PLACE_NOUNS_AFTER.has(nextW) && !/^\p{Lu}/u.test(next!.text) && !personLikeRun(ws)) return set('place');
   // Teams named after their town: "Florida Marlins", "Boston Red Sox", "Kansas City Royals".
   if (ws.length >= 2 && ws.length <= 4 && isTeamTail(ws[ws.length - 1]!) && !isFirstName(first)) {
@@ -464,11 +612,25 @@ function classify(ctx: Ctx, c: Candidate): void {
     if (isPlaceName(head) || (head2 && isPlaceName(head2)) || ctx.sports) return set('organization');
   }
   // "the Orioles", "the Mariners" in a sports report.
-  if (ctx.sports && ws.length === 1 && prevW === 'the' && isTeamTail(first) && !countryFor(first) && !isOtherPlace(first)) return set('organization');
+  if (
+    ctx.sports &&
+    ws.length === 1 &&
+    prevW === 'the' &&
+    isTeamTail(first) &&
+    !countryFor(first) &&
+    !isOtherPlace(first)
+  )
+    return set('organization');
   if (ORG_ROLE_AFTER.has(nextW) && !isFirstName(first)) return set('organization', false);
   // "Pirelli shares", "Le Matin newspaper", "Ruch's shares": cue nouns after a name that is no person's.
   const afterPoss = nextW === "'s" || nextW === '’s' ? next2W : nextW;
-  if (ORG_NOUNS_AFTER.has(afterPoss) && tokens[c.e + (afterPoss === nextW ? 0 : 1)]!.text === afterPoss && !personLikeRun(ws) && !countryFor(surface) && cityPopulation(surface) < 100000) {
+  if (
+    ORG_NOUNS_AFTER.has(afterPoss) &&
+    tokens[c.e + (afterPoss === nextW ? 0 : 1)]!.text === afterPoss &&
+    !personLikeRun(ws) &&
+    !countryFor(surface) &&
+    cityPopulation(surface) < 100000
+  ) {
     return set('organization', nextW === afterPoss);
   }
 
@@ -488,7 +650,8 @@ function classify(ctx: Ctx, c: Candidate): void {
   }
   if (ws.length === 1 && isAcronym(first)) org += 1.5;
   // "Clinton", "Dole": surnames that are also small towns.
-  if (ws.length === 1 && pop < 100000 && PEOPLE_NAMES.has(first) && !isCommonWord(first) && !ctx.sports) per += 0.4;
+  if (ws.length === 1 && pop < 100000 && PEOPLE_NAMES.has(first) && !isCommonWord(first) && !ctx.sports)
+    per += 0.4;
   for (let i = c.s; i < c.e; i++) {
     const t = tg(i);
     if (t.has('Person') || t.has('FirstName') || t.has('LastName')) per += 1 / (c.e - c.s);
@@ -496,15 +659,45 @@ function classify(ctx: Ctx, c: Candidate): void {
     if (t.has('Organization') || t.has('SportsTeam')) org += 1 / (c.e - c.s);
   }
   // Context.
-  if (['in', 'near', 'at', 'from', 'to', 'into', 'across', 'outside', 'inside', 'throughout', 'towards', 'toward'].includes(prevW)) loc += prevW === 'in' ? 1 : 0.5;
-  if (next?.text === ',' && (countryFor(tokens[c.e + 1]?.text ?? '') || isOtherPlace(tokens[c.e + 1]?.text ?? ''))) loc += 2;
+  if (
+    [
+      'in',
+      'near',
+      'at',
+      'from',
+      'to',
+      'into',
+      'across',
+      'outside',
+      'inside',
+      'throughout',
+      'towards',
+      'toward',
+    ].includes(prevW)
+  )
+    loc += prevW === 'in' ? 1 : 0.5;
+  if (
+    next?.text === ',' &&
+    (countryFor(tokens[c.e + 1]?.text ?? '') || isOtherPlace(tokens[c.e + 1]?.text ?? ''))
+  )
+    loc += 2;
   if (['said', 'says', 'told', 'added', 'asked', 'wrote', 'believes', 'thinks'].includes(nextW)) per += 0.6;
-  if (next?.text === ',' && /^\d{1,2}$/.test(tokens[c.e + 1]?.text ?? '') && tokens[c.e + 2]?.text === ',') per += 2;
+  if (next?.text === ',' && /^\d{1,2}$/.test(tokens[c.e + 1]?.text ?? '') && tokens[c.e + 2]?.text === ',')
+    per += 2;
   if (prevW === 'the' && ws.length >= 1) org += 0.7;
-  if (prevW === 'mr' || prevW === 'mr.' || prevW === 'mrs' || prevW === 'mrs.' || prevW === 'ms' || prevW === 'dr' || prevW === 'dr.') per += 3;
+  if (
+    prevW === 'mr' ||
+    prevW === 'mr.' ||
+    prevW === 'mrs' ||
+    prevW === 'mrs.' ||
+    prevW === 'ms' ||
+    prevW === 'dr' ||
+    prevW === 'dr.'
+  )
+    per += 3;
   if (isRole(prevW) && CORE_ROLES.has(prevW)) per += 1.5;
   if (nextW === '(' && isAcronym(tokens[c.e + 1]?.text ?? '')) org += 1.5;
-  if ((nextW === 'inc' || nextW === 'inc.' || nextW === 'corp' || nextW === 'ltd')) org += 3;
+  if (nextW === 'inc' || nextW === 'inc.' || nextW === 'corp' || nextW === 'ltd') org += 3;
   // Results and tables: "Leicestershire 22 points", "Barcelona 3 Real Madrid 1" — clubs; a
   // person has a first name or an initial; a country is the national team, still a place.
   const personLike = isFirstName(first) || /^\p{Lu}\.$/u.test(first);
@@ -521,8 +714,20 @@ function classify(ctx: Ctx, c: Candidate): void {
     // Nothing known: lone capitalised words in news are mostly surnames or organisations.
     if (ws.length === 1 && isCommonWord(first)) return;
     // A lone word is a surname when name lists know it; otherwise mostly a company or a club.
-    const personal = PEOPLE_NAMES.has(first) || lexTags(first).some((t) => t === 'LastName' || t === 'Person') || ctx.tags[c.s]!.has('Person');
-    set(ws.length === 1 && isAcronym(first) ? 'organization' : ws.length === 1 && personal ? 'person' : ws.length === 1 ? 'organization' : 'person', false);
+    const personal =
+      PEOPLE_NAMES.has(first) ||
+      lexTags(first).some((t) => t === 'LastName' || t === 'Person') ||
+      ctx.tags[c.s]!.has('Person');
+    set(
+      ws.length === 1 && isAcronym(first)
+        ? 'organization'
+        : ws.length === 1 && personal
+          ? 'person'
+          : ws.length === 1
+            ? 'organization'
+            : 'person',
+      false,
+    );
     c.guess = ws.length === 1 && !isAcronym(first);
     return;
   }
@@ -542,7 +747,15 @@ function isTeamTail(w: string): boolean {
   if (w === 'Sox') return true;
   if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(w) || /(?:ss|us|is)$/.test(w)) return false;
   const l = lower(w);
-  return !PLACE_HEADS.has(l) && !ORG_HEADS.has(l) && !isOtherPlace(w) && !countryFor(w) && !isDemonymWord(w.slice(0, -1)) && !PARTY_MEMBERS.has(l) && cityPopulation(w) === 0;
+  return (
+    !PLACE_HEADS.has(l) &&
+    !ORG_HEADS.has(l) &&
+    !isOtherPlace(w) &&
+    !countryFor(w) &&
+    !isDemonymWord(w.slice(0, -1)) &&
+    !PARTY_MEMBERS.has(l) &&
+    cityPopulation(w) === 0
+  );
 }
 
 function isPlaceName(t: string): boolean {
@@ -589,7 +802,11 @@ function harmonise(ctx: Ctx, cands: Candidate[]): void {
     const t = text(ctx, c.s, c.e);
     const part = c.e - c.s === 1 ? partKind.get(t) : undefined;
     const otherStrong = [...(strongKinds.get(t) ?? [])].some((k) => k !== 'person');
-    if (part && (part.strong || (!c.strong && !otherStrong)) && !(c.strong && c.kind === 'place' && countryFor(t))) {
+    if (
+      part &&
+      (part.strong || (!c.strong && !otherStrong)) &&
+      !(c.strong && c.kind === 'place' && countryFor(t))
+    ) {
       c.kind = part.kind;
       c.strong = true;
       continue;
@@ -613,23 +830,36 @@ function capsLineMentions(ctx: Ctx, cands: Candidate[]): Candidate[] {
   // "BOSTON AT OAKLAND": a fixture line, both sides clubs.
   const fixture = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.capsLine && tokens[i]!.text === 'AT' && !tokens[i]!.first) fixture.add(tokens[i]!.sentence);
+    if (tokens[i]!.capsLine && tokens[i]!.text === 'AT' && !tokens[i]!.first)
+      fixture.add(tokens[i]!.sentence);
   }
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.capsLine || ctx.used[i] || !/\p{L}/u.test(tokens[i]!.text)) continue;
     for (let len = 4; len >= 1; len--) {
       const e = i + len;
       if (e > tokens.length || tokens[e - 1]!.sentence !== tokens[i]!.sentence) continue;
-      if (tokens.slice(i, e).some((t) => !/\p{L}/u.test(t.text) && t.text !== '.' && t.text !== '-' && t.text !== '&')) continue;
+      if (
+        tokens
+          .slice(i, e)
+          .some((t) => !/\p{L}/u.test(t.text) && t.text !== '.' && t.text !== '-' && t.text !== '&')
+      )
+        continue;
       const t = foldKey(text(ctx, i, e)).replace(/^st\.? /, 'saint ');
       let kind: Kind | undefined = known.get(t);
       if (!kind && (COUNTRY_BY_DEMONYM.has(t) || EXTRA_DEMONYMS.has(t))) break;
       if (!kind && (countryFor(t) || isOtherPlace(t))) kind = 'place';
       if (!kind && INSTITUTIONS.has(t)) kind = INSTITUTION_PLACES.has(t) ? 'place' : 'organization';
-      if (!kind && t.length > 3 && cityPopulation(t) >= 100000 && (len > 1 || !isCommonWord(t))) kind = 'place';
+      if (!kind && t.length > 3 && cityPopulation(t) >= 100000 && (len > 1 || !isCommonWord(t)))
+        kind = 'place';
       if (!kind) continue;
       const numberNext = /^\d+$/.test(tokens[e]?.text ?? '') && tokens[e]!.sentence === tokens[i]!.sentence;
-      if (kind === 'place' && (numberNext || ctx.sports || fixture.has(tokens[i]!.sentence)) && !countryFor(t) && !NATIONS.has(t)) kind = 'organization';
+      if (
+        kind === 'place' &&
+        (numberNext || ctx.sports || fixture.has(tokens[i]!.sentence)) &&
+        !countryFor(t) &&
+        !NATIONS.has(t)
+      )
+        kind = 'organization';
       out.push({ s: i, e, kind, strong: true });
       i = e - 1;
       break;
@@ -656,7 +886,12 @@ function initials(words: string[]): string {
     .toUpperCase();
 }
 
-function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number; e: number; country: string }>, title?: string): ArticleEntity[] {
+function buildEntities(
+  ctx: Ctx,
+  cands: Candidate[],
+  demonyms: Array<{ i: number; e: number; country: string }>,
+  title?: string,
+): ArticleEntity[] {
   const { tokens, body } = ctx;
   cands.sort((a, b) => a.s - b.s);
   const drafts = new Map<string, Draft>();
@@ -690,7 +925,8 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
   };
   for (const c of cands) if (c.kind === 'person' && c.e - c.s >= 2) noteFull(text(ctx, c.s, c.e));
   if (title) {
-    for (const m of title.matchAll(/\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}'’-]+)\b/gu)) if (isFirstName(m[1]!)) noteFull(`${m[1]} ${m[2]}`);
+    for (const m of title.matchAll(/\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}'’-]+)\b/gu))
+      if (isFirstName(m[1]!)) noteFull(`${m[1]} ${m[2]}`);
   }
 
   // Organisations: acronyms defined in parentheses and shorter forms inside longer ones.
@@ -711,9 +947,18 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
       const restText = rest.join(' ');
       const prefix = ws.slice(0, k).join(' ');
       const prefixKind: Kind | null = INSTITUTIONS.has(lower(prefix))
-        ? INSTITUTION_PLACES.has(lower(prefix)) ? 'place' : 'organization'
-        : orgSurfaces.has(prefix) ? 'organization' : countryFor(prefix) || isOtherPlace(prefix) ? 'place' : null;
-      if (prefixKind && ((acronym && initials(rest) === acronym.replace(/\./g, '')) || orgSurfaces.has(restText))) {
+        ? INSTITUTION_PLACES.has(lower(prefix))
+          ? 'place'
+          : 'organization'
+        : orgSurfaces.has(prefix)
+          ? 'organization'
+          : countryFor(prefix) || isOtherPlace(prefix)
+            ? 'place'
+            : null;
+      if (
+        prefixKind &&
+        ((acronym && initials(rest) === acronym.replace(/\./g, '')) || orgSurfaces.has(restText))
+      ) {
         canonical = restText;
         nested.push({ s: c.s, e: c.s + k, kind: prefixKind, strong: true });
         break;
@@ -749,7 +994,12 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
     const kind = c.kind!;
     const surface = text(ctx, c.s, c.e);
     if (kind === 'place') {
-      add('place', countryFor(surface) ?? INSTITUTIONS.get(lower(surface)) ?? canonicalCase(surface), c.s, c.e);
+      add(
+        'place',
+        countryFor(surface) ?? INSTITUTIONS.get(lower(surface)) ?? canonicalCase(surface),
+        c.s,
+        c.e,
+      );
       continue;
     }
     if (kind === 'organization') {
@@ -788,7 +1038,9 @@ function buildEntities(ctx: Ctx, cands: Candidate[], demonyms: Array<{ i: number
 /** Capitals-only surfaces ("LONDON") get a readable name; mixed case is kept as written. */
 function canonicalCase(surface: string): string {
   if (surface.length > 4 && surface === surface.toUpperCase() && /\p{L}/u.test(surface)) {
-    return surface.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    return surface
+      .toLowerCase()
+      .replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
   }
   return surface;
 }
@@ -829,7 +1081,12 @@ function rolePrefix(ctx: Ctx, s: number): number | null {
     }
     // A sentence may open with the organisation: "Ministry spokesman Oskar Lepp".
     const tg = ctx.tags[j]!;
-    if (isCap(w) && !NON_NAME_WORDS.has(lower(w)) && !['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction'].some((t) => tg.has(t))) start = j;
+    if (
+      isCap(w) &&
+      !NON_NAME_WORDS.has(lower(w)) &&
+      !['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction'].some((t) => tg.has(t))
+    )
+      start = j;
     break;
   }
   return start;

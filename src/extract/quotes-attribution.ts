@@ -4,7 +4,14 @@
  */
 
 import {
-  CLAUSE_OPENERS, CUE_AUX, CUE_BASES, CUE_WORDS, DETERMINERS, PRONOUNS, ROLE_WORDS, WEAK_CUES,
+  CLAUSE_OPENERS,
+  CUE_AUX,
+  CUE_BASES,
+  CUE_WORDS,
+  DETERMINERS,
+  PRONOUNS,
+  ROLE_WORDS,
+  WEAK_CUES,
 } from './quotes-lexicon';
 import { endsSentence, endsWithPeriod, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
 
@@ -23,22 +30,114 @@ export interface Attribution {
 const MAX_SPEAKER_WORDS = 7;
 /** Words after "said X" that end the speaker phrase ("said Smith on Monday"). */
 const PHRASE_ENDERS = new Set([
-  'at', 'on', 'in', 'during', 'to', 'after', 'before', 'while', 'when', 'as', 'last', 'this',
-  'yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'via', 'through', 'from',
-  'about', 'with', 'into', 'over', 'outside', 'inside', 'and', 'but', 'because', 'than',
-  'then', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'who', 'whose', 'which', 'that', 'referring', 'adding', 'noting', 'pointing',
+  'at',
+  'on',
+  'in',
+  'during',
+  'to',
+  'after',
+  'before',
+  'while',
+  'when',
+  'as',
+  'last',
+  'this',
+  'yesterday',
+  'today',
+  'tonight',
+  'earlier',
+  'later',
+  'recently',
+  'via',
+  'through',
+  'from',
+  'about',
+  'with',
+  'into',
+  'over',
+  'outside',
+  'inside',
+  'and',
+  'but',
+  'because',
+  'than',
+  'then',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'who',
+  'whose',
+  'which',
+  'that',
+  'referring',
+  'adding',
+  'noting',
+  'pointing',
 ]);
 /** What may stand between a cue and an unpunctuated quote: "told reporters", "called it", "chants of". */
 const OBJECT_WORDS = new Set([
-  'it', 'them', 'him', 'her', 'us', 'me', 'this', 'as', 'reporters', 'crowd', 'audience',
-  'supporters', 'journalists', 'voters', 'out', 'of', 'simply', 'back', 'aloud', 'loudly',
+  'it',
+  'them',
+  'him',
+  'her',
+  'us',
+  'me',
+  'this',
+  'as',
+  'reporters',
+  'crowd',
+  'audience',
+  'supporters',
+  'journalists',
+  'voters',
+  'out',
+  'of',
+  'simply',
+  'back',
+  'aloud',
+  'loudly',
 ]);
 /** Past forms that end a subject phrase but are not speech verbs ("Flea shared the news, writing"). */
 const OTHER_VERBS = new Set([
-  'held', 'took', 'made', 'gave', 'spoke', 'went', 'got', 'came', 'sent', 'led', 'ran', 'sat',
-  'stood', 'kept', 'left', 'brought', 'thought', 'felt', 'met', 'won', 'lost', 'drew', 'saw',
-  'has', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'can', 'could', 'did', 'does',
+  'held',
+  'took',
+  'made',
+  'gave',
+  'spoke',
+  'went',
+  'got',
+  'came',
+  'sent',
+  'led',
+  'ran',
+  'sat',
+  'stood',
+  'kept',
+  'left',
+  'brought',
+  'thought',
+  'felt',
+  'met',
+  'won',
+  'lost',
+  'drew',
+  'saw',
+  'has',
+  'had',
+  'is',
+  'was',
+  'were',
+  'are',
+  'will',
+  'would',
+  'can',
+  'could',
+  'did',
+  'does',
 ]);
 
 export function isCueAt(toks: Tok[], i: number): number {
@@ -59,13 +158,17 @@ function isAux(t: Tok): boolean {
 }
 
 function cueText(toks: Tok[], i: number, n: number): string {
-  return toks.slice(i, i + n).map((t) => t.lw).join(' ');
+  return toks
+    .slice(i, i + n)
+    .map((t) => t.lw)
+    .join(' ');
 }
 
 /** A plausible head of a speaker phrase: a name, a pronoun, "the senator", "one aide". */
 function startsSpeaker(t: Tok): boolean {
-  return isCapitalized(t) || PRONOUNS.has(t.lw) || DETERMINERS.has(t.lw) || ROLE_WORDS.has(t.lw)
-    || /^\d/.test(t.w);
+  return (
+    isCapitalized(t) || PRONOUNS.has(t.lw) || DETERMINERS.has(t.lw) || ROLE_WORDS.has(t.lw) || /^\d/.test(t.w)
+  );
 }
 
 /** The end of a speaker phrase that starts at toks[i]: stops at punctuation or a phrase ender. */
@@ -98,10 +201,14 @@ function withAppositive(toks: Tok[], end: number, limit: number): number {
   const next = toks[end];
   // "(D-S.C.)," closes a party tag, and the appositive can follow it.
   if (!last || !next || !last.post.endsWith(',') || opensQuote(next)) return end;
-  const opensApposition = DETERMINERS.has(next.lw) || ['who', 'whose', 'of'].includes(next.lw)
-    || /^\d/.test(next.w) || ROLE_WORDS.has(next.lw) || (isCapitalized(next) && !/ing$/.test(next.lw))
-    || isBareRole(toks, end);
-  if (!opensApposition || /(ing|ed)$/.test(next.lw) && !ROLE_WORDS.has(next.lw)) return end;
+  const opensApposition =
+    DETERMINERS.has(next.lw) ||
+    ['who', 'whose', 'of'].includes(next.lw) ||
+    /^\d/.test(next.w) ||
+    ROLE_WORDS.has(next.lw) ||
+    (isCapitalized(next) && !/ing$/.test(next.lw)) ||
+    isBareRole(toks, end);
+  if (!opensApposition || (/(ing|ed)$/.test(next.lw) && !ROLE_WORDS.has(next.lw))) return end;
   let j = end;
   while (j < toks.length && j - end < limit) {
     const t = toks[j]!;
@@ -120,7 +227,7 @@ function isBareRole(toks: Tok[], i: number): boolean {
     const t = toks[j]!;
     if (!/^[a-z][a-z-]*$/.test(t.w) || isCueAt(toks, j) || /(ing|ly)$/.test(t.lw)) return false;
     if (j > i && ['of', 'for', 'at', 'to', 'with'].includes(t.lw)) return true;
-    if (PHRASE_ENDERS.has(t.lw) && !['then', 'now'].includes(t.lw) || t.post) return false;
+    if ((PHRASE_ENDERS.has(t.lw) && !['then', 'now'].includes(t.lw)) || t.post) return false;
   }
   return false;
 }
@@ -130,13 +237,21 @@ function span(toks: Tok[], from: number, to: number): [number, number] {
 }
 
 /** `"…," Peskov told reporters` / `"…," said Biden, who …` right after the closing mark. */
-export function attributionAfter(body: string, from: number, to: number, continues = false): Attribution | null {
+export function attributionAfter(
+  body: string,
+  from: number,
+  to: number,
+  continues = false,
+): Attribution | null {
   const toks = tokenize(body, from, Math.min(to, from + 400));
   if (!toks.length || opensQuote(toks[0]!)) return null;
   let i = 0;
   if (toks[0]!.lw === 'then' || toks[0]!.lw === 'also') i = 1;
   // `"…," Read said`: a capitalized cue form followed by a cue is a name.
-  const n = toks[i]!.w !== toks[i]!.lw && !toks[i]!.post && isCueAt(toks, i + 1) ? 0 : isCueAt(toks, i) || (continues && invertedFrame(toks, i) ? 1 : 0);
+  const n =
+    toks[i]!.w !== toks[i]!.lw && !toks[i]!.post && isCueAt(toks, i + 1)
+      ? 0
+      : isCueAt(toks, i) || (continues && invertedFrame(toks, i) ? 1 : 0);
   if (n) {
     const s = i + n;
     const first = toks[s];
@@ -145,7 +260,12 @@ export function attributionAfter(body: string, from: number, to: number, continu
     if (!startsSpeaker(first) && !toks.slice(s, runEnd).some(isCapitalized)) return null;
     const end = withAppositive(toks, runEnd, 30);
     const [a, b] = span(toks, s, end);
-    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, i, n), end: toks[end - 1]!.end };
+    return {
+      speakerStart: a,
+      speakerEnd: trimPunct(body, a, b),
+      cue: cueText(toks, i, n),
+      end: toks[end - 1]!.end,
+    };
   }
   for (let k = 1; k < Math.min(toks.length, 40); k++) {
     if (endsSentence(toks[k - 1]!) || opensQuote(toks[k]!)) return null;
@@ -160,11 +280,20 @@ export function attributionAfter(body: string, from: number, to: number, continu
     if (headLen > MAX_SPEAKER_WORDS + 3) return null;
     // "warm-and-fuzzy Trump said", or "federal prosecutors wrote" after a quote ending in a comma.
     // "to back Clinton's campaign while adding" continues the reporter's clause instead.
-    const plausible = startsSpeaker(toks[0]!) || (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lw)) || (continues && headLen <= 3);
+    const plausible =
+      startsSpeaker(toks[0]!) ||
+      (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lw)) ||
+      (continues && headLen <= 3);
     if (!plausible) return null;
-    if (core.some((t, j) => isCueAt(toks, j) && !ROLE_WORDS.has(t.lw) && !(j === e - 1 && t.w !== t.lw))) return null;
+    if (core.some((t, j) => isCueAt(toks, j) && !ROLE_WORDS.has(t.lw) && !(j === e - 1 && t.w !== t.lw)))
+      return null;
     const [a, b] = span(toks, 0, e);
-    return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue: cueText(toks, k, c), end: toks[k + c - 1]!.end };
+    return {
+      speakerStart: a,
+      speakerEnd: trimPunct(body, a, b),
+      cue: cueText(toks, k, c),
+      end: toks[k + c - 1]!.end,
+    };
   }
   return null;
 }
@@ -177,16 +306,27 @@ function speechFrameAt(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   if (k > 5 || !/^[a-z]{3,}ed$/.test(t.w) || OTHER_VERBS.has(t.lw)) return false;
   const head = toks.slice(0, k);
-  const named = head.length === 1 && PRONOUNS.has(head[0]!.lw) || head.every((h) => isCapitalized(h) && !h.post) && k <= 3
-    || describedSpeaker(head);
+  const named =
+    (head.length === 1 && PRONOUNS.has(head[0]!.lw)) ||
+    (head.every((h) => isCapitalized(h) && !h.post) && k <= 3) ||
+    describedSpeaker(head);
   return named && endsFrame(toks, k);
 }
 
 /** "an angry Varga", "the harbor master": a determiner, plain words, and a name or role last. */
 function describedSpeaker(head: Tok[]): boolean {
   const last = head.at(-1);
-  if (head.length < 2 || !last || !DETERMINERS.has(head[0]!.lw) || !(isCapitalized(last) || ROLE_WORDS.has(last.lw))) return false;
-  return head.every((h, j) => !h.post && /^[\p{L}-]+$/u.test(h.w) && !CUE_WORDS.has(h.lw) && (j === 0 || !DETERMINERS.has(h.lw)));
+  if (
+    head.length < 2 ||
+    !last ||
+    !DETERMINERS.has(head[0]!.lw) ||
+    !(isCapitalized(last) || ROLE_WORDS.has(last.lw))
+  )
+    return false;
+  return head.every(
+    (h, j) =>
+      !h.post && /^[\p{L}-]+$/u.test(h.w) && !CUE_WORDS.has(h.lw) && (j === 0 || !DETERMINERS.has(h.lw)),
+  );
 }
 
 /** `"…!" beamed Ann Lee`: after a quote its sentence goes on from, a past-tense verb and a full name. */
@@ -203,7 +343,9 @@ function pluralFrameAt(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   if (k > 3 || t.w !== t.lw || !CUE_BASES.has(t.lw)) return false;
   const head = toks.slice(0, k);
-  const plural = head.length === 1 && ['they', 'we'].includes(head[0]!.lw) || head.length > 1 && /[^s]s$/.test(head.at(-1)!.lw) && !head.some((h) => h.post);
+  const plural =
+    (head.length === 1 && ['they', 'we'].includes(head[0]!.lw)) ||
+    (head.length > 1 && /[^s]s$/.test(head.at(-1)!.lw) && !head.some((h) => h.post));
   return plural && endsFrame(toks, k);
 }
 
@@ -211,10 +353,25 @@ function pluralFrameAt(toks: Tok[], k: number): boolean {
 function endsFrame(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   const next = toks[k + 1];
-  return !!t.post && /^[.,;!?]/.test(t.post) || !next || FRAME_FOLLOWERS.has(next.lw);
+  return (!!t.post && /^[.,;!?]/.test(t.post)) || !next || FRAME_FOLLOWERS.has(next.lw);
 }
 
-const FRAME_FOLLOWERS = new Set(['on', 'at', 'in', 'to', 'as', 'during', 'after', 'before', 'while', 'with', 'from', 'back', 'later', 'again']);
+const FRAME_FOLLOWERS = new Set([
+  'on',
+  'at',
+  'in',
+  'to',
+  'as',
+  'during',
+  'after',
+  'before',
+  'while',
+  'with',
+  'from',
+  'back',
+  'later',
+  'again',
+]);
 
 function trimPunct(body: string, a: number, b: number): number {
   let e = b;
@@ -263,7 +420,10 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
   }
   if (punctuated) {
-    const own = lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',') ? lastClauseSubject(toks, to) : null;
+    const own =
+      lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',')
+        ? lastClauseSubject(toks, to)
+        : null;
     if (own) return own;
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lw)) return null;
@@ -277,7 +437,12 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     if (!between.every((t) => OBJECT_WORDS.has(t.lw) || isCapitalized(t))) return null;
     if (between.at(-1)?.lw === 'of' && !/^chant|^cr(y|ies)/.test(between.at(-2)?.lw ?? '')) return null;
     // "the so-called", "what is called" name things rather than quote people.
-    if (toks[k - 1]?.lw === 'so' || (WEAK_CUES.has(toks[k]!.lw) && ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lw ?? ''))) return null;
+    if (
+      toks[k - 1]?.lw === 'so' ||
+      (WEAK_CUES.has(toks[k]!.lw) &&
+        ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lw ?? ''))
+    )
+      return null;
   }
   if (k === 0 || (k === 1 && CLAUSE_OPENERS.has(toks[0]!.lw))) {
     // "Said Comey, "…"" puts the speaker after the cue.
@@ -293,9 +458,28 @@ export function attributionBefore(body: string, from: number, to: number): Attri
 
 /** Works that carry a title: `her memoir, "…"`, `a radio ad, "…"`. */
 const WORK_NOUNS = new Set([
-  'book', 'memoir', 'novel', 'column', 'essay', 'ad', 'advertisement', 'commercial', 'film',
-  'movie', 'documentary', 'song', 'album', 'podcast', 'slogan', 'headline', 'title', 'sheet',
-  'newsletter', 'poem', 'painting', 'exhibit',
+  'book',
+  'memoir',
+  'novel',
+  'column',
+  'essay',
+  'ad',
+  'advertisement',
+  'commercial',
+  'film',
+  'movie',
+  'documentary',
+  'song',
+  'album',
+  'podcast',
+  'slogan',
+  'headline',
+  'title',
+  'sheet',
+  'newsletter',
+  'poem',
+  'painting',
+  'exhibit',
 ]);
 
 const PERSONAL = new Set(['he', 'she', 'they', 'i', 'we']);
@@ -309,15 +493,46 @@ function lastClauseSubject(toks: Tok[], to: number): Attribution | null {
   while (s > 0 && toks[s - 1]!.post !== ',') s--;
   while (s < toks.length && ['that', 'and', 'but', 'so', 'then'].includes(toks[s]!.lw)) s++;
   const first = toks[s];
-  if (!first || !(PERSONAL.has(first.lw) || isCapitalized(first)) || toks.slice(s).some((t, j) => isCueAt(toks, s + j))) return null;
+  if (
+    !first ||
+    !(PERSONAL.has(first.lw) || isCapitalized(first)) ||
+    toks.slice(s).some((t, j) => isCueAt(toks, s + j))
+  )
+    return null;
   const subject = sentenceSubject(toks.slice(s), toks.length - s);
   return subject ? { ...subject, cue: null, end: to } : null;
 }
 
 const NOT_SUBJECT_START = new Set([
-  'in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'from', 'by', 'to', 'of',
-  'speaking', 'asked', 'appearing', 'just', 'last', 'earlier', 'hours', 'days', 'weeks',
-  'months', 'minutes', 'moments', 'ever', 'meanwhile', 'however', 'instead', 'still',
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'during',
+  'for',
+  'with',
+  'from',
+  'by',
+  'to',
+  'of',
+  'speaking',
+  'asked',
+  'appearing',
+  'just',
+  'last',
+  'earlier',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'minutes',
+  'moments',
+  'ever',
+  'meanwhile',
+  'however',
+  'instead',
+  'still',
 ]);
 
 /** "Mitt Romney, the 2012 nominee, said:" keeps its appositive, as written. */
@@ -329,7 +544,8 @@ function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; spea
   let s = e - 1;
   let chunks = 0;
   while (s > 0 && e - s < 30) {
-    if (toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post) || /^[-\u2013\u2014]*$/.test(toks[s - 1]!.w)) break;
+    if ((toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post)) || /^[-\u2013\u2014]*$/.test(toks[s - 1]!.w))
+      break;
     if (toks[s - 1]!.post === ',') chunks++;
     s--;
   }
@@ -341,8 +557,19 @@ function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; spea
     start = j + 1;
   }
   const first = toks[start];
-  if (!first || NOT_SUBJECT_START.has(first.lw) || CLAUSE_OPENERS.has(first.lw) || !isCapitalized(first) || PRONOUNS.has(first.lw)) return null;
-  if (start >= e - 1 || toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS) return null;
+  if (
+    !first ||
+    NOT_SUBJECT_START.has(first.lw) ||
+    CLAUSE_OPENERS.has(first.lw) ||
+    !isCapitalized(first) ||
+    PRONOUNS.has(first.lw)
+  )
+    return null;
+  if (
+    start >= e - 1 ||
+    (toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS)
+  )
+    return null;
   if (toks.slice(start, e).some((t, j) => j > 0 && isCueAt(toks, start + j))) return null;
   return { speakerStart: first.start, speakerEnd: toks[subjectEnd(toks, start, e) - 1]!.end };
 }
@@ -372,16 +599,23 @@ function nearSubject(toks: Tok[], k: number): { speakerStart: number; speakerEnd
   while (s > 0 && !toks[s - 1]!.post && !toks[s - 1]!.pre.includes('“') && e - s < MAX_SPEAKER_WORDS + 1) s--;
   if (s > 0 && !toks[s - 1]!.post) return null;
   while (s < e && CLAUSE_OPENERS.has(toks[s]!.lw)) s++;
-  if (s >= e || e - s > MAX_SPEAKER_WORDS || !startsSpeaker(toks[s]!) || NOT_SUBJECT_START.has(toks[s]!.lw)) return null;
+  if (s >= e || e - s > MAX_SPEAKER_WORDS || !startsSpeaker(toks[s]!) || NOT_SUBJECT_START.has(toks[s]!.lw))
+    return null;
   if (toks.slice(s, e).some((t) => !looksNominal(t))) return null;
   return { speakerStart: toks[s]!.start, speakerEnd: toks[e - 1]!.end };
 }
 
 /** Words that can sit inside a speaker phrase ("the Vermont senator", "Sen. Jeff Merkley of Oregon"). */
 function looksNominal(t: Tok): boolean {
-  return isCapitalized(t) || PRONOUNS.has(t.lw) || DETERMINERS.has(t.lw) || ROLE_WORDS.has(t.lw)
-    || ['of', 'for', 'at', 'and', 'top', 'new', 'longtime', 'other', '’s', "'s"].includes(t.lw)
-    || /^\d/.test(t.w) || /^[a-z]+(?:-[a-z]+)*$/.test(t.w) && !CUE_WORDS.has(t.lw) && !/(ed|ly)$/.test(t.lw);
+  return (
+    isCapitalized(t) ||
+    PRONOUNS.has(t.lw) ||
+    DETERMINERS.has(t.lw) ||
+    ROLE_WORDS.has(t.lw) ||
+    ['of', 'for', 'at', 'and', 'top', 'new', 'longtime', 'other', '’s', "'s"].includes(t.lw) ||
+    /^\d/.test(t.w) ||
+    (/^[a-z]+(?:-[a-z]+)*$/.test(t.w) && !CUE_WORDS.has(t.lw) && !/(ed|ly)$/.test(t.lw))
+  );
 }
 
 /** The subject at the start of the clause: "Band member Flea", "An early tweet", "He". */
@@ -403,7 +637,10 @@ function sentenceSubject(toks: Tok[], limit: number): { speakerStart: number; sp
   if (e === s) return null;
   const words = toks.slice(s, e);
   if (words.length === 1 && DETERMINERS.has(first.lw)) return null;
-  return { speakerStart: first.start, speakerEnd: toks[withNameApposition(toks, Math.min(limit, finishName(toks, e)), limit) - 1]!.end };
+  return {
+    speakerStart: first.start,
+    speakerEnd: toks[withNameApposition(toks, Math.min(limit, finishName(toks, e)), limit) - 1]!.end,
+  };
 }
 
 /** A headline or dateline before a dash (`POLLS TIGHTEN - Ann Lee:`) and a leading adverbial (`On Tuesday,`) are not the subject. */
@@ -438,7 +675,12 @@ function withNameApposition(toks: Tok[], e: number, limit: number): number {
  * does not hide it). The quote's words and the reporter's words up to that comma are what
  * the speaker said, so `contentEnd` marks the comma.
  */
-export function attributionAtSentenceEnd(body: string, from: number, to: number, beforeQuote = false): (Attribution & { contentEnd: number; interrupts?: boolean }) | null {
+export function attributionAtSentenceEnd(
+  body: string,
+  from: number,
+  to: number,
+  beforeQuote = false,
+): (Attribution & { contentEnd: number; interrupts?: boolean }) | null {
   // A quote closing on a full stop ends its sentence; what follows is a new one.
   if (endsWithPeriod(body, from)) return null;
   const toks = tokenize(body, from, Math.min(to, from + 400));

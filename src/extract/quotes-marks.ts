@@ -79,7 +79,10 @@ export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedP
         if (kind === 'open' || (kind === 'either' && !closing) || (kind === 'close' && opening)) {
           open = i;
         }
-      } else if ((kind === 'open' && !(closing && !opening)) || (kind === 'either' && opening && !closing && i > open + 1 && isRestart(body, open, i))) {
+      } else if (
+        (kind === 'open' && !(closing && !opening)) ||
+        (kind === 'either' && opening && !closing && i > open + 1 && isRestart(body, open, i))
+      ) {
         // An opening mark inside an open quote means the earlier one was never closed
         // (unless it sits where a closing mark belongs: a typo for one).
         pieces.push({ start: open, end: trimEnd(body, open, i), closed: false, para: index });

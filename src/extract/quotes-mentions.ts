@@ -9,11 +9,19 @@ import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from '
 import { endsSentence, isCapitalized, type Tok, tokenize } from './quotes-tokens';
 
 const MAX_NAME_WORDS = 5;
-const NOT_NAMES: ReadonlySet<string> = new Set([...CLAUSE_OPENERS, ...DETERMINERS, ...PRONOUNS, 'most', 'all', 'few', 'no']);
+const NOT_NAMES: ReadonlySet<string> = new Set([
+  ...CLAUSE_OPENERS,
+  ...DETERMINERS,
+  ...PRONOUNS,
+  'most',
+  'all',
+  'few',
+  'no',
+]);
 
 export function lastNamedSpeaker(body: string, from: number, to: number): string | null {
   // Paragraph by paragraph from the end: the nearest mention is usually close.
-  for (let end = to; end > from;) {
+  for (let end = to; end > from; ) {
     const brk = body.lastIndexOf('\n\n', end - 1);
     const start = brk < from ? from : brk + 2;
     const found = lastInSpan(body, start, end);
@@ -61,17 +69,34 @@ function nameEndingAt(toks: Tok[], k: number): string | null {
     while (s < k && NOT_NAMES.has(toks[s]!.lw)) s++;
     if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lw) && /s$/.test(prev.lw))) return null;
   }
-  return toks.slice(s, k).map((t) => t.w).join(' ');
+  return toks
+    .slice(s, k)
+    .map((t) => t.w)
+    .join(' ');
 }
 
 /** The name right after the cue: "said Jake Horowitz", "said plumber Jake Horowitz". */
 function nameStartingAt(toks: Tok[], from: number): string | null {
   let i = from;
-  while (i < toks.length && i - from < 3 && !toks[i]!.post && toks[i]!.w === toks[i]!.lw && (ROLE_WORDS.has(toks[i]!.lw) || DETERMINERS.has(toks[i]!.lw) || /^[a-z]+$/.test(toks[i]!.w) && toks[i + 1] && isNameWord(toks[i + 1]!))) i++;
+  while (
+    i < toks.length &&
+    i - from < 3 &&
+    !toks[i]!.post &&
+    toks[i]!.w === toks[i]!.lw &&
+    (ROLE_WORDS.has(toks[i]!.lw) ||
+      DETERMINERS.has(toks[i]!.lw) ||
+      (/^[a-z]+$/.test(toks[i]!.w) && toks[i + 1] && isNameWord(toks[i + 1]!)))
+  )
+    i++;
   let e = i;
   while (e < toks.length && e - i < MAX_NAME_WORDS && isNameWord(toks[e]!)) {
     e++;
     if (toks[e - 1]!.post) break;
   }
-  return e > i ? toks.slice(i, e).map((t) => t.w).join(' ') : null;
+  return e > i
+    ? toks
+        .slice(i, e)
+        .map((t) => t.w)
+        .join(' ')
+    : null;
 }

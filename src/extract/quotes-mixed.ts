@@ -16,7 +16,9 @@ import { endsSentence, tokenize } from './quotes-tokens';
  */
 export function spokenIntoSentence(body: string, a: Attribution, quoteEnd: number): boolean {
   if (a.object || WEAK_CUES.has(a.cue ?? '') || a.cue === 'according to') return false;
-  const closesSentence = /[.!?]['"”’]*$/.test(body.slice(quoteEnd - 4, quoteEnd)) || /^[.!?]/.test(body.slice(quoteEnd, quoteEnd + 1));
+  const closesSentence =
+    /[.!?]['"”’]*$/.test(body.slice(quoteEnd - 4, quoteEnd)) ||
+    /^[.!?]/.test(body.slice(quoteEnd, quoteEnd + 1));
   return !closesSentence;
 }
 

@@ -5,7 +5,8 @@
 
 import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_TITLES, ROLE_WORDS } from './quotes-lexicon';
 
-const NAME_WORD = /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;
+const NAME_WORD =
+  /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;
 const PARTICLES = /^(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)$/;
 
 /** The speaker phrase without a trailing appositive or relative clause. */
@@ -78,7 +79,9 @@ export function isAnaphoric(speaker: string): boolean {
   const head = ws.at(-1)!;
   if (!ROLE_WORDS.has(head)) return false;
   // "the Ukrainian leader" is a description; "the Las Vegas Sun" or "the Senate Majority Leader Mitch McConnell" is not.
-  const caps = words(speaker.replace(/,.*$/, '')).slice(1, -1).filter((w) => /^[A-Z]/.test(w));
+  const caps = words(speaker.replace(/,.*$/, ''))
+    .slice(1, -1)
+    .filter((w) => /^[A-Z]/.test(w));
   return caps.length <= 1;
 }
 

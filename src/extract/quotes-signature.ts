@@ -13,7 +13,10 @@ import type { Paragraph } from './quotes-marks';
  */
 export function signature(body: string, next: Paragraph | undefined): Attribution | null {
   if (!next) return null;
-  const m = /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})(?:,\s[^"“”\n]{1,80}?)?\.?$/u.exec(body.slice(next.start, next.end).trim());
+  const m =
+    /^([-\u2013\u2014\u2015]{1,2}\s?)(\p{Lu}[\p{L}.'’-]*?(?: \p{Lu}[\p{L}.'’-]*?){0,4})(?:,\s[^"“”\n]{1,80}?)?\.?$/u.exec(
+      body.slice(next.start, next.end).trim(),
+    );
   if (!m) return null;
   const speakerStart = body.indexOf(m[2]!, next.start);
   return { speakerStart, speakerEnd: speakerStart + m[2]!.length, cue: null, end: next.end };
@@ -25,7 +28,10 @@ export function signature(body: string, next: Paragraph | undefined): Attributio
  * inside with the same double marks (`…less than the “fair share” they promised…”`), which would otherwise
  * pair up wrongly.
  */
-export function signedParagraph(body: string, para: Paragraph): { end: number; attribution: Attribution } | null {
+export function signedParagraph(
+  body: string,
+  para: Paragraph,
+): { end: number; attribution: Attribution } | null {
   const text = body.slice(para.start, para.end);
   const m = /["”]\s*(?=[-\u2013\u2014\u2015]{1,2}\s?\p{Lu}[^"“”]*$)/u.exec(text);
   if (!m) return null;

@@ -32,7 +32,12 @@ export function joinUnits<T extends UnitPiece>(pieces: T[]): T[] {
   const out: T[] = [];
   let open: T | null = null;
   for (const p of pieces) {
-    if (open && (open.lastPara === p.para || (p.kept && p.followsPara && open.lastPara === p.para - 1 && !open.endsOnAttribution)) && !p.attributed) {
+    if (
+      open &&
+      (open.lastPara === p.para ||
+        (p.kept && p.followsPara && open.lastPara === p.para - 1 && !open.endsOnAttribution)) &&
+      !p.attributed
+    ) {
       open.endsOnAttribution = p.endsOnAttribution;
       open.lastPara = p.lastPara;
       open.end = p.end;

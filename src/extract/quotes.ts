@@ -13,7 +13,12 @@
 
 import type { ExtractedQuote } from '../model/documents';
 import {
-  type Attribution, attributionAfter, attributionAtSentenceEnd, attributionBefore, isCueAt, sentenceStart,
+  type Attribution,
+  attributionAfter,
+  attributionAtSentenceEnd,
+  attributionBefore,
+  isCueAt,
+  sentenceStart,
 } from './quotes-attribution';
 import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names';
@@ -76,7 +81,17 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
     gaps.push([prevEnd, g.start]);
     prevEnd = g.end;
     if (!keep(g, body, lastKept)) {
-      units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: false, speaker: null, cue: null, rule: '' });
+      units.push({
+        start: g.start,
+        end: g.end,
+        para: g.para,
+        lastPara: g.lastPara,
+        attributed: !!g.attribution,
+        kept: false,
+        speaker: null,
+        cue: null,
+        rule: '',
+      });
       continue;
     }
     if (!g.attribution) {
@@ -101,9 +116,29 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       }
     } else speaker = lastSpeaker;
     lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
-    units.push({ start: g.start, end: g.end, para: g.para, lastPara: g.lastPara, attributed: !!g.attribution, kept: true, followsPara: !g.attribution && g.wholePara, endsOnAttribution: !!g.attribution && !g.attributedBefore && paragraphs[g.lastPara]!.end - g.attribution.end <= 1, speaker, cue: g.attribution?.cue ?? null, rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : '') });
+    units.push({
+      start: g.start,
+      end: g.end,
+      para: g.para,
+      lastPara: g.lastPara,
+      attributed: !!g.attribution,
+      kept: true,
+      followsPara: !g.attribution && g.wholePara,
+      endsOnAttribution:
+        !!g.attribution && !g.attributedBefore && paragraphs[g.lastPara]!.end - g.attribution.end <= 1,
+      speaker,
+      cue: g.attribution?.cue ?? null,
+      rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : ''),
+    });
   }
-  return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({ text: body.slice(start, end), start, end, speaker, cue, rule }));
+  return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({
+    text: body.slice(start, end),
+    start,
+    end,
+    speaker,
+    cue,
+    rule,
+  }));
 }
 
 function mentionedSince(body: string, gaps: Array<[number, number]>): string | null {
@@ -119,7 +154,8 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
     if (g.standalone || g.runsToSentenceEnd) return true;
     if (!g.attributedBefore) return false;
     // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
-    const endsSentence = /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
+    const endsSentence =
+      /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
     if (completesReportersSentence(body, g)) return false;
     if (g.position === 'W' && namesRatherThanQuotes(body, g, g.attribution)) return false;
     return g.position === 'C' || !!g.attribution.object || endsSentence;
@@ -140,7 +176,8 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
  */
 function completesReportersSentence(body: string, g: Group): boolean {
   const a = g.attribution;
-  if (!a || (g.position !== 'W' && g.position !== 'C') || !/^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end))) return false;
+  if (!a || (g.position !== 'W' && g.position !== 'C') || !/^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end)))
+    return false;
   if (a.objectNamed && !WEAK_CUES.has(a.cue ?? '')) return true;
   return g.parenthetical && g.position === 'C';
 }
@@ -171,22 +208,38 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       // A signed comment is one quotation whatever marks it quotes inside: skip its inner pieces.
       while (pieces[i + 1]?.para === p.para && pieces[i + 1]!.start < signed.end) i++;
       groups.push({
-        rule: 'signed-inline:S', start: p.start, end: signed.end, attribution: signed.attribution, standalone: true, position: 'S',
-        attributedBefore: false, words: countWords(body, p.start, signed.end), para: p.para, lastPara: p.para, runsOn: false,
-        wholePara: true, parenthetical: false,
+        rule: 'signed-inline:S',
+        start: p.start,
+        end: signed.end,
+        attribution: signed.attribution,
+        standalone: true,
+        position: 'S',
+        attributedBefore: false,
+        words: countWords(body, p.start, signed.end),
+        para: p.para,
+        lastPara: p.para,
+        runsOn: false,
+        wholePara: true,
+        parenthetical: false,
       });
       prevEnd = signed.end;
       continue;
     }
     // A quote cut off by this piece's opening mark (it never closed) is no sentence boundary.
-    const cut = pieces[i - 1]?.para === p.para && !pieces[i - 1]!.closed && !body.slice(prevEnd, p.start).trim();
+    const cut =
+      pieces[i - 1]?.para === p.para && !pieces[i - 1]!.closed && !body.slice(prevEnd, p.start).trim();
     const floor = cut ? para.start : Math.max(para.start, prevEnd);
     const sStart = sentenceStart(body, floor, p.start);
     const lead = body.slice(sStart, p.start).trimEnd();
     const position = positionOf(lead);
     const standalone = position === 'S' || position === 'P';
     let attribution = position === 'S' ? null : attributionBefore(body, sStart, p.start);
-    if (!attribution && (position === 'C' || position === 'W') && floor > para.start && !endsWithPeriod(body, floor)) {
+    if (
+      !attribution &&
+      (position === 'C' || position === 'W') &&
+      floor > para.start &&
+      !endsWithPeriod(body, floor)
+    ) {
       // An earlier piece inside the same sentence (`Gore called it "premature" ..., adding, "…"`).
       attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
     }
@@ -205,23 +258,53 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     for (;;) {
       const next = pieces[i + 1];
       const limit = next && next.para === last.para ? next.start : paragraphs[last.para]!.end;
-      let after = last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end)) ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end)) : null;
+      let after =
+        last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end))
+          ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end))
+          : null;
       // `"…." She said, "…"`: after a quote that closed its sentence, a cue ending on a comma or colon introduces the next one.
-      if (after && next && next.para === last.para && endsWithPeriod(body, last.end) && /^[,:]\s*$/.test(body.slice(after.end, next.start))) after = null;
+      if (
+        after &&
+        next &&
+        next.para === last.para &&
+        endsWithPeriod(body, last.end) &&
+        /^[,:]\s*$/.test(body.slice(after.end, next.start))
+      )
+        after = null;
       // `Praising her "patience," Ann Lee said, "We…"`: a piece inside the reporter's sentence is
       // a title or scare quote, and the attribution after it introduces the new sentence quoted next
       // (one going on in lower case, `"he must…," she says, "but…"`, is the same quotation).
       // A cue running straight into the next piece (`labeled "urgent," a nurse wrote "no visitors."`) introduces it.
-      if (after && last === p && !standalone && next?.para === p.para
-        && (/^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next) || !body.slice(after.end, next.start).trim())) after = null;
+      if (
+        after &&
+        last === p &&
+        !standalone &&
+        next?.para === p.para &&
+        ((/^[,:]\s*$/.test(body.slice(after.end, next.start)) && opensCapitalized(body, next)) ||
+          !body.slice(after.end, next.start).trim())
+      )
+        after = null;
       // A subject guessed from the clause before a colon yields to a speech verb that names the speaker.
-      if (after && last === p && rule === 'before' && attribution?.cue === null && /,['"”’]+$/.test(body.slice(p.end - 3, p.end))
-        && speakerName(body.slice(after.speakerStart, after.speakerEnd))) attribution = null;
+      if (
+        after &&
+        last === p &&
+        rule === 'before' &&
+        attribution?.cue === null &&
+        /,['"”’]+$/.test(body.slice(p.end - 3, p.end)) &&
+        speakerName(body.slice(after.speakerStart, after.speakerEnd))
+      )
+        attribution = null;
       if (after && !attribution) {
         attribution = after;
         rule = last === p ? 'after' : 'after-merged';
       }
-      if (!next || next.para !== last.para || !after || !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)) break;
+      if (
+        !next ||
+        next.para !== last.para ||
+        !after ||
+        !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)
+      )
+        break;
       if (rule.startsWith('before') && !rule.includes('+merge')) {
         // `X scolded him: "…," she said. "…"`: the first piece has its attribution, so the one
         // after it introduces the next piece, a quotation of its own.
@@ -234,7 +317,13 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
       end = next.end;
     }
     let runsToSentenceEnd = false;
-    if (rule === 'before' && position === 'W' && last === p && p.closed && spokenIntoSentence(body, attribution!, p.end)) {
+    if (
+      rule === 'before' &&
+      position === 'W' &&
+      last === p &&
+      p.closed &&
+      spokenIntoSentence(body, attribution!, p.end)
+    ) {
       const stop = sentenceEndAfter(body, p.end, paragraphs[p.para]!.end);
       if (stop) {
         // The quotation is the speaker's sentence from the opening mark on, with any pieces quoted further in it.
@@ -271,8 +360,16 @@ function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[
     rule = `${rule}:${position}`;
     groups.push({
       rule,
-      start: p.start, end, attribution, standalone, position, attributedBefore: rule.startsWith('before') || rule.startsWith('colon'), words: countWords(body, p.start, end),
-      para: p.para, lastPara: last.para, runsOn: !last.closed,
+      start: p.start,
+      end,
+      attribution,
+      standalone,
+      position,
+      attributedBefore: rule.startsWith('before') || rule.startsWith('colon'),
+      words: countWords(body, p.start, end),
+      para: p.para,
+      lastPara: last.para,
+      runsOn: !last.closed,
       wholePara: para.start === p.start && paragraphs[last.para]!.end - end <= 1,
       parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
       runsToSentenceEnd,
@@ -291,7 +388,14 @@ function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]):
   const out: Group[] = [];
   for (const g of groups) {
     const prev = out.at(-1);
-    if (prev && prev.runsOn && g.para === prev.lastPara + 1 && g.start === paragraphs[g.para]!.start && !newSpeaker(body, prev, g) && !strayOpening(body, prev)) {
+    if (
+      prev &&
+      prev.runsOn &&
+      g.para === prev.lastPara + 1 &&
+      g.start === paragraphs[g.para]!.start &&
+      !newSpeaker(body, prev, g) &&
+      !strayOpening(body, prev)
+    ) {
       if (!prev.attribution && g.attribution) {
         prev.attribution = g.attribution;
         prev.attributedBefore = false;
@@ -342,7 +446,13 @@ function colonIntro(body: string, prev: { start: number; end: number }, prevEnd:
 function positionOf(lead: string): 'S' | 'P' | 'C' | 'W' {
   if (lead === '') return 'S';
   const last = lead.at(-1)!;
-  if (last === ':' || last === '(' || last === '[' || /[\u2014\u2013-]$/.test(lead) && /\s[\u2014\u2013-]+$|[\u2014\u2013]$/.test(lead)) return 'P';
+  if (
+    last === ':' ||
+    last === '(' ||
+    last === '[' ||
+    (/[\u2014\u2013-]$/.test(lead) && /\s[\u2014\u2013-]+$|[\u2014\u2013]$/.test(lead))
+  )
+    return 'P';
   if (last === ',') return 'C';
   return 'W';
 }
@@ -351,7 +461,13 @@ function positionOf(lead: string): 'S' | 'P' | 'C' | 'W' {
  * After `"…," he said`, the next quoted piece of the paragraph continues the same quotation
  * unless something else is said in between or it carries an attribution of its own.
  */
-function continuesQuote(body: string, from: number, next: QuotedPiece, after: QuotedPiece | undefined, paragraphs: Paragraph[]): boolean {
+function continuesQuote(
+  body: string,
+  from: number,
+  next: QuotedPiece,
+  after: QuotedPiece | undefined,
+  paragraphs: Paragraph[],
+): boolean {
   // `…," said Ann Lee. Bo Chen replied: "…"`: a new sentence introducing the next piece with a colon.
   if (/[.!?]['"”’)]*\s+[^.!?]+:\s*$/.test(body.slice(from, next.start))) return false;
   const toks = tokenize(body, from, next.start);
@@ -377,5 +493,8 @@ function opensCapitalized(body: string, piece: QuotedPiece): boolean {
 }
 
 function countWords(body: string, start: number, end: number): number {
-  return body.slice(start, end).split(/\s+/).filter((w) => /\w/.test(w)).length;
+  return body
+    .slice(start, end)
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
 }

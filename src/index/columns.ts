@@ -28,7 +28,12 @@ export type FacetName = (typeof FACETS)[number];
 /** The `doc:type` column's codes: positions in DOC_TYPES. */
 export const TYPE_CODE = { article: 0, quote: 1, entity: 2 } as const satisfies Record<DocType, number>;
 
-export const ENTITY_FACETS: ReadonlySet<FacetName> = new Set<FacetName>(['person', 'organization', 'place', 'speaker']);
+export const ENTITY_FACETS: ReadonlySet<FacetName> = new Set<FacetName>([
+  'person',
+  'organization',
+  'place',
+  'speaker',
+]);
 
 /** What the JSON header carries for the columns: the value dictionaries and the newest date. */
 export interface ColumnsHeader {
@@ -66,7 +71,10 @@ export interface ColumnOptions {
 }
 
 /** Documents are numbered articles first, then quotes, then entities (see toIndexDocs). */
-export function buildColumns(corpus: Corpus, options: ColumnOptions = {}): { header: ColumnsHeader; sections: Record<string, SectionArray> } {
+export function buildColumns(
+  corpus: Corpus,
+  options: ColumnOptions = {},
+): { header: ColumnsHeader; sections: Record<string, SectionArray> } {
   const indexed = options.indexed ?? (() => true);
   const n = corpus.articles.length + corpus.quotes.length + corpus.entities.length;
   const type = new Uint8Array(n);
@@ -135,7 +143,11 @@ export function buildColumns(corpus: Corpus, options: ColumnOptions = {}): { hea
     d++;
   }
 
-  const sections: Record<string, SectionArray> = { 'doc:type': type, 'doc:article': article, 'doc:published': published };
+  const sections: Record<string, SectionArray> = {
+    'doc:type': type,
+    'doc:article': article,
+    'doc:published': published,
+  };
   const dictionaries = {} as Record<FacetName, string[]>;
   for (const facet of FACETS) {
     const dict: string[] = [];
@@ -164,7 +176,10 @@ export function buildColumns(corpus: Corpus, options: ColumnOptions = {}): { hea
   sections['doc:newestFirst'] = Uint32Array.from(order);
   let newest: number | null = null;
   for (const p of published) if (!Number.isNaN(p) && (newest === null || p > newest)) newest = p;
-  return { header: { dictionaries, newest: options.newest === undefined ? newest : options.newest }, sections };
+  return {
+    header: { dictionaries, newest: options.newest === undefined ? newest : options.newest },
+    sections,
+  };
 }
 
 /** One facet's values per document: document d holds values[offsets[d] .. offsets[d + 1]). */

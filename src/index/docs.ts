@@ -33,7 +33,9 @@ export class DocStore {
     let hit = this.cache.get(doc);
     if (hit) return hit;
     if (!(doc >= 0 && doc < this.count)) throw new RangeError(`No document number ${doc}`);
-    hit = JSON.parse(decoder.decode(this.bytes.subarray(this.offsets[doc]!, this.offsets[doc + 1]!))) as StoredDoc;
+    hit = JSON.parse(
+      decoder.decode(this.bytes.subarray(this.offsets[doc]!, this.offsets[doc + 1]!)),
+    ) as StoredDoc;
     if (this.cache.size >= CACHE_DOCS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(doc, hit);
     return hit;

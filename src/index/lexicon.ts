@@ -43,7 +43,10 @@ export function buildLexicon(entries: Array<[string, TermData]>, articles: numbe
 }
 
 /** The lexicon as sections of index.bin: positions in the sorted term list, and frequencies. */
-export function lexiconSections(entries: Array<[string, number]>, terms: string[]): { 'lexicon:terms': Uint32Array; 'lexicon:df': Uint32Array } {
+export function lexiconSections(
+  entries: Array<[string, number]>,
+  terms: string[],
+): { 'lexicon:terms': Uint32Array; 'lexicon:df': Uint32Array } {
   const position = new Map(terms.map((t, i) => [t, i]));
   const ids = new Uint32Array(entries.length);
   const df = new Uint32Array(entries.length);

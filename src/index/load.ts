@@ -55,11 +55,17 @@ function parseJson(text: string, what: string): unknown {
 export async function readManifest(source: IndexSource): Promise<Manifest> {
   const text = await readText(source, 'manifest.json');
   if (text === null) {
-    throw new IndexUnavailableError('index_missing', `No index at ${source.name}: run \`npm run build-index\``);
+    throw new IndexUnavailableError(
+      'index_missing',
+      `No index at ${source.name}: run \`npm run build-index\``,
+    );
   }
   const parsed = manifestSchema.safeParse(parseJson(text, 'manifest.json'));
   if (!parsed.success) {
-    throw new IndexUnavailableError('index_corrupt', `manifest.json is malformed: ${parsed.error.issues[0]?.message}`);
+    throw new IndexUnavailableError(
+      'index_corrupt',
+      `manifest.json is malformed: ${parsed.error.issues[0]?.message}`,
+    );
   }
   const manifest = parsed.data;
   if (!READABLE_FORMATS.includes(manifest.formatVersion)) {
@@ -85,7 +91,10 @@ async function readFile(source: IndexSource, manifest: Manifest, file: string): 
   if (bytes === null) throw new IndexUnavailableError('index_corrupt', `Index file ${path} is missing`);
   // A truncated or padded file must not be served as if whole.
   if (bytes.byteLength !== entry.bytes) {
-    throw new IndexUnavailableError('index_corrupt', `Index file ${path} has ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`);
+    throw new IndexUnavailableError(
+      'index_corrupt',
+      `Index file ${path} has ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`,
+    );
   }
   return bytes;
 }
@@ -128,21 +137,36 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
       );
     }
     const shard = manifest.shards[options.shard];
-    if (!shard) throw new IndexUnavailableError('index_corrupt', `Index ${manifest.version} has no shard ${options.shard}`);
+    if (!shard)
+      throw new IndexUnavailableError(
+        'index_corrupt',
+        `Index ${manifest.version} has no shard ${options.shard}`,
+      );
     prefix = `${shard.name}/`;
   }
-  const [index, bin, docs] = await Promise.all(INDEX_FILES.map((f) => readFile(source, manifest, `${prefix}${f}`)));
+  const [index, bin, docs] = await Promise.all(
+    INDEX_FILES.map((f) => readFile(source, manifest, `${prefix}${f}`)),
+  );
   const header = checkHeader(parseJson(decoder.decode(index), 'index.json'));
   try {
     const sections = new Sections(bin!, header.sections);
-    const terms = new TermIndex(header.terms, sections.get('terms:offsets', 'u32'), sections.get('terms:postings', 'u8'), sections.get('terms:df', 'u32'));
+    const terms = new TermIndex(
+      header.terms,
+      sections.get('terms:offsets', 'u32'),
+      sections.get('terms:postings', 'u8'),
+      sections.get('terms:df', 'u32'),
+    );
     const fieldLengths = sections.get('docs:fieldLengths', 'u32');
     const docOffsets = sections.get('docs:offsets', 'u32');
-    if (fieldLengths.length !== header.documentCount * SEARCH_FIELDS.length || docOffsets.length !== header.documentCount + 1) {
+    if (
+      fieldLengths.length !== header.documentCount * SEARCH_FIELDS.length ||
+      docOffsets.length !== header.documentCount + 1
+    ) {
       throw new Error('document tables disagree with the document count');
     }
     const columns = new Columns(header.columns, sections);
-    if (columns.count !== header.documentCount) throw new Error('facet columns disagree with the document count');
+    if (columns.count !== header.documentCount)
+      throw new Error('facet columns disagree with the document count');
     const store = new DocStore(docs!, docOffsets, header.keys);
     // Documents are parsed on demand: parse the first and the last now, so that a docs.ndjson
     // that is not this index's (an error page of the right size) fails the load, not a query.
@@ -159,7 +183,11 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
       avgFieldLength: header.avgFieldLength,
       docs: store,
       columns,
-      lexicon: new Lexicon(header.terms, sections.get('lexicon:terms', 'u32'), sections.get('lexicon:df', 'u32')),
+      lexicon: new Lexicon(
+        header.terms,
+        sections.get('lexicon:terms', 'u32'),
+        sections.get('lexicon:df', 'u32'),
+      ),
     };
   } catch (err) {
     if (err instanceof IndexUnavailableError) throw err;
@@ -169,9 +197,18 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
 
 async function loadFormat1(source: IndexSource, manifest: Manifest): Promise<LoadedIndex> {
   const store = async <T>(file: string): Promise<T[]> =>
-    Object.values(parseJson(decoder.decode(await readFile(source, manifest, file)), `${file}.json`) as Record<string, T>);
-  const [articles, quotes, entities] = await Promise.all([store<Article>('articles'), store<Quote>('quotes'), store<Entity>('entities')]);
-  const rebuilt = await serializeIndex({ articles, quotes, entities }, { sources: manifest.sources, skipped: manifest.skipped });
+    Object.values(
+      parseJson(decoder.decode(await readFile(source, manifest, file)), `${file}.json`) as Record<string, T>,
+    );
+  const [articles, quotes, entities] = await Promise.all([
+    store<Article>('articles'),
+    store<Quote>('quotes'),
+    store<Entity>('entities'),
+  ]);
+  const rebuilt = await serializeIndex(
+    { articles, quotes, entities },
+    { sources: manifest.sources, skipped: manifest.skipped },
+  );
   const loaded = await loadIndex(memorySource(rebuilt));
   // Caches and ETags must keep following the version that was published.
   return Object.assign(loaded, { manifest });

@@ -3,7 +3,9 @@ import type { SerializedIndex } from './serialize.js';
 import type { IndexSource } from './source.js';
 
 export function memorySource(index: SerializedIndex): IndexSource {
-  const files = new Map<string, Uint8Array>([['manifest.json', new TextEncoder().encode(JSON.stringify(index.manifest))]]);
+  const files = new Map<string, Uint8Array>([
+    ['manifest.json', new TextEncoder().encode(JSON.stringify(index.manifest))],
+  ]);
   for (const [name, bytes] of Object.entries(index.files)) {
     files.set(`${index.manifest.version}/${index.manifest.files[name]!.path}`, bytes);
   }

@@ -38,7 +38,11 @@ export class VarintWriter {
  * this index, or undefined when the document lives in another shard; each field also records the
  * term's document count over the whole corpus, so that every shard scores with global statistics.
  */
-export function encodeTerm(out: VarintWriter, data: TermData, local: (doc: number) => number | undefined = (d) => d): void {
+export function encodeTerm(
+  out: VarintWriter,
+  data: TermData,
+  local: (doc: number) => number | undefined = (d) => d,
+): void {
   const fields: Array<[number, number, number[]]> = [];
   data.forEach((postings, fieldId) => {
     if (!postings) return;

@@ -18,7 +18,10 @@ function typeOf(a: SectionArray): SectionType {
   return 'f64';
 }
 
-export function packSections(sections: Record<string, SectionArray>): { bytes: Uint8Array; table: SectionTable } {
+export function packSections(sections: Record<string, SectionArray>): {
+  bytes: Uint8Array;
+  table: SectionTable;
+} {
   const table: SectionTable = {};
   let size = 0;
   for (const [name, a] of Object.entries(sections)) {

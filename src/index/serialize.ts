@@ -22,7 +22,14 @@ import { encodeDocs, type StoredDoc } from './docs.js';
 import { invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
 import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
-import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS, fnv1a64, indexOptions } from './options.js';
+import {
+  INDEX_FORMAT_VERSION,
+  MINISEARCH_VERSION,
+  OPTIONS_HASH,
+  SEARCH_FIELDS,
+  fnv1a64,
+  indexOptions,
+} from './options.js';
 import { encodeTerm, VarintWriter, type TermData } from './postings.js';
 import { packSections, type SectionArray, type SectionTable } from './sections.js';
 
@@ -89,7 +96,12 @@ export interface Global {
 }
 
 /** One file set over the documents `docs` (global numbers, ascending); `indexed` says which are searchable here. */
-function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number) => boolean): Record<string, Uint8Array> {
+function fileSet(
+  g: Global,
+  part: Corpus,
+  docs: number[],
+  indexed: (doc: number) => boolean,
+): Record<string, Uint8Array> {
   // Global document number → its number here, or -1 (another shard's, or not indexed here).
   const localOf = new Int32Array(g.documentCount).fill(-1);
   docs.forEach((doc, i) => {
@@ -144,7 +156,9 @@ function fileSet(g: Global, part: Corpus, docs: number[], indexed: (doc: number)
 export function invertCorpus(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
   const inverted = invert(indexDocs);
-  const published = corpus.articles.map((a) => (a.published ? Date.parse(a.published) : NaN)).filter((t) => !Number.isNaN(t));
+  const published = corpus.articles
+    .map((a) => (a.published ? Date.parse(a.published) : NaN))
+    .filter((t) => !Number.isNaN(t));
   return {
     corpus,
     ...inverted,
@@ -154,7 +168,11 @@ export function invertCorpus(corpus: Corpus): Global {
   };
 }
 
-export async function serializeIndex(corpus: Corpus, meta: BuildMeta, g: Global = invertCorpus(corpus)): Promise<SerializedIndex> {
+export async function serializeIndex(
+  corpus: Corpus,
+  meta: BuildMeta,
+  g: Global = invertCorpus(corpus),
+): Promise<SerializedIndex> {
   if (g.corpus !== corpus) throw new Error('serializeIndex: the inverted corpus is another one');
   const shards = Math.max(1, meta.shards ?? 1);
   const files: Record<string, Uint8Array> = {};
@@ -181,8 +199,15 @@ export async function serializeIndex(corpus: Corpus, meta: BuildMeta, g: Global 
         // only the entity's own shard indexes it.
         ...corpus.entities.map((_, i) => nA + nQ + i),
       ];
-      const home = new Set(corpus.entities.flatMap((e, i) => (shardOf(e.id, shards) === s ? [nA + nQ + i] : [])));
-      const set = fileSet(g, { articles, quotes, entities: corpus.entities }, docs, (doc) => doc < nA + nQ || home.has(doc));
+      const home = new Set(
+        corpus.entities.flatMap((e, i) => (shardOf(e.id, shards) === s ? [nA + nQ + i] : [])),
+      );
+      const set = fileSet(
+        g,
+        { articles, quotes, entities: corpus.entities },
+        docs,
+        (doc) => doc < nA + nQ || home.has(doc),
+      );
       const names: string[] = [];
       for (const f of INDEX_FILES) {
         const name = `shard-${s}/${f}`;
@@ -190,7 +215,11 @@ export async function serializeIndex(corpus: Corpus, meta: BuildMeta, g: Global 
         paths[name] = `shard-${s}/${FILE_PATHS[f]}`;
         names.push(name);
       }
-      shardList.push({ name: `shard-${s}`, files: names, counts: { article: articles.length, quote: quotes.length, entity: home.size } });
+      shardList.push({
+        name: `shard-${s}`,
+        files: names,
+        counts: { article: articles.length, quote: quotes.length, entity: home.size },
+      });
     }
   }
   const names = Object.keys(files).sort();

@@ -37,7 +37,8 @@ export function decodeLines(buf: Uint8Array, maxLineBytes = MAX_RECORD_BYTES): D
     let end = buf.indexOf(0x0a, start);
     if (end < 0) end = buf.length;
     const bytes = end - start;
-    if (bytes > maxLineBytes) badLines.set(line, `record too large (${mb(bytes)}, at most ${mb(maxLineBytes)})`);
+    if (bytes > maxLineBytes)
+      badLines.set(line, `record too large (${mb(bytes)}, at most ${mb(maxLineBytes)})`);
     else if (!valid) {
       try {
         strict.decode(buf.subarray(start, end));

@@ -19,7 +19,10 @@ export interface ReaderEntry {
   load(): Promise<FormatReader>;
 }
 
-const ready = (reader: FormatReader): ReaderEntry => ({ extensions: reader.extensions, load: async () => reader });
+const ready = (reader: FormatReader): ReaderEntry => ({
+  extensions: reader.extensions,
+  load: async () => reader,
+});
 
 /**
  * The Markdown and HTML readers are imported on first use: their parsers (gray-matter, micromark,
@@ -28,7 +31,10 @@ const ready = (reader: FormatReader): ReaderEntry => ({ extensions: reader.exten
 export const READERS: ReaderEntry[] = [
   ready(ndjsonReader),
   ready(jsonReader),
-  { extensions: ['.md', '.markdown'], load: async () => (await import('./formats/markdown.js')).markdownReader },
+  {
+    extensions: ['.md', '.markdown'],
+    load: async () => (await import('./formats/markdown.js')).markdownReader,
+  },
   { extensions: ['.html', '.htm'], load: async () => (await import('./formats/html.js')).htmlReader },
   ready(textReader),
 ];
@@ -56,11 +62,16 @@ export async function ingest(paths: string[]): Promise<IngestResult> {
     const bytes = await readFile(file);
     // NDJSON is checked line by line (one bad line is one bad record); other files whole.
     const { text, badLines } =
-      reader === ndjsonReader ? decodeLines(bytes) : decodeWhole(bytes, reader === jsonReader ? null : MAX_RECORD_BYTES);
+      reader === ndjsonReader
+        ? decodeLines(bytes)
+        : decodeWhole(bytes, reader === jsonReader ? null : MAX_RECORD_BYTES);
     for (const [line, reason] of badLines) issues.push({ file, line, reason });
     const parsed = reader.read(text, file);
     const bad = (line: number) => badLines.has(line);
-    read += badLines.size + parsed.records.filter((r) => !bad(r.line)).length + parsed.issues.filter((i) => !bad(i.line)).length;
+    read +=
+      badLines.size +
+      parsed.records.filter((r) => !bad(r.line)).length +
+      parsed.issues.filter((i) => !bad(i.line)).length;
     issues.push(...parsed.issues.filter((i) => !bad(i.line)));
     for (const rec of parsed.records) {
       if (bad(rec.line)) continue;

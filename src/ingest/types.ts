@@ -18,7 +18,10 @@ export interface IngestedRecord extends RecordOrigin {
 /** A format reader turns one file's text into raw records (not yet validated) and parse issues. */
 export interface FormatReader {
   extensions: string[];
-  read(text: string, file: string): { records: Array<RecordOrigin & { raw: unknown }>; issues: IngestIssue[] };
+  read(
+    text: string,
+    file: string,
+  ): { records: Array<RecordOrigin & { raw: unknown }>; issues: IngestIssue[] };
 }
 
 export interface IngestResult {

@@ -11,7 +11,10 @@ const nonBlank = z.string().trim().min(1, 'must not be empty');
 /** YYYY-MM-DD or an ISO 8601 date-time that Date can parse. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date (YYYY-MM-DD or date-time)')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'must be an ISO 8601 date (YYYY-MM-DD or date-time)',
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
 
 export const inputQuoteSchema = z.object({

@@ -27,7 +27,9 @@ export interface ExtractedArticle {
 }
 
 export function assembleCorpus(items: ExtractedArticle[]): Corpus {
-  const merged = mergeCorpusEntities(items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })));
+  const merged = mergeCorpusEntities(
+    items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })),
+  );
   const quotes: Quote[] = [];
   for (const { article, extraction } of items) {
     const ordered = [...extraction.quotes].sort((a, b) => a.start - b.start);

@@ -24,34 +24,89 @@ export interface Edit {
 }
 
 const CP1252: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
-  0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91,
-  0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98,
-  0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 
 /** Compatibility decompositions (NFKD) of continuation bytes that are unmistakable in context. */
 const EXPANDED: Array<[string, number]> = [
-  ['1\u20444', 0xbc], ['1\u20442', 0xbd], ['3\u20444', 0xbe],
-  [' \u0308', 0xa8], [' \u0304', 0xaf], [' \u0301', 0xb4], [' \u0327', 0xb8], [' \u0302', 0x88], [' \u0303', 0x98],
-  ['\u03bc', 0xb5], ['TM', 0x99],
+  ['1\u20444', 0xbc],
+  ['1\u20442', 0xbd],
+  ['3\u20444', 0xbe],
+  [' \u0308', 0xa8],
+  [' \u0304', 0xaf],
+  [' \u0301', 0xb4],
+  [' \u0327', 0xb8],
+  [' \u0302', 0x88],
+  [' \u0303', 0x98],
+  ['\u03bc', 0xb5],
+  ['TM', 0x99],
 ];
 
 /** Compatibility decompositions that are ordinary ASCII; see the header for when they count. */
-const AMBIGUOUS: Array<[string, number]> = [['...', 0x85], ['a', 0xaa], ['o', 0xba], ['1', 0xb9], ['2', 0xb2], ['3', 0xb3], [' ', 0xa0]];
+const AMBIGUOUS: Array<[string, number]> = [
+  ['...', 0x85],
+  ['a', 0xaa],
+  ['o', 0xba],
+  ['1', 0xb9],
+  ['2', 0xb2],
+  ['3', 0xb3],
+  [' ', 0xa0],
+];
 
 /**
  * Quotes and dashes. They may follow an all-caps word ending in "Ã" ("IRMÃ”", "SÃ—word"), so
  * after an upper-case letter they are not read as a continuation. The price: all-caps mojibake
  * of Ä Å Ñ Ò Ó Ô Õ Ö Û ("PEÃ‘A") stays as it is.
  */
-const PUNCTUATION = new Set([0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x9b, 0xab, 0xbb]);
+const PUNCTUATION = new Set([
+  0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x9b, 0xab, 0xbb,
+]);
 
 const PLAUSIBLE: Array<[number, number]> = [
-  [0x80, 0x17f], [0x192, 0x192], [0x218, 0x21b], [0x2c6, 0x2c6], [0x2dc, 0x2dc], [0x300, 0x36f],
-  [0x386, 0x3ce], [0x400, 0x45f], [0x2000, 0x206f], [0x20a0, 0x20bf], [0x2100, 0x21ff],
-  [0x25a0, 0x27bf], [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xfb00, 0xfb06],
-  [0xfeff, 0xfeff], [0x1f000, 0x1faff],
+  [0x80, 0x17f],
+  [0x192, 0x192],
+  [0x218, 0x21b],
+  [0x2c6, 0x2c6],
+  [0x2dc, 0x2dc],
+  [0x300, 0x36f],
+  [0x386, 0x3ce],
+  [0x400, 0x45f],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20bf],
+  [0x2100, 0x21ff],
+  [0x25a0, 0x27bf],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0xfb00, 0xfb06],
+  [0xfeff, 0xfeff],
+  [0x1f000, 0x1faff],
 ];
 
 function plausible(cp: number): boolean {
@@ -110,9 +165,16 @@ function sequenceAt(text: string, i: number, ctx: Context): Sequence | null {
     j = next[1];
   }
   // "é—”" reads as a CJK character; mojibake of CJK nearly always has a letter-like byte in it.
-  if (ctx.expanded && need === 2 && lead !== 0xe2 && bytes.slice(1).every((b) => PUNCTUATION.has(b))) return null;
+  if (ctx.expanded && need === 2 && lead !== 0xe2 && bytes.slice(1).every((b) => PUNCTUATION.has(b)))
+    return null;
   const b1 = bytes[1]!;
-  if ((lead === 0xe0 && b1 < 0xa0) || (lead === 0xed && b1 > 0x9f) || (lead === 0xf0 && b1 < 0x90) || (lead === 0xf4 && b1 > 0x8f)) return null;
+  if (
+    (lead === 0xe0 && b1 < 0xa0) ||
+    (lead === 0xed && b1 > 0x9f) ||
+    (lead === 0xf0 && b1 < 0x90) ||
+    (lead === 0xf4 && b1 > 0x8f)
+  )
+    return null;
   let cp = lead & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
   for (const b of bytes.slice(1)) cp = (cp << 6) | (b & 0x3f);
   return plausible(cp) ? { end: j, cp } : null;
@@ -139,7 +201,9 @@ function decodeLayers(text: string): string {
  */
 function looksBroken(decoded: string, text: string, after: number): boolean {
   if (/[\u0080-\u009f]/.test(decoded)) return true;
-  const probe = (i: number, source: string) => 'ÂÃâ'.includes(decoded[i]!) && continuationAt(source, i + 1, byteOf(decoded[i]), { expanded: true, ambiguousOk: false }) !== null;
+  const probe = (i: number, source: string) =>
+    'ÂÃâ'.includes(decoded[i]!) &&
+    continuationAt(source, i + 1, byteOf(decoded[i]), { expanded: true, ambiguousOk: false }) !== null;
   for (let i = 0; i < decoded.length - 1; i++) if (probe(i, decoded)) return true;
   return probe(decoded.length - 1, decoded + text.slice(after, after + 3));
 }
@@ -166,7 +230,10 @@ export function mojibakeEdits(text: string): Edit[] {
     for (;;) {
       const prev = text[i - 1];
       const inRun = run.length > 0;
-      const seq = sequenceAt(text, i, { expanded: true, ambiguousOk: inRun || (prev !== undefined && LOWER_OR_APOSTROPHE.test(prev)) });
+      const seq = sequenceAt(text, i, {
+        expanded: true,
+        ambiguousOk: inRun || (prev !== undefined && LOWER_OR_APOSTROPHE.test(prev)),
+      });
       if (!seq) break;
       const closing = seq.end === i + 2 && PUNCTUATION.has(byteOf(text[i + 1]));
       if (closing && !inRun && prev !== undefined && UPPER.test(prev)) break;
@@ -189,9 +256,18 @@ function split(run: Decoded[], decoded: string): Edit[] {
   let from = 0;
   let at = 0;
   for (let k = 0; k < run.length; k++) {
-    const part = decodeLayers(run.slice(from, k + 1).map((d) => d.char).join(''));
+    const part = decodeLayers(
+      run
+        .slice(from, k + 1)
+        .map((d) => d.char)
+        .join(''),
+    );
     if (k < run.length - 1 && (!decoded.startsWith(part, at) || /[\u0080-\u009f]/.test(part))) continue;
-    edits.push({ start: run[from]!.start, end: run[k]!.end, text: k < run.length - 1 ? part : decoded.slice(at) });
+    edits.push({
+      start: run[from]!.start,
+      end: run[k]!.end,
+      text: k < run.length - 1 ? part : decoded.slice(at),
+    });
     at += part.length;
     from = k + 1;
   }

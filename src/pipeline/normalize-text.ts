@@ -79,15 +79,25 @@ function nfcEdits(text: string): Edit[] {
     let head = 0;
     while (head < chunk.length && head < nfc.length && chunk[head] === nfc[head]) head++;
     let tail = 0;
-    while (tail < chunk.length - head && tail < nfc.length - head && chunk[chunk.length - 1 - tail] === nfc[nfc.length - 1 - tail]) tail++;
+    while (
+      tail < chunk.length - head &&
+      tail < nfc.length - head &&
+      chunk[chunk.length - 1 - tail] === nfc[nfc.length - 1 - tail]
+    )
+      tail++;
     if (head > 0 && /[\ud800-\udbff]/.test(chunk[head - 1]!)) head--;
     if (tail > 0 && /[\udc00-\udfff]/.test(chunk[chunk.length - tail]!)) tail--;
-    edits.push({ start: m.index + head, end: m.index + chunk.length - tail, text: nfc.slice(head, nfc.length - tail) });
+    edits.push({
+      start: m.index + head,
+      end: m.index + chunk.length - tail,
+      text: nfc.slice(head, nfc.length - tail),
+    });
   }
   return edits;
 }
 
-const REMOVED = /[\0-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffc]/;
+const REMOVED =
+  /[\0-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffc]/;
 const JOINERS = /[\u200c\u200d]/;
 const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const BREAKS = /[\v\f\r\u2028]/;
@@ -110,7 +120,10 @@ function characterEdits(text: string): Edit[] {
     else if (ch === '\u2029') edits.push({ start: i, end: i + 1, text: '\n\n' });
     else if (SPACES.test(ch)) edits.push({ start: i, end: i + 1, text: ' ' });
     else if (REMOVED.test(ch)) edits.push({ start: i, end: i + 1, text: '' });
-    else if (JOINERS.test(ch) && !(/[^\s\0-\x7f]/.test(text[i - 1] ?? '') && /[^\s\0-\x7f]/.test(text[i + 1] ?? ''))) {
+    else if (
+      JOINERS.test(ch) &&
+      !(/[^\s\0-\x7f]/.test(text[i - 1] ?? '') && /[^\s\0-\x7f]/.test(text[i + 1] ?? ''))
+    ) {
       edits.push({ start: i, end: i + 1, text: '' });
     }
   }
@@ -133,7 +146,8 @@ function whitespaceEdits(text: string, paragraphs: boolean): Edit[] {
     if (run !== wanted) edits.push({ start: m.index, end: m.index + run.length, text: wanted });
   }
   const last = text.length - 1;
-  if (last > 0 && text[last] === ' ' && !isSpace(last - 1)) edits.push({ start: last, end: last + 1, text: '' });
+  if (last > 0 && text[last] === ' ' && !isSpace(last - 1))
+    edits.push({ start: last, end: last + 1, text: '' });
   return edits;
 }
 

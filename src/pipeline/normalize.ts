@@ -41,7 +41,9 @@ export interface NormalizedArticle {
 }
 
 export function normalizeArticle(input: InputArticle): NormalizedArticle {
-  const authors = input.authors?.map(normalizeLine).filter(Boolean) ?? (input.author ? splitAuthors(normalizeLine(input.author)) : []);
+  const authors =
+    input.authors?.map(normalizeLine).filter(Boolean) ??
+    (input.author ? splitAuthors(normalizeLine(input.author)) : []);
   const normalized: Pick<NormalizedBody, 'text' | 'toInput'> = carriesOffsets(input)
     ? { text: input.body, toInput: (offset) => offset }
     : normalizeBody(input.body);

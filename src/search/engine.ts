@@ -17,7 +17,11 @@ export interface SearchEngine {
   manifest: Manifest;
   search(params: SearchParams): Promise<SearchResult>;
   suggest(q: string, limit: number): Promise<Suggestion[]>;
-  facetValues(facet: FacetName, q: string, limit: number): Promise<{ values: FacetValue[]; total: number; partial?: PartialAnswer }>;
+  facetValues(
+    facet: FacetName,
+    q: string,
+    limit: number,
+  ): Promise<{ values: FacetValue[]; total: number; partial?: PartialAnswer }>;
   entityPage(id: string): Promise<EntityPage | null>;
   document(type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null>;
 }

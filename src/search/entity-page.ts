@@ -9,7 +9,13 @@ import type { LoadedIndex } from '../index/load.js';
 import { articleAt, entityById, quoteAt } from './lookup.js';
 
 type QuoteLine = Pick<Quote, 'id' | 'text' | 'speaker' | 'cue' | 'articleId'> & { published: string | null };
-type ArticleLine = { id: string; title: string; published: string | null; publisher: string | null; url: string | null };
+type ArticleLine = {
+  id: string;
+  title: string;
+  published: string | null;
+  publisher: string | null;
+  url: string | null;
+};
 type Related = { id: string; name: string; kind: Entity['kind']; sharedArticles: number };
 
 export interface EntityPage extends Entity {
@@ -42,7 +48,12 @@ const LIST = 10;
 const { article: ARTICLE, quote: QUOTE } = TYPE_CODE;
 
 /** Documents of one type holding `value` in `facet`, newest first (the order browsing keeps). */
-function docsWith(index: LoadedIndex, facet: 'speaker' | Entity['kind'], value: string, type: number): number[] {
+function docsWith(
+  index: LoadedIndex,
+  facet: 'speaker' | Entity['kind'],
+  value: string,
+  type: number,
+): number[] {
   const { dictionary, offsets, values } = index.columns.facet(facet);
   const v = dictionary.indexOf(value);
   if (v < 0) return [];
@@ -83,12 +94,18 @@ export function entityParts(index: LoadedIndex, id: string): EntityParts | null 
       const q = quoteAt(index, doc);
       const article = index.columns.article[doc]!;
       const published = article >= 0 ? articleAt(index, article).published : null;
-      return { ...dateKey(index, doc), line: { id: q.id, text: q.text, speaker: q.speaker, cue: q.cue, articleId: q.articleId, published } };
+      return {
+        ...dateKey(index, doc),
+        line: { id: q.id, text: q.text, speaker: q.speaker, cue: q.cue, articleId: q.articleId, published },
+      };
     }),
     saidCount: said.length,
     articles: articles.slice(0, LIST).map((doc) => {
       const a = articleAt(index, doc);
-      return { ...dateKey(index, doc), line: { id: a.id, title: a.title, published: a.published, publisher: a.publisher, url: a.url } };
+      return {
+        ...dateKey(index, doc),
+        line: { id: a.id, title: a.title, published: a.published, publisher: a.publisher, url: a.url },
+      };
     }),
     shared: [...shared.entries()].flatMap(([otherId, n]) => {
       const e = entityById(index, otherId);
@@ -115,10 +132,20 @@ export function mergeEntityParts(parts: EntityParts[]): EntityPage | null {
   return {
     type: 'entity',
     ...entity,
-    counts: { mentions: entity.mentionCount, articles: entity.articleIds.length, quotes: parts.reduce((n, p) => n + p.saidCount, 0) },
+    counts: {
+      mentions: entity.mentionCount,
+      articles: entity.articleIds.length,
+      quotes: parts.reduce((n, p) => n + p.saidCount, 0),
+    },
     quotes: said.slice(0, QUOTES).map((s) => s.line),
-    recentArticles: parts.flatMap((p) => p.articles).sort(byDateKey).slice(0, LIST).map((a) => a.line),
-    related: [...shared.values()].sort((a, b) => b.sharedArticles - a.sharedArticles || (a.id < b.id ? -1 : 1)).slice(0, LIST),
+    recentArticles: parts
+      .flatMap((p) => p.articles)
+      .sort(byDateKey)
+      .slice(0, LIST)
+      .map((a) => a.line),
+    related: [...shared.values()]
+      .sort((a, b) => b.sharedArticles - a.sharedArticles || (a.id < b.id ? -1 : 1))
+      .slice(0, LIST),
   };
 }
 

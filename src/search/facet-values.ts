@@ -49,19 +49,31 @@ function wordMatches(query: string, label: string): boolean {
 export function facetValueMatches(index: LoadedIndex, facet: FacetName, q: string): FacetValue[] {
   const wanted = words(q);
   return entries(index, facet)
-    .filter((e) => wanted.length === 0 || e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))))
+    .filter(
+      (e) =>
+        wanted.length === 0 ||
+        e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))),
+    )
     .map((e) => ({ value: e.value, count: e.count }));
 }
 
 /** Counts of the same value from several indexes (shards) add up; most documents first. */
-export function mergeFacetValues(lists: FacetValue[][], limit: number): { values: FacetValue[]; total: number } {
+export function mergeFacetValues(
+  lists: FacetValue[][],
+  limit: number,
+): { values: FacetValue[]; total: number } {
   const byValue = new Map<string, number>();
   for (const list of lists) for (const v of list) byValue.set(v.value, (byValue.get(v.value) ?? 0) + v.count);
   const all = [...byValue.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return { values: all.slice(0, limit).map(([value, count]) => ({ value, count })), total: all.length };
 }
 
-export function facetValues(index: LoadedIndex, facet: FacetName, q: string, limit: number): { values: FacetValue[]; total: number } {
+export function facetValues(
+  index: LoadedIndex,
+  facet: FacetName,
+  q: string,
+  limit: number,
+): { values: FacetValue[]; total: number } {
   const found = mergeFacetValues([facetValueMatches(index, facet, q)], limit);
   return { ...found, values: found.values.map((v) => describeValue(index, facet, v.value, v.count)) };
 }

@@ -44,14 +44,22 @@ export class FacetCounter {
   }
 
   add(doc: number): void {
-    for (let k = this.offsets[doc]!, end = this.offsets[doc + 1]!; k < end; k++) this.counts[this.values[k]!]!++;
+    for (let k = this.offsets[doc]!, end = this.offsets[doc + 1]!; k < end; k++)
+      this.counts[this.values[k]!]!++;
   }
 }
 
-export function describeValue(index: LoadedIndex, facet: FacetName, value: string, count: number): FacetValue {
+export function describeValue(
+  index: LoadedIndex,
+  facet: FacetName,
+  value: string,
+  count: number,
+): FacetValue {
   if (!ENTITY_FACETS.has(facet)) return { value, count };
   const entity = entityById(index, value);
-  return entity ? { value, count, id: entity.id, name: entity.name, kind: entity.kind } : { value, count, name: value };
+  return entity
+    ? { value, count, id: entity.id, name: entity.name, kind: entity.kind }
+    : { value, count, name: value };
 }
 
 /** The nonzero counts of a counter, by value. */
@@ -84,7 +92,9 @@ export function summarize(
   if (facet === 'published') {
     const years = new Map<string, number>();
     for (const [v, c] of all) years.set(v.slice(0, 4), (years.get(v.slice(0, 4)) ?? 0) + c);
-    result.years = [...years.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([value, count]) => ({ value, count }));
+    result.years = [...years.entries()]
+      .sort((a, b) => (a[0] < b[0] ? 1 : -1))
+      .map(([value, count]) => ({ value, count }));
   }
   return result;
 }

@@ -74,7 +74,12 @@ export function compileFilters(index: LoadedIndex, filters: Filters): CompiledFi
       exclude: mask(column.dictionary, facet, filter.exclude),
     });
   }
-  return { facets, from: filters.from, to: filters.to, none: facets.length === 0 && filters.from === null && filters.to === null };
+  return {
+    facets,
+    from: filters.from,
+    to: filters.to,
+    none: facets.length === 0 && filters.from === null && filters.to === null,
+  };
 }
 
 function passesFacet(f: CompiledFacet, doc: number): boolean {
@@ -91,7 +96,9 @@ function passesDates(index: LoadedIndex, filters: CompiledFilters, doc: number):
   if (filters.from === null && filters.to === null) return true;
   const published = index.columns.published[doc]!;
   if (Number.isNaN(published)) return false;
-  return (filters.from === null || published >= filters.from) && (filters.to === null || published <= filters.to);
+  return (
+    (filters.from === null || published >= filters.from) && (filters.to === null || published <= filters.to)
+  );
 }
 
 /**
@@ -100,7 +107,11 @@ function passesDates(index: LoadedIndex, filters: CompiledFilters, doc: number):
  * not zero the others. Returns 'none' when it passes, null when it fails the dates or two
  * facets or more.
  */
-export function failedFacet(index: LoadedIndex, filters: CompiledFilters, doc: number): FacetName | 'none' | null {
+export function failedFacet(
+  index: LoadedIndex,
+  filters: CompiledFilters,
+  doc: number,
+): FacetName | 'none' | null {
   if (filters.none) return 'none';
   if (!passesDates(index, filters, doc)) return null;
   let failed: FacetName | 'none' = 'none';

@@ -50,7 +50,10 @@ export function matchedTokens(text: string, matched: ReadonlySet<string>): Token
     if (term === '') continue;
     for (let i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + 1)) {
       const end = i + term.length;
-      if ((i === 0 || SEPARATOR.test(lower[i - 1]!)) && (end === lower.length || SEPARATOR.test(lower[end]!))) {
+      if (
+        (i === 0 || SEPARATOR.test(lower[i - 1]!)) &&
+        (end === lower.length || SEPARATOR.test(lower[end]!))
+      ) {
         out.push({ term, start: i, end });
       }
     }
@@ -58,7 +61,13 @@ export function matchedTokens(text: string, matched: ReadonlySet<string>): Token
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -100,7 +109,10 @@ export interface Snippet extends Highlighted {
  */
 export function snippet(body: string, matched: ReadonlySet<string>, size = 240): Snippet {
   const tokens = matchedTokens(body, matched);
-  const sentenceStarts = [0, ...[...body.matchAll(/[.!?]["”’)\]]*\s+|\n\n/g)].map((m) => m.index + m[0].length)];
+  const sentenceStarts = [
+    0,
+    ...[...body.matchAll(/[.!?]["”’)\]]*\s+|\n\n/g)].map((m) => m.index + m[0].length),
+  ];
   let best = 0;
   let bestScore = 0;
   let t = 0;

@@ -73,7 +73,12 @@ export function articleHit(a: Article, score: number, terms: ReadonlySet<string>
   };
 }
 
-export function quoteHit(index: LoadedIndex, doc: number, score: number, terms: ReadonlySet<string>): QuoteHit {
+export function quoteHit(
+  index: LoadedIndex,
+  doc: number,
+  score: number,
+  terms: ReadonlySet<string>,
+): QuoteHit {
   const q: Quote = quoteAt(index, doc);
   const articleDoc = index.columns.article[doc]!;
   const article = articleDoc >= 0 ? articleAt(index, articleDoc) : undefined;

@@ -15,7 +15,11 @@ export function entityAt(index: LoadedIndex, doc: number): Entity {
 type Stored<T extends DocType> = { article: Article; quote: Quote; entity: Entity }[T];
 
 /** The stored document of a type and id, or undefined. */
-export function storedById<T extends DocType>(index: LoadedIndex, type: T, id: string): Stored<T> | undefined {
+export function storedById<T extends DocType>(
+  index: LoadedIndex,
+  type: T,
+  id: string,
+): Stored<T> | undefined {
   const doc = index.docs.find(type, id);
   return doc === undefined ? undefined : (index.docs.get(doc) as Stored<T>);
 }

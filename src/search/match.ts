@@ -208,7 +208,11 @@ export interface QueryMatches {
  * the posting lists. Phrases are verified against the stored text in both modes; a document
  * whose matched words lack a phrase word cannot hold the phrase and is not read.
  */
-export function matchQuery(index: LoadedIndex, parsed: ParsedQuery, phraseBudget = PHRASE_TEXT_BUDGET): QueryMatches {
+export function matchQuery(
+  index: LoadedIndex,
+  parsed: ParsedQuery,
+  phraseBudget = PHRASE_TEXT_BUDGET,
+): QueryMatches {
   const { specs, required } = termSpecs(parsed);
   const scored: Scored = scoreQuery(index, specs);
   const checker = new PhraseChecker(index, phraseBudget);
@@ -222,7 +226,9 @@ export function matchQuery(index: LoadedIndex, parsed: ParsedQuery, phraseBudget
   const keep = (list: number[]): Match[] => {
     if (parsed.phrases.length === 0) return list.map(toMatch);
     const out: Match[] = [];
-    const candidates = list.filter((i) => (scored.masks[i]! & requiredBits) === requiredBits).sort((a, b) => scored.scores[b]! - scored.scores[a]!);
+    const candidates = list
+      .filter((i) => (scored.masks[i]! & requiredBits) === requiredBits)
+      .sort((a, b) => scored.scores[b]! - scored.scores[a]!);
     let k = 0;
     for (; k < candidates.length && !checker.halfSpent; k++) {
       if (checker.holds(scored.docs[candidates[k]!]!, parsed.phrases)) out.push(toMatch(candidates[k]!));

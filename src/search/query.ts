@@ -26,7 +26,13 @@ export function words(text: string): string[] {
 }
 
 export function parseQuery(q: string): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], phrases: [], excludedTerms: [], excludedPhrases: [], lastIsPrefix: false };
+  const parsed: ParsedQuery = {
+    terms: [],
+    phrases: [],
+    excludedTerms: [],
+    excludedPhrases: [],
+    lastIsPrefix: false,
+  };
   // A phrase, a bare word (may carry a leading "-"), in that order of preference.
   const token = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
   let lastBare = false;

@@ -87,7 +87,13 @@ function scratchFor(index: LoadedIndex): Scratch {
   let s = scratches.get(index);
   if (!s) {
     const n = index.docs.count;
-    s = { total: new Float64Array(n), spec: new Float64Array(n), mask: new Uint32Array(n), seen: new Uint32Array(n), stamp: 0 };
+    s = {
+      total: new Float64Array(n),
+      spec: new Float64Array(n),
+      mask: new Uint32Array(n),
+      seen: new Uint32Array(n),
+      stamp: 0,
+    };
     scratches.set(index, s);
   }
   return s;
@@ -123,7 +129,8 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
           const tf = tfs[i]!;
-          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLengths[doc * FIELDS + f]!) / avg)));
+          const raw =
+            idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLengths[doc * FIELDS + f]!) / avg)));
           const weighted = weight * raw;
           if (s.seen[doc] !== stamp) {
             s.seen[doc] = stamp;

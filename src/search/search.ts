@@ -6,7 +6,14 @@
 import type { DocType } from '../model/documents.js';
 import { newerFirst, TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
-import { countsOf, describeValue, FacetCounter, summarize, type FacetCounts, type FacetName } from './facets.js';
+import {
+  countsOf,
+  describeValue,
+  FacetCounter,
+  summarize,
+  type FacetCounts,
+  type FacetName,
+} from './facets.js';
 import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
 import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
@@ -66,7 +73,13 @@ const QUOTE_PHRASE_MIN_WORDS = 3;
 const RECENCY_HALF_LIFE_DAYS = 60;
 
 /** `complete`: the matches hold every word; only then can a name or a quote equal the query. */
-function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, recency: boolean, complete: boolean): void {
+function applyBoosts(
+  index: LoadedIndex,
+  matches: Match[],
+  parsed: ParsedQuery,
+  recency: boolean,
+  complete: boolean,
+): void {
   const phrase = parsed.terms.join(' ');
   const { newest, published, type } = index.columns;
   for (const m of matches) {
@@ -75,7 +88,8 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
       const e = entityAt(index, m.doc);
       if ([e.name, ...e.aliases].some((n) => words(n).join(' ') === phrase)) m.score *= ENTITY_EXACT_BOOST;
     } else if (complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
-      if (containsPhrase(quoteAt(index, m.doc).text, parsed.terms, parsed.lastIsPrefix)) m.score *= QUOTE_PHRASE_BOOST;
+      if (containsPhrase(quoteAt(index, m.doc).text, parsed.terms, parsed.lastIsPrefix))
+        m.score *= QUOTE_PHRASE_BOOST;
     }
     if (recency && newest !== null) {
       const p = published[m.doc]!;
@@ -87,7 +101,8 @@ function applyBoosts(index: LoadedIndex, matches: Match[], parsed: ParsedQuery, 
 const { quote: QUOTE, entity: ENTITY } = TYPE_CODE;
 
 function byDate(published: Float64Array) {
-  return (a: Match, b: Match): number => newerFirst(published[a.doc]!, published[b.doc]!) || b.score - a.score;
+  return (a: Match, b: Match): number =>
+    newerFirst(published[a.doc]!, published[b.doc]!) || b.score - a.score;
 }
 
 /** Keeps filtered matches and counts requested facets disjunctively, in one pass. */
@@ -107,7 +122,10 @@ function filterAndCount(matches: Match[], index: LoadedIndex, filters: Filters, 
 function withType(filters: Filters, types: DocType[]): Filters {
   if (types.length === 0) return filters;
   const type = filters.facets.type ?? { include: [], exclude: [] };
-  return { ...filters, facets: { ...filters.facets, type: { ...type, include: [...type.include, ...types] } } };
+  return {
+    ...filters,
+    facets: { ...filters.facets, type: { ...type, include: [...type.include, ...types] } },
+  };
 }
 
 /** distinct=article: the best document of each article stands for it; entities stay apart. */
@@ -160,7 +178,11 @@ export function answerOrder(index: LoadedIndex, sort: SearchParams['sort']): (a:
  * has too few all-word matches: it is asked for `mode: 'all'` first, and for `'any'` (the any-word
  * answer whenever it adds documents) when the shards' counts together call for it.
  */
-export function runSearch(index: LoadedIndex, params: SearchParams, mode: 'auto' | 'all' | 'any' = 'auto'): SearchRun {
+export function runSearch(
+  index: LoadedIndex,
+  params: SearchParams,
+  mode: 'auto' | 'all' | 'any' = 'auto',
+): SearchRun {
   const parsed = parseQuery(params.q);
   const filters = withType(params.filters ?? NO_FILTERS, params.types);
   const facetNames = params.facets ?? [];
@@ -216,17 +238,29 @@ export function runSearch(index: LoadedIndex, params: SearchParams, mode: 'auto'
 
 /** Hits for listed matches [from, to). */
 export function pageHits(index: LoadedIndex, run: SearchRun, from: number, to: number): SearchHit[] {
-  return run.listed.slice(from, to).map((r) => toHit(index, r, run.match === 'browse' ? [] : run.kept, run.termsOf));
+  return run.listed
+    .slice(from, to)
+    .map((r) => toHit(index, r, run.match === 'browse' ? [] : run.kept, run.termsOf));
 }
 
 export function search(index: LoadedIndex, params: SearchParams): SearchResult {
   const run = runSearch(index, params);
   const hits = pageHits(index, run, params.offset, params.offset + params.limit);
-  const result: SearchResult = { query: params.q, total: run.listed.length + run.estimated, match: run.match, hits };
+  const result: SearchResult = {
+    query: params.q,
+    total: run.listed.length + run.estimated,
+    match: run.match,
+    hits,
+  };
   if (run.approximate) result.approximate = true;
   if (run.counters.length > 0) {
     result.facets = Object.fromEntries(
-      run.counters.map((counter) => [counter.facet, summarize(counter.facet, countsOf(index, counter), params.facetLimit ?? 10, (v, c) => describeValue(index, counter.facet, v, c))]),
+      run.counters.map((counter) => [
+        counter.facet,
+        summarize(counter.facet, countsOf(index, counter), params.facetLimit ?? 10, (v, c) =>
+          describeValue(index, counter.facet, v, c),
+        ),
+      ]),
     );
   }
   // Words that found nothing (a browse has no words to correct).
@@ -240,7 +274,12 @@ function round(score: number): number {
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-function toHit(index: LoadedIndex, r: Match, kept: Match[], termsOf: (doc: number) => ReadonlySet<string>): SearchHit {
+function toHit(
+  index: LoadedIndex,
+  r: Match,
+  kept: Match[],
+  termsOf: (doc: number) => ReadonlySet<string>,
+): SearchHit {
   const type = index.columns.type[r.doc];
   if (type === ENTITY) return entityHit(entityAt(index, r.doc), round(r.score), termsOf(r.doc));
   if (type === QUOTE) return quoteHit(index, r.doc, round(r.score), termsOf(r.doc));

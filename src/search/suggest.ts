@@ -10,7 +10,6 @@ import type { Lexicon } from '../index/lexicon.js';
 import { entityAt, entityById } from './lookup.js';
 import { words } from './query.js';
 
-
 export interface Suggestion {
   /** The completed query (terms) or the entity's name (entities). */
   text: string;
@@ -48,7 +47,11 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
 /** At most `scan` entries starting with `prefix`: bounds the work for one-letter prefixes. */
 function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000): Array<[string, T]> {
   const out: Array<[string, T]> = [];
-  for (let i = lowerBound(sorted.length, (k) => sorted[k]![0], prefix); i < sorted.length && out.length < scan; i++) {
+  for (
+    let i = lowerBound(sorted.length, (k) => sorted[k]![0], prefix);
+    i < sorted.length && out.length < scan;
+    i++
+  ) {
     if (!sorted[i]![0].startsWith(prefix)) break;
     out.push(sorted[i]!);
   }
@@ -84,14 +87,23 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
   for (const [, id] of withPrefix(entityNameKeys(index), w.join(' '))) {
     const e = entityById(index, id);
     if (e && !entities.has(id)) {
-      entities.set(id, { text: e.name, kind: 'entity', count: e.articleIds.length, id: e.id, entityKind: e.kind });
+      entities.set(id, {
+        text: e.name,
+        kind: 'entity',
+        count: e.articleIds.length,
+        id: e.id,
+        entityKind: e.kind,
+      });
     }
   }
   const terms: Suggestion[] = typing
-    ? index.lexicon.withPrefix(last)
+    ? index.lexicon
+        .withPrefix(last)
         .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }))
     : [];
-  return [...entities.values(), ...terms].sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1)).slice(0, limit);
+  return [...entities.values(), ...terms]
+    .sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1))
+    .slice(0, limit);
 }
 
 /** Optimal string alignment distance: a swap of two neighbours ("teh") is one typo, not two. */
@@ -104,7 +116,8 @@ export function editDistance(a: string, b: string, max: number): number {
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, before[j - 2]! + 1);
       row.push(v);
       best = Math.min(best, v);
     }
@@ -114,7 +127,6 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length]!;
 }
-
 
 /** The closest frequent word within the typo budget, among words sharing the first letter. */
 function correct(lexicon: Lexicon, term: string): string | null {

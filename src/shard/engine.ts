@@ -15,7 +15,14 @@ import { storedById } from '../search/lookup.js';
 import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
 import { suggest, type Suggestion } from '../search/suggest.js';
-import { answerSearch, mergeSearch, needsAnyWord, renderHits, valuesToDescribe, type ShardSearchAnswer } from './search.js';
+import {
+  answerSearch,
+  mergeSearch,
+  needsAnyWord,
+  renderHits,
+  valuesToDescribe,
+  type ShardSearchAnswer,
+} from './search.js';
 import type { SearchHit } from '../search/hits.js';
 
 export interface ShardClient {
@@ -69,11 +76,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function shardedEngine(manifest: Manifest, clients: ShardClient[], options: ShardedOptions = {}): SearchEngine {
+export function shardedEngine(
+  manifest: Manifest,
+  clients: ShardClient[],
+  options: ShardedOptions = {},
+): SearchEngine {
   const timeoutMs = options.timeoutMs ?? 5000;
 
   /** Every shard's answer; the failed ones listed apart (their errors go to the log). */
-  async function all<T>(ask: (c: ShardClient) => Promise<T>): Promise<{ answers: T[]; from: number[]; failed: number[] }> {
+  async function all<T>(
+    ask: (c: ShardClient) => Promise<T>,
+  ): Promise<{ answers: T[]; from: number[]; failed: number[] }> {
     const settled = await Promise.allSettled(clients.map((c) => withTimeout(ask(c), timeoutMs)));
     const answers: T[] = [];
     const from: number[] = [];
@@ -126,7 +139,8 @@ export function shardedEngine(manifest: Manifest, clients: ShardClient[], option
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
       if (needsAnyWord(params, answers)) {
         const second = await all((c) => c.search(params, 'any'));
-        if (second.answers.some((a) => a.more > 0)) ({ answers, from, failed, mode } = { ...second, mode: 'any' as const });
+        if (second.answers.some((a) => a.more > 0))
+          ({ answers, from, failed, mode } = { ...second, mode: 'any' as const });
       }
       const { page, ...result } = mergeSearch(params, answers);
       // A deeper page: the shards render the hits they hold on it.

@@ -8,7 +8,13 @@ import { newerFirst } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { countsOf, ENTITY_FACETS, summarize, type FacetName } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
-import { MIN_ALL_WORD_HITS, pageHits, runSearch, type SearchParams, type SearchResult } from '../search/search.js';
+import {
+  MIN_ALL_WORD_HITS,
+  pageHits,
+  runSearch,
+  type SearchParams,
+  type SearchResult,
+} from '../search/search.js';
 import { parseQuery } from '../search/query.js';
 import { didYouMean } from '../search/suggest.js';
 
@@ -40,7 +46,11 @@ export interface ShardSearchAnswer {
   didYouMean?: string | null;
 }
 
-export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'all' | 'any'): ShardSearchAnswer {
+export function answerSearch(
+  index: LoadedIndex,
+  params: SearchParams,
+  mode: 'all' | 'any',
+): ShardSearchAnswer {
   const run = runSearch(index, params, mode);
   const window = params.offset + params.limit;
   const hits = pageHits(index, run, 0, Math.min(window, params.limit));
@@ -53,19 +63,27 @@ export function answerSearch(index: LoadedIndex, params: SearchParams, mode: 'al
     more: run.more,
     hits: run.listed.slice(0, window).map((m, i) => {
       const p = index.columns.published[m.doc]!;
-      const key = { score: m.score, published: Number.isNaN(p) ? null : p, global: index.globalDocs[m.doc]!, group: m.group ?? 0 };
+      const key = {
+        score: m.score,
+        published: Number.isNaN(p) ? null : p,
+        global: index.globalDocs[m.doc]!,
+        group: m.group ?? 0,
+      };
       return i < hits.length ? { key, hit: hits[i]! } : { key };
     }),
-    facets: Object.fromEntries(
-      run.counters.map((c) => [c.facet, [...countsOf(index, c)]]),
-    ),
+    facets: Object.fromEntries(run.counters.map((c) => [c.facet, [...countsOf(index, c)]])),
   };
   if (run.listed.length === 0 && run.match !== 'browse') answer.didYouMean = didYouMean(index, params.q);
   return answer;
 }
 
 /** Hits for the listed documents with these corpus-wide numbers, in that order (a deep page). */
-export function renderHits(index: LoadedIndex, params: SearchParams, mode: 'all' | 'any', globals: number[]): SearchHit[] {
+export function renderHits(
+  index: LoadedIndex,
+  params: SearchParams,
+  mode: 'all' | 'any',
+  globals: number[],
+): SearchHit[] {
   const run = runSearch(index, params, mode);
   const at = new Map(run.listed.map((m, i) => [index.globalDocs[m.doc]!, i]));
   return globals.flatMap((g) => {
@@ -87,13 +105,19 @@ function order(match: SearchResult['match'], sort: SearchParams['sort']): (a: Hi
 /** Whether the shards' first answers call for the any-word mode over the whole corpus. */
 export function needsAnyWord(params: SearchParams, answers: ShardSearchAnswer[]): boolean {
   const kept = answers.reduce((n, a) => n + a.allKept, 0);
-  return answers.some((a) => a.match === 'all') && kept < MIN_ALL_WORD_HITS && parseQuery(params.q).terms.length > 1;
+  return (
+    answers.some((a) => a.match === 'all') &&
+    kept < MIN_ALL_WORD_HITS &&
+    parseQuery(params.q).terms.length > 1
+  );
 }
 
 /** The entity-facet values a merged answer shows, which one shard then describes (names, kinds). */
 export function valuesToDescribe(result: SearchResult): Array<[FacetName, string]> {
   return Object.entries(result.facets ?? {}).flatMap(([facet, counts]) =>
-    ENTITY_FACETS.has(facet as FacetName) ? counts!.values.map((v) => [facet as FacetName, v.value] as [FacetName, string]) : [],
+    ENTITY_FACETS.has(facet as FacetName)
+      ? counts!.values.map((v) => [facet as FacetName, v.value] as [FacetName, string])
+      : [],
   );
 }
 
@@ -104,7 +128,10 @@ export interface PageEntry {
   hit?: SearchHit;
 }
 
-export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]): SearchResult & { page: PageEntry[] } {
+export function mergeSearch(
+  params: SearchParams,
+  answers: ShardSearchAnswer[],
+): SearchResult & { page: PageEntry[] } {
   const anyMode = answers.some((a) => a.match === 'any');
   const match: SearchResult['match'] = answers[0]?.match === 'browse' ? 'browse' : anyMode ? 'any' : 'all';
   const cmp = order(match, params.sort);
@@ -114,18 +141,30 @@ export function mergeSearch(params: SearchParams, answers: ShardSearchAnswer[]):
     .slice(params.offset, params.offset + params.limit);
   const listed = answers.reduce((n, a) => n + a.total, 0);
   const hits = page.flatMap((e) => (e.hit ? [e.hit] : []));
-  const result: SearchResult & { page: PageEntry[] } = { query: params.q, total: listed + answers.reduce((n, a) => n + a.estimated, 0), match, hits, page };
+  const result: SearchResult & { page: PageEntry[] } = {
+    query: params.q,
+    total: listed + answers.reduce((n, a) => n + a.estimated, 0),
+    match,
+    hits,
+    page,
+  };
   if (answers.some((a) => a.approximate)) result.approximate = true;
   const facetNames = params.facets ?? [];
   if (facetNames.length > 0) {
     result.facets = Object.fromEntries(
       facetNames.map((facet) => {
         const counts = new Map<string, number>();
-        for (const a of answers) for (const [value, count] of a.facets[facet] ?? []) counts.set(value, (counts.get(value) ?? 0) + count);
-        return [facet, summarize(facet, counts, params.facetLimit ?? 10, (value, count) => ({ value, count }))];
+        for (const a of answers)
+          for (const [value, count] of a.facets[facet] ?? [])
+            counts.set(value, (counts.get(value) ?? 0) + count);
+        return [
+          facet,
+          summarize(facet, counts, params.facetLimit ?? 10, (value, count) => ({ value, count })),
+        ];
       }),
     );
   }
-  if (listed === 0 && match !== 'browse') result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
+  if (listed === 0 && match !== 'browse')
+    result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
   return result;
 }

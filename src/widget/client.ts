@@ -17,7 +17,10 @@ export type FieldHighlight = Highlighted;
 export type Highlights = Partial<Record<string, FieldHighlight>>;
 export type Facet = FacetCounts;
 // Facet names stay open strings here: a newer API may offer facets this client does not know.
-export type SearchResponse = Omit<SearchResult, 'facets'> & { tookMs: number; facets?: Record<string, Facet> };
+export type SearchResponse = Omit<SearchResult, 'facets'> & {
+  tookMs: number;
+  facets?: Record<string, Facet>;
+};
 
 export interface SuggestResponse {
   query: string;
@@ -83,7 +86,9 @@ export function createClient(endpoint: string, fetcher: typeof fetch = (...a) =>
       if ((err as Error).name === 'AbortError') throw err;
       throw new SearchApiError('network_error', (err as Error).message || 'Network error', 0);
     }
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
     if (!res.ok || !body) {
       const e = body?.error;
       throw new SearchApiError(e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, res.status);

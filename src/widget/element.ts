@@ -37,15 +37,24 @@ const SCRIPT_ORIGIN = (() => {
 
 type Kid = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | null | undefined> = {}, ...kids: Kid[]) {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | null | undefined> = {},
+  ...kids: Kid[]
+) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, v);
   // appendChild, not append: workers-types (in the same tsconfig) redeclares Element#append.
-  for (const kid of kids) if (kid) el.appendChild(typeof kid === 'string' ? document.createTextNode(kid) : kid);
+  for (const kid of kids)
+    if (kid) el.appendChild(typeof kid === 'string' ? document.createTextNode(kid) : kid);
   return el;
 }
 
-const list = (s: string | null) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | null) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Only web links may be followed: an index can hold `javascript:` URLs. */
 export function safeUrl(url: string | null | undefined): string | null {
@@ -141,7 +150,11 @@ export class NewsSearchElement extends HTMLElement {
     );
     // Facets follow the results in the DOM, so narrow screens show results first; wide ones
     // move the facets to a left column with CSS order.
-    this.panel.replaceChildren(this.tabs, h('div', { class: 'main' }, this.listbox, this.moreBtn), this.facetsEl);
+    this.panel.replaceChildren(
+      this.tabs,
+      h('div', { class: 'main' }, this.listbox, this.moreBtn),
+      this.facetsEl,
+    );
     shadow.append(this.root);
 
     this.input.addEventListener('input', () => this.onInput());
@@ -218,7 +231,9 @@ export class NewsSearchElement extends HTMLElement {
       this.client = createClient(endpoint);
       this.noSuggest = false;
     }
-    const types = list(this.getAttribute('types')).filter((t): t is DocType => ALL_TYPES.includes(t as DocType));
+    const types = list(this.getAttribute('types')).filter((t): t is DocType =>
+      ALL_TYPES.includes(t as DocType),
+    );
     this.types = types.length ? [...new Set(types)] : ALL_TYPES;
     if (this.type && !this.types.includes(this.type)) this.type = '';
     this.facetNames = list(this.getAttribute('facets'));
@@ -267,7 +282,9 @@ export class NewsSearchElement extends HTMLElement {
           this.render();
         }
         // -1 (the input itself) is part of the cycle, as in most comboboxes.
-        this.setActive((((this.active + 1 + (e.key === 'ArrowDown' ? 1 : -1)) % (n + 1)) + n + 1) % (n + 1) - 1);
+        this.setActive(
+          ((((this.active + 1 + (e.key === 'ArrowDown' ? 1 : -1)) % (n + 1)) + n + 1) % (n + 1)) - 1,
+        );
         return;
       case 'Enter': {
         e.preventDefault();
@@ -325,7 +342,11 @@ export class NewsSearchElement extends HTMLElement {
   private toUrl(mode: 'push' | 'replace') {
     const prefix = this.syncPrefix;
     if (prefix === null) return;
-    const href = writeState(location.href, prefix, { q: this.q.trim(), type: this.type, filters: this.filters });
+    const href = writeState(location.href, prefix, {
+      q: this.q.trim(),
+      type: this.type,
+      filters: this.filters,
+    });
     if (href === location.href) return;
     if (mode === 'push') history.pushState(null, '', href);
     else history.replaceState(history.state, '', href);
@@ -421,7 +442,8 @@ export class NewsSearchElement extends HTMLElement {
       next = (await this.client.suggest(q, { signal: ctrl.signal })).suggestions.slice(0, MAX_SUGGESTIONS);
     } catch (err) {
       // An API without /suggest is fine: the widget simply stops asking.
-      if (err instanceof SearchApiError && (err.code === 'route_not_found' || err.status === 404)) this.noSuggest = true;
+      if (err instanceof SearchApiError && (err.code === 'route_not_found' || err.status === 404))
+        this.noSuggest = true;
     }
     if (seq !== this.sseq || ctrl.signal.aborted) return;
     this.suggestions = next;
@@ -438,14 +460,19 @@ export class NewsSearchElement extends HTMLElement {
       if (res.didYouMean) text += `. ${this.s.didYouMean} “${res.didYouMean}”?`;
     } else {
       // A phrase of very common words is checked on the best candidates only: the total is an estimate.
-      text = res.approximate ? fmt(this.s.resultsAbout!, { n: res.total.toLocaleString(this.lang || undefined), q }) : fmt(this.count(res.total, 'results'), { q });
-      if (this.hits.length < res.total) text += ` · ${fmt(this.s.shown!, { shown: this.hits.length, n: res.total })}`;
+      text = res.approximate
+        ? fmt(this.s.resultsAbout!, { n: res.total.toLocaleString(this.lang || undefined), q })
+        : fmt(this.count(res.total, 'results'), { q });
+      if (this.hits.length < res.total)
+        text += ` · ${fmt(this.s.shown!, { shown: this.hits.length, n: res.total })}`;
     }
     this.status.textContent = text;
   }
 
   private emit(name: string, detail: unknown) {
-    return this.dispatchEvent(new CustomEvent(`news-search:${name}`, { detail, bubbles: true, composed: true, cancelable: true }));
+    return this.dispatchEvent(
+      new CustomEvent(`news-search:${name}`, { detail, bubbles: true, composed: true, cancelable: true }),
+    );
   }
 
   private select(hit: SearchHit) {
@@ -483,7 +510,11 @@ export class NewsSearchElement extends HTMLElement {
     this.tabs.hidden = this.types.length < 2;
     this.tabs.replaceChildren(
       ...(['', ...this.types] as Array<DocType | ''>).map((t) => {
-        const b = h('button', { class: 'tab', part: 'tab', type: 'button', 'aria-pressed': String(this.type === t) }, t ? this.s[t] : this.s.all);
+        const b = h(
+          'button',
+          { class: 'tab', part: 'tab', type: 'button', 'aria-pressed': String(this.type === t) },
+          t ? this.s[t] : this.s.all,
+        );
         b.addEventListener('click', () => {
           this.type = t;
           this.renderTabs();
@@ -499,7 +530,8 @@ export class NewsSearchElement extends HTMLElement {
 
   private renderFacets() {
     const facets = this.res?.facets;
-    this.facetsEl.hidden = !facets || !this.facetNames.length || !this.hits.length && !Object.keys(this.filters).length;
+    this.facetsEl.hidden =
+      !facets || !this.facetNames.length || (!this.hits.length && !Object.keys(this.filters).length);
     if (!facets) return;
     // Re-rendering replaces the checkboxes, so keyboard focus is carried over by key.
     const focused = (this.shadowRoot!.activeElement as HTMLElement | null)?.dataset?.key;
@@ -511,21 +543,39 @@ export class NewsSearchElement extends HTMLElement {
         const key = (v: FacetValue) => v.id ?? v.value;
         // Chosen values stay visible (and un-checkable) even when the counts leave them out.
         for (const v of selected) {
-          if (!values.some((x) => key(x) === v)) values.push({ value: v, count: 0, name: this.filterLabels.get(`${name}\n${v}`) ?? v });
+          if (!values.some((x) => key(x) === v))
+            values.push({ value: v, count: 0, name: this.filterLabels.get(`${name}\n${v}`) ?? v });
         }
         if (!values.length) return [];
         const rows: Kid[] = [];
         for (const v of values) {
           const label = v.name ?? v.value;
-          const box = h('input', { type: 'checkbox', part: 'facet-checkbox', 'data-facet': name, 'data-label': label, 'data-key': `${name}\n${key(v)}` });
+          const box = h('input', {
+            type: 'checkbox',
+            part: 'facet-checkbox',
+            'data-facet': name,
+            'data-label': label,
+            'data-key': `${name}\n${key(v)}`,
+          });
           box.value = key(v);
           box.checked = selected.includes(key(v));
           rows.push(
-            h('label', { part: 'facet-value' }, box, h('span', { class: 'n' }, label), h('span', { class: 'c', part: 'facet-count' }, v.count.toLocaleString(this.lang || undefined))),
+            h(
+              'label',
+              { part: 'facet-value' },
+              box,
+              h('span', { class: 'n' }, label),
+              h('span', { class: 'c', part: 'facet-count' }, v.count.toLocaleString(this.lang || undefined)),
+            ),
           );
         }
         if (given?.other) rows.push(h('p', { class: 'ot' }, fmt(this.s.otherValues!, { n: given.other })));
-        return h('fieldset', { part: 'facet', 'data-facet': name }, h('legend', {}, this.s[`facet_${name}`] ?? name), ...rows);
+        return h(
+          'fieldset',
+          { part: 'facet', 'data-facet': name },
+          h('legend', {}, this.s[`facet_${name}`] ?? name),
+          ...rows,
+        );
       }),
     );
     if (focused) [...this.facetsEl.querySelectorAll('input')].find((b) => b.dataset.key === focused)?.focus();
@@ -539,7 +589,11 @@ export class NewsSearchElement extends HTMLElement {
     const group = (title: string, items: Array<[string, HTMLElement, () => void]>) => {
       if (!items.length) return;
       const id = `g${gid++}`;
-      const g = h('div', { role: 'group', 'aria-labelledby': id, part: 'group' }, h('div', { id, class: 'h', part: 'group-label', role: 'presentation' }, title));
+      const g = h(
+        'div',
+        { role: 'group', 'aria-labelledby': id, part: 'group' },
+        h('div', { id, class: 'h', part: 'group-label', role: 'presentation' }, title),
+      );
       for (const [key, el, act] of items) {
         el.id = `o${options.length}`;
         el.setAttribute('role', 'option');
@@ -553,22 +607,41 @@ export class NewsSearchElement extends HTMLElement {
     const res = this.res;
     if (res?.didYouMean && res.total === 0) {
       const dym = res.didYouMean;
-      group(this.s.didYouMean!, [[`d:${dym}`, h('div', { class: 'o sg', part: 'suggestion' }, h('span', { class: 't' }, dym)), () => this.search(dym)]]);
+      group(this.s.didYouMean!, [
+        [
+          `d:${dym}`,
+          h('div', { class: 'o sg', part: 'suggestion' }, h('span', { class: 't' }, dym)),
+          () => this.search(dym),
+        ],
+      ]);
     }
     group(
       this.s.suggestions!,
       // A suggestion that only repeats the query would be an option that does nothing.
-      this.suggestions.filter((sg) => sg.text.toLowerCase() !== this.q.trim().toLowerCase()).map((sg) => [
-        `s:${sg.text}`,
-        h('div', { class: 'o sg', part: 'suggestion' }, h('span', {}, sg.text), h('span', { class: 'm' }, sg.kind === 'entity' && sg.entityKind ? this.s[sg.entityKind] : this.s.term)),
-        () => this.search(sg.text),
-      ]),
+      this.suggestions
+        .filter((sg) => sg.text.toLowerCase() !== this.q.trim().toLowerCase())
+        .map((sg) => [
+          `s:${sg.text}`,
+          h(
+            'div',
+            { class: 'o sg', part: 'suggestion' },
+            h('span', {}, sg.text),
+            h(
+              'span',
+              { class: 'm' },
+              sg.kind === 'entity' && sg.entityKind ? this.s[sg.entityKind] : this.s.term,
+            ),
+          ),
+          () => this.search(sg.text),
+        ]),
     );
     if (!this.error) {
       for (const type of this.types) {
         group(
           this.s[type]!,
-          this.hits.filter((x) => x.type === type).map((hit) => [`r:${hit.type}:${hit.id}`, this.renderHit(hit), () => this.select(hit)]),
+          this.hits
+            .filter((x) => x.type === type)
+            .map((hit) => [`r:${hit.type}:${hit.id}`, this.renderHit(hit), () => this.select(hit)]),
         );
       }
     }
@@ -584,7 +657,8 @@ export class NewsSearchElement extends HTMLElement {
   private renderHit(hit: SearchHit): HTMLElement {
     const doc = document;
     const hl = hit.highlight;
-    const meta = (...parts: Array<string | null | undefined>) => h('span', { class: 'm', part: 'meta' }, parts.filter(Boolean).join(' · '));
+    const meta = (...parts: Array<string | null | undefined>) =>
+      h('span', { class: 'm', part: 'meta' }, parts.filter(Boolean).join(' · '));
     switch (hit.type) {
       case 'article':
         return h(
@@ -592,14 +666,19 @@ export class NewsSearchElement extends HTMLElement {
           { class: 'o', part: 'result', 'data-type': 'article' },
           h('span', { class: 't', part: 'title' }, highlighted(doc, hit.title, hl, 'title')),
           meta(hit.publisher, this.date(hit.published), hit.section),
-          hit.snippet && h('span', { class: 's', part: 'snippet' }, highlighted(doc, hit.snippet, hl, 'snippet')),
+          hit.snippet &&
+            h('span', { class: 's', part: 'snippet' }, highlighted(doc, hit.snippet, hl, 'snippet')),
         );
       case 'quote':
         return h(
           'div',
           { class: 'o', part: 'result', 'data-type': 'quote' },
           h('span', { class: 's', part: 'quote' }, highlighted(doc, hit.text, hl, 'text')),
-          meta(hit.speaker ? fmt(this.s.quoteBy!, { speaker: hit.speaker }) : this.s.unattributed, hit.articleTitle, this.date(hit.published)),
+          meta(
+            hit.speaker ? fmt(this.s.quoteBy!, { speaker: hit.speaker }) : this.s.unattributed,
+            hit.articleTitle,
+            this.date(hit.published),
+          ),
         );
       case 'entity':
         return h(
@@ -617,7 +696,9 @@ export class NewsSearchElement extends HTMLElement {
 
   /** `{key}One` for exactly one, `{key}` with {n} otherwise. */
   private count(n: number, key: string): string {
-    return fmt((n === 1 && this.s[`${key}One`]) || this.s[key]!, { n: n.toLocaleString(this.lang || undefined) });
+    return fmt((n === 1 && this.s[`${key}One`]) || this.s[key]!, {
+      n: n.toLocaleString(this.lang || undefined),
+    });
   }
 
   private date(value: string | null): string {

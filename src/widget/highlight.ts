@@ -8,7 +8,9 @@ import type { Highlights } from './client.js';
 export function cleanRanges(ranges: unknown, length: number): Array<[number, number]> {
   if (!Array.isArray(ranges)) return [];
   const sorted = ranges
-    .filter((r): r is [number, number] => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]))
+    .filter(
+      (r): r is [number, number] => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]),
+    )
     .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(length, e)])
     .filter(([s, e]) => s < e)
     .sort((a, b) => a[0] - b[0]);
@@ -21,7 +23,12 @@ export function cleanRanges(ranges: unknown, length: number): Array<[number, num
   return out;
 }
 
-export function highlighted(doc: Document, text: string, highlight: Highlights | undefined, field: string): DocumentFragment {
+export function highlighted(
+  doc: Document,
+  text: string,
+  highlight: Highlights | undefined,
+  field: string,
+): DocumentFragment {
   const frag = doc.createDocumentFragment();
   let at = 0;
   for (const [s, e] of cleanRanges(highlight?.[field]?.ranges, text.length)) {

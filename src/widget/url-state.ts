@@ -26,6 +26,7 @@ export function writeState(href: string, prefix: string, state: SearchState): st
   for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
   if (state.q) url.searchParams.set(prefix + 'q', state.q);
   if (state.type) url.searchParams.set(prefix + 'type', state.type);
-  for (const [f, values] of Object.entries(state.filters)) for (const v of values) url.searchParams.append(prefix + f, v);
+  for (const [f, values] of Object.entries(state.filters))
+    for (const v of values) url.searchParams.append(prefix + f, v);
   return url.href;
 }

@@ -27,7 +27,15 @@ export interface AppOptions {
   source?: (env: Env) => IndexSource;
 }
 
-const INDEXED_PATHS = ['/search', '/suggest', '/facets/:facet', '/stats', '/articles/:id', '/quotes/:id', '/entities/:id'];
+const INDEXED_PATHS = [
+  '/search',
+  '/suggest',
+  '/facets/:facet',
+  '/stats',
+  '/articles/:id',
+  '/quotes/:id',
+  '/entities/:id',
+];
 
 const CACHE_POLICIES = [
   ['/search', 'search'],

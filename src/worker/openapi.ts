@@ -28,13 +28,17 @@ const DESCRIPTIONS: Record<string, string> = {
   facet: `One of ${FACETS.join(', ')}.`,
 };
 for (const f of FACETS) {
-  DESCRIPTIONS[f] ??= `Filter on ${f} (repeatable: OR within the facet, AND across facets; a leading "-" excludes${
-    f === 'published' ? '; values match by prefix, e.g. 2016 or 2016-10' : ''
-  }${['person', 'organization', 'place', 'speaker'].includes(f) ? '; takes entity ids' : ''}).`;
+  DESCRIPTIONS[f] ??=
+    `Filter on ${f} (repeatable: OR within the facet, AND across facets; a leading "-" excludes${
+      f === 'published' ? '; values match by prefix, e.g. 2016 or 2016-10' : ''
+    }${['person', 'organization', 'place', 'speaker'].includes(f) ? '; takes entity ids' : ''}).`;
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -60,15 +64,24 @@ const json = (schema: Record<string, unknown>, description: string) => ({
 });
 const errorRef = { $ref: '#/components/schemas/Error' };
 const errors = {
-  '400': json(errorRef, 'Invalid request (see error.code), e.g. query_too_long, too_many_terms, too_many_phrases, too_many_parameters'),
+  '400': json(
+    errorRef,
+    'Invalid request (see error.code), e.g. query_too_long, too_many_terms, too_many_phrases, too_many_parameters',
+  ),
   '401': json(errorRef, 'Private index (API_KEY set): api_key_required or api_key_invalid'),
   '414': json(errorRef, `uri_too_long: the URL exceeds ${LIMITS.urlMaxChars} characters`),
   '429': {
-    ...json(errorRef, `rate_limited: more than ${LIMITS.rateLimitRequests} requests per ${LIMITS.rateLimitPeriodSeconds} s from one client`),
+    ...json(
+      errorRef,
+      `rate_limited: more than ${LIMITS.rateLimitRequests} requests per ${LIMITS.rateLimitPeriodSeconds} s from one client`,
+    ),
     headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
   },
   '431': json(errorRef, `headers_too_large: request headers exceed ${LIMITS.headersMaxBytes} bytes`),
-  '503': json({ $ref: '#/components/schemas/Error' }, 'Index unavailable: index_missing, index_incompatible or index_corrupt'),
+  '503': json(
+    { $ref: '#/components/schemas/Error' },
+    'Index unavailable: index_missing, index_incompatible or index_corrupt',
+  ),
 };
 
 const searchResponse = {
@@ -79,7 +92,8 @@ const searchResponse = {
     total: { type: 'integer', description: 'Number of matches; an estimate when `approximate` is true.' },
     approximate: {
       type: 'boolean',
-      description: 'Present when phrase checks were cut short (a phrase of very common words over a large archive): the best-scoring candidates were checked, `total` is estimated and facets count the checked documents.',
+      description:
+        'Present when phrase checks were cut short (a phrase of very common words over a large archive): the best-scoring candidates were checked, `total` is estimated and facets count the checked documents.',
     },
     match: { type: 'string', enum: ['all', 'any', 'browse'] },
     hits: {
@@ -93,13 +107,21 @@ const searchResponse = {
           score: { type: 'number' },
           highlight: {
             type: 'object',
-            description: 'Per shown field: `html` (escaped text, <mark> only) and `ranges` ([start, end) UTF-16 offsets).',
+            description:
+              'Per shown field: `html` (escaped text, <mark> only) and `ranges` ([start, end) UTF-16 offsets).',
             additionalProperties: {
               type: 'object',
-              properties: { html: { type: 'string' }, ranges: { type: 'array', items: { type: 'array', items: { type: 'integer' } } } },
+              properties: {
+                html: { type: 'string' },
+                ranges: { type: 'array', items: { type: 'array', items: { type: 'integer' } } },
+              },
             },
           },
-          quotes: { type: 'array', items: anyObject, description: 'Article hits: matching quotes of the article.' },
+          quotes: {
+            type: 'array',
+            items: anyObject,
+            description: 'Article hits: matching quotes of the article.',
+          },
         },
         additionalProperties: true,
       },
@@ -138,7 +160,11 @@ const doc = (summary: string) => ({
   get: {
     summary,
     parameters: idParam,
-    responses: { '200': json(anyObject, 'The stored document'), '404': json({ $ref: '#/components/schemas/Error' }, 'No such document'), '503': errors['503'] },
+    responses: {
+      '200': json(anyObject, 'The stored document'),
+      '404': json({ $ref: '#/components/schemas/Error' }, 'No such document'),
+      '503': errors['503'],
+    },
   },
 });
 
@@ -158,7 +184,10 @@ export function openApiDocument() {
       '/search': {
         get: {
           summary: 'Search articles, quotes and entities',
-          parameters: parameters(searchQuerySchema as unknown as { shape: Record<string, z.ZodType> }, 'query'),
+          parameters: parameters(
+            searchQuerySchema as unknown as { shape: Record<string, z.ZodType> },
+            'query',
+          ),
           responses: { '200': json(searchResponse, 'Ranked hits, facet counts'), ...errors },
         },
       },
@@ -166,28 +195,58 @@ export function openApiDocument() {
         get: {
           summary: 'Type-ahead completions: entity names and frequent words',
           parameters: parameters(suggestQuerySchema, 'query'),
-          responses: { '200': json(anyObject, '{ query, suggestions: [{ text, kind, count, id?, entityKind? }] }'), ...errors },
+          responses: {
+            '200': json(anyObject, '{ query, suggestions: [{ text, kind, count, id?, entityKind? }] }'),
+            ...errors,
+          },
         },
       },
       '/facets/{facet}': {
         get: {
           summary: "Search within a facet's values",
-          parameters: [...parameters(facetParamSchema, 'path'), ...parameters(facetValuesQuerySchema, 'query')],
-          responses: { '200': json(anyObject, '{ facet, query, values: [{ value, count, id?, name? }], total }'), ...errors },
+          parameters: [
+            ...parameters(facetParamSchema, 'path'),
+            ...parameters(facetValuesQuerySchema, 'query'),
+          ],
+          responses: {
+            '200': json(anyObject, '{ facet, query, values: [{ value, count, id?, name? }], total }'),
+            ...errors,
+          },
         },
       },
       '/articles/{id}': doc('An article as stored'),
       '/quotes/{id}': doc('A quote as stored'),
       '/entities/{id}': doc('An entity with its quotes, recent articles and related entities'),
-      '/health': { get: { summary: 'Whether the index is served, and why not', responses: { '200': json(anyObject, 'ok'), '503': json(anyObject, 'unavailable, with error.code') } } },
-      '/stats': { get: { summary: "The index manifest's facts", responses: { '200': json(anyObject, 'Manifest'), '503': errors['503'] } } },
-      '/openapi.json': { get: { summary: 'This document', responses: { '200': json(anyObject, 'OpenAPI 3.1') } } },
+      '/health': {
+        get: {
+          summary: 'Whether the index is served, and why not',
+          responses: { '200': json(anyObject, 'ok'), '503': json(anyObject, 'unavailable, with error.code') },
+        },
+      },
+      '/stats': {
+        get: {
+          summary: "The index manifest's facts",
+          responses: { '200': json(anyObject, 'Manifest'), '503': errors['503'] },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { '200': json(anyObject, 'OpenAPI 3.1') } },
+      },
     },
     components: {
       schemas: { Error: jsonSchema(errorBody) },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'Only when the deployment sets API_KEY (a private index).' },
-        queryKey: { type: 'apiKey', in: 'query', name: 'key', description: 'The same key as a query parameter.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Only when the deployment sets API_KEY (a private index).',
+        },
+        queryKey: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'key',
+          description: 'The same key as a query parameter.',
+        },
       },
     },
     // Optional: a public deployment needs no key ({} = anonymous allowed).

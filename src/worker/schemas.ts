@@ -56,9 +56,17 @@ const queryText = z
     if (q.length > LIMITS.qMaxChars) return;
     const { terms, phrases } = queryComplexity(q);
     if (terms > LIMITS.qMaxTerms) {
-      ctx.addIssue({ code: 'custom', message: `must have at most ${LIMITS.qMaxTerms} words (has ${terms})`, params: { code: 'too_many_terms' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must have at most ${LIMITS.qMaxTerms} words (has ${terms})`,
+        params: { code: 'too_many_terms' },
+      });
     } else if (phrases > LIMITS.qMaxPhrases) {
-      ctx.addIssue({ code: 'custom', message: `must have at most ${LIMITS.qMaxPhrases} phrases (has ${phrases})`, params: { code: 'too_many_phrases' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must have at most ${LIMITS.qMaxPhrases} phrases (has ${phrases})`,
+        params: { code: 'too_many_phrases' },
+      });
     }
   })
   .default('');
@@ -82,15 +90,18 @@ const date = z
 
 const filterValues = list(z.string().max(LIMITS.filterValueMaxChars), LIMITS.filterValuesMax, false);
 
-const filterShape = Object.fromEntries(FACETS.filter((f) => f !== 'type').map((f) => [f, filterValues])) as Record<
-  Exclude<(typeof FACETS)[number], 'type'>,
-  typeof filterValues
->;
+const filterShape = Object.fromEntries(
+  FACETS.filter((f) => f !== 'type').map((f) => [f, filterValues]),
+) as Record<Exclude<(typeof FACETS)[number], 'type'>, typeof filterValues>;
 
 export const searchQuerySchema = z
   .object({
     q: queryText,
-    type: list(z.enum(DOC_TYPES, { error: `must be one of ${DOC_TYPES.join(', ')}` }), DOC_TYPES.length * 2, true),
+    type: list(
+      z.enum(DOC_TYPES, { error: `must be one of ${DOC_TYPES.join(', ')}` }),
+      DOC_TYPES.length * 2,
+      true,
+    ),
     limit: z.coerce.number().int().min(1).max(LIMITS.limitMax).default(LIMITS.defaultLimit),
     offset: z.coerce.number().int().min(0).max(LIMITS.offsetMax).default(0),
     facets: list(z.enum(FACETS, { error: `must be among ${FACETS.join(', ')}` }), LIMITS.facetsMax, true),
@@ -116,7 +127,9 @@ function countFilterValues(p: Record<string, unknown>): number {
 /** A date bound: "to" covers the whole day, month or year it names. */
 export function dateBound(value: string | undefined, end: boolean): number | null {
   if (!value) return null;
-  const start = Date.parse(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
+  const start = Date.parse(
+    value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value,
+  );
   if (!end || value.length > 10) return start;
   const d = new Date(start);
   if (value.length === 4) d.setUTCFullYear(d.getUTCFullYear() + 1);

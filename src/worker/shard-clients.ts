@@ -41,7 +41,8 @@ export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
     const client: ShardClient = {
       warm: () => stub().warm(ref),
       search: (params, mode) => stub().search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
-      renderHits: (params, mode, globals) => stub().renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
+      renderHits: (params, mode, globals) =>
+        stub().renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
       entityParts: (entity) => stub().entityParts(ref, entity) as unknown as Promise<EntityParts | null>,
       facetValues: (facet, q) => stub().facetValues(ref, facet, q) as Promise<FacetValue[]>,
       suggest: (q, limit) => stub().suggest(ref, q, limit) as Promise<Suggestion[]>,

@@ -37,7 +37,9 @@ export class ShardServer extends DurableObject<Env> {
     const key = shardName(ref);
     if (this.loaded?.key !== key) {
       const source = sourceAt(this.env, ref);
-      const index = manifestOf(source, ref.version).then((manifest) => loadIndex(source, { manifest, shard: ref.shard }));
+      const index = manifestOf(source, ref.version).then((manifest) =>
+        loadIndex(source, { manifest, shard: ref.shard }),
+      );
       // A failed load is not kept: the next request retries.
       index.catch(() => {
         if (this.loaded?.key === key) this.loaded = null;
@@ -56,7 +58,12 @@ export class ShardServer extends DurableObject<Env> {
     return (await this.client(ref)).search(params, mode);
   }
 
-  async renderHits(ref: ShardRef, params: SearchParams, mode: 'all' | 'any', globals: number[]): Promise<SearchHit[]> {
+  async renderHits(
+    ref: ShardRef,
+    params: SearchParams,
+    mode: 'all' | 'any',
+    globals: number[],
+  ): Promise<SearchHit[]> {
     return (await this.client(ref)).renderHits(params, mode, globals);
   }
 

@@ -6,7 +6,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -17,7 +24,11 @@ export interface PageLog {
   console: string[];
 }
 
-export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}) {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const log: PageLog = { dialogs: [], errors: [], console: [] };
@@ -36,13 +47,10 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
 
 /** Waits until the widget has rendered a response for `q` (its live region names the query). */
 export async function waitForResults(page: Page, q?: string) {
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector('news-search')?.shadowRoot;
-      const status = root?.querySelector('[role=status]')?.textContent ?? '';
-      const busy = root?.querySelector('[role=listbox]')?.hasAttribute('aria-busy');
-      return !busy && status !== '' && (q === undefined || status.includes(q));
-    },
-    q,
-  );
+  await page.waitForFunction((q) => {
+    const root = document.querySelector('news-search')?.shadowRoot;
+    const status = root?.querySelector('[role=status]')?.textContent ?? '';
+    const busy = root?.querySelector('[role=listbox]')?.hasAttribute('aria-busy');
+    return !busy && status !== '' && (q === undefined || status.includes(q));
+  }, q);
 }

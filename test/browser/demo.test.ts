@@ -24,7 +24,11 @@ it('shows the widget working on the served index, and saves a screenshot', async
   await waitForResults(page, 'harbor');
   await page.keyboard.press('ArrowDown');
   // Styles arrive as a constructed stylesheet, which the page's CSP (no 'unsafe-inline') allows.
-  expect(await page.locator('news-search [part=search]').evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('8px');
+  expect(
+    await page
+      .locator('news-search [part=search]')
+      .evaluate((el) => getComputedStyle(el).borderTopLeftRadius),
+  ).toBe('8px');
   expect(log.console.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
   expect(log.errors).toEqual([]);
   await mkdir(artifacts, { recursive: true });

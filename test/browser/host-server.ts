@@ -15,7 +15,8 @@ news-search { display: inline; }
 `;
 
 export function hostPage(api: string, options: { hostile?: boolean; attrs?: string } = {}): string {
-  const attrs = options.attrs ?? 'types="article,quote,entity" facets="publisher,section,person" per-page="5" sync-url';
+  const attrs =
+    options.attrs ?? 'types="article,quote,entity" facets="publisher,section,person" per-page="5" sync-url';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A news site</title><link rel="icon" href="data:,">
 ${options.hostile ? `<style>${HOSTILE_CSS}</style>` : ''}

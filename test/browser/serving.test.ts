@@ -5,7 +5,10 @@ import { describe, expect, inject, it } from 'vitest';
 const api = inject('apiOrigin');
 const host = inject('hostOrigin');
 const root = new URL('../../', import.meta.url).pathname;
-const build = JSON.parse(await readFile(`${root}public/widget.json`, 'utf8')) as { hashedFile: string; integrity: string };
+const build = JSON.parse(await readFile(`${root}public/widget.json`, 'utf8')) as {
+  hashedFile: string;
+  integrity: string;
+};
 
 describe('widget.js', () => {
   it('is served with a short cache lifetime', async () => {
@@ -46,7 +49,9 @@ describe('widget-client.js', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('access-control-allow-origin')).toBe(host);
     expect(await res.text()).toMatch(/export\s*\{/);
-    const pinned = await fetch(`${api}/${(build as unknown as { client: { hashedFile: string } }).client.hashedFile}`);
+    const pinned = await fetch(
+      `${api}/${(build as unknown as { client: { hashedFile: string } }).client.hashedFile}`,
+    );
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
@@ -95,6 +100,8 @@ describe('the demo page', () => {
     const html = await res.text();
     expect(html).toContain(`<news-search endpoint="${api}"`);
     expect(html).toContain(`&lt;script src=&quot;${api}/widget.js&quot; async&gt;&lt;/script&gt;`);
-    expect(html).toContain(`src=&quot;${api}/${build.hashedFile}&quot;\n  integrity=&quot;${build.integrity}&quot;`);
+    expect(html).toContain(
+      `src=&quot;${api}/${build.hashedFile}&quot;\n  integrity=&quot;${build.integrity}&quot;`,
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('CORS_ORIGINS', () => {
     expect(allowedOrigins(undefined)).toBe('*');
     expect(allowedOrigins('*')).toBe('*');
     expect(allowedOrigins(' ')).toBe('*');
-    expect(allowedOrigins('https://a.example, https://b.example/')).toEqual(['https://a.example', 'https://b.example']);
+    expect(allowedOrigins('https://a.example, https://b.example/')).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 
   it('answers any origin with "*" by default', async () => {
@@ -53,13 +56,27 @@ describe('URL state', () => {
 
 describe('client', () => {
   it('builds repeatable filter and type parameters', () => {
-    const qs = searchQuery({ q: 'a b', types: ['article', 'quote'], limit: 5, offset: 10, facets: ['publisher', 'person'], filters: { person: ['person-x', 'person-y'] } });
-    expect(qs.toString()).toBe('q=a+b&type=article&type=quote&limit=5&offset=10&facets=publisher%2Cperson&person=person-x&person=person-y');
+    const qs = searchQuery({
+      q: 'a b',
+      types: ['article', 'quote'],
+      limit: 5,
+      offset: 10,
+      facets: ['publisher', 'person'],
+      filters: { person: ['person-x', 'person-y'] },
+    });
+    expect(qs.toString()).toBe(
+      'q=a+b&type=article&type=quote&limit=5&offset=10&facets=publisher%2Cperson&person=person-x&person=person-y',
+    );
   });
 
   it('turns the API error shape into SearchApiError with its code', async () => {
-    const fake = (async () => new Response(JSON.stringify({ error: { code: 'invalid_limit', message: 'limit: too big' } }), { status: 400 })) as typeof fetch;
-    const err = await createClient('https://api.example/', fake).search({ q: 'x' }).catch((e: unknown) => e);
+    const fake = (async () =>
+      new Response(JSON.stringify({ error: { code: 'invalid_limit', message: 'limit: too big' } }), {
+        status: 400,
+      })) as typeof fetch;
+    const err = await createClient('https://api.example/', fake)
+      .search({ q: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SearchApiError);
     expect(err).toMatchObject({ code: 'invalid_limit', status: 400, message: 'limit: too big' });
   });
@@ -68,11 +85,16 @@ describe('client', () => {
     const down = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    await expect(createClient('https://api.example', down).suggest('x')).rejects.toMatchObject({ code: 'network_error', status: 0 });
+    await expect(createClient('https://api.example', down).suggest('x')).rejects.toMatchObject({
+      code: 'network_error',
+      status: 0,
+    });
     const aborted = (async () => {
       throw new DOMException('aborted', 'AbortError');
     }) as typeof fetch;
-    await expect(createClient('https://api.example', aborted).suggest('x')).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(createClient('https://api.example', aborted).suggest('x')).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 

@@ -46,7 +46,15 @@ function activeOption(page: Page) {
     const root = document.querySelector('news-search')!.shadowRoot!;
     const id = root.querySelector('[role=combobox]')!.getAttribute('aria-activedescendant');
     const el = id ? root.getElementById(id) : null;
-    return el && { id, part: el.getAttribute('part'), selected: el.getAttribute('aria-selected'), type: el.dataset.type ?? null, text: el.textContent };
+    return (
+      el && {
+        id,
+        part: el.getAttribute('part'),
+        selected: el.getAttribute('aria-selected'),
+        type: el.dataset.type ?? null,
+        text: el.textContent,
+      }
+    );
   });
 }
 
@@ -101,7 +109,9 @@ describe('searching', () => {
     await waitForResults(page, 'zebrafinch');
     await page.waitForTimeout(1700);
     expect(await statusText(page)).toContain('“zebrafinch”');
-    const titles = await widget(page).locator('[part~=result][data-type=article] [part=title]').allTextContents();
+    const titles = await widget(page)
+      .locator('[part~=result][data-type=article] [part=title]')
+      .allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     for (const t of titles) expect(t.toLowerCase()).toContain('zebrafinch');
     await page.context().close();
@@ -164,11 +174,15 @@ describe('keyboard', () => {
   it('reaches the box with Tab, moves with the arrows and opens a result with Enter', async () => {
     const { page } = await openPage(browser, hostPage('types="article"'));
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(
+      await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role')),
+    ).toBe('combobox');
     await page.keyboard.type('council', { delay: 15 });
     await waitForResults(page, 'council');
 
-    const hits = (await (await fetch(`${api}/search?q=council&type=article&limit=5`)).json()) as { hits: Array<{ title: string; url: string }> };
+    const hits = (await (await fetch(`${api}/search?q=council&type=article&limit=5`)).json()) as {
+      hits: Array<{ title: string; url: string }>;
+    };
     const target = hits.hits.find((h) => h.url?.startsWith('https://example.com/'))!;
     await page.route(
       (u) => u.origin === 'https://example.com',
@@ -193,7 +207,11 @@ describe('keyboard', () => {
     const active = await arrowToResult(page, (text) => text.startsWith('Mallory'));
     expect(active.type).toBe('entity');
     await page.keyboard.press('Enter');
-    const selected = (await page.evaluate(() => (window as unknown as { selected: { hit: { type: string; id: string }; url: string | null } }).selected))!;
+    const selected = (await page.evaluate(
+      () =>
+        (window as unknown as { selected: { hit: { type: string; id: string }; url: string | null } })
+          .selected,
+    ))!;
     expect(selected.hit.type).toBe('entity');
     expect(selected.url).toBeNull();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -215,7 +233,12 @@ describe('keyboard', () => {
     await waitForResults(page, 'zebrafinch');
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.id === 'after' || document.activeElement?.closest('#after') !== null)) break;
+      if (
+        await page.evaluate(
+          () => document.activeElement?.id === 'after' || document.activeElement?.closest('#after') !== null,
+        )
+      )
+        break;
     }
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('A link after the widget');
     await page.context().close();
@@ -230,21 +253,32 @@ describe.skipIf(!facetsSupported)('facets (the API offers them)', () => {
     const publishers = widget(page).locator('fieldset[data-facet=publisher] label');
     expect(await publishers.count()).toBeGreaterThan(1);
     const rows = await publishers.evaluateAll((labels) =>
-      labels.map((l) => ({ name: l.querySelector('.n')!.textContent!, count: Number(l.querySelector('[part=facet-count]')!.textContent) })),
+      labels.map((l) => ({
+        name: l.querySelector('.n')!.textContent!,
+        count: Number(l.querySelector('[part=facet-count]')!.textContent),
+      })),
     );
     const pick = rows.reduce((a, b) => (b.count < a.count ? b : a));
     expect(pick.count).toBeLessThan(before);
-    const sectionsBefore = await widget(page).locator('fieldset[data-facet=section] [part=facet-count]').allTextContents();
+    const sectionsBefore = await widget(page)
+      .locator('fieldset[data-facet=section] [part=facet-count]')
+      .allTextContents();
 
     await publishers.filter({ hasText: pick.name }).click();
-    await expect.poll(async () => statusText(page)).toMatch(new RegExp(`^${pick.count} results? for “harbor”`));
+    await expect
+      .poll(async () => statusText(page))
+      .toMatch(new RegExp(`^${pick.count} results? for “harbor”`));
     const box = widget(page).locator('fieldset[data-facet=publisher] input:checked');
     expect(await box.count()).toBe(1);
     expect(await box.inputValue()).toBe(pick.name);
-    for (const meta of await widget(page).locator('[part~=result][data-type=article] [part=meta]').allTextContents()) {
+    for (const meta of await widget(page)
+      .locator('[part~=result][data-type=article] [part=meta]')
+      .allTextContents()) {
       expect(meta.startsWith(pick.name)).toBe(true);
     }
-    const sectionsAfter = await widget(page).locator('fieldset[data-facet=section] [part=facet-count]').allTextContents();
+    const sectionsAfter = await widget(page)
+      .locator('fieldset[data-facet=section] [part=facet-count]')
+      .allTextContents();
     expect(sectionsAfter.map(Number).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(pick.count);
     expect(sectionsAfter).not.toEqual(sectionsBefore);
 
@@ -255,13 +289,17 @@ describe.skipIf(!facetsSupported)('facets (the API offers them)', () => {
     await expect.poll(async () => statusText(page)).toMatch(new RegExp(`^${before} results for “harbor”`));
     expect(await widget(page).locator('input:checked').count()).toBe(0);
     await page.goForward();
-    await expect.poll(async () => statusText(page)).toMatch(new RegExp(`^${pick.count} results? for “harbor”`));
+    await expect
+      .poll(async () => statusText(page))
+      .toMatch(new RegExp(`^${pick.count} results? for “harbor”`));
     const shared = page.url();
     const { page: other } = await openPage(browser, shared);
     await waitForResults(other, 'harbor');
     expect(await statusText(other)).toMatch(new RegExp(`^${pick.count} results? for “harbor”`));
     expect(await combobox(other).inputValue()).toBe('harbor');
-    expect(await widget(other).locator('fieldset[data-facet=publisher] input:checked').inputValue()).toBe(pick.name);
+    expect(await widget(other).locator('fieldset[data-facet=publisher] input:checked').inputValue()).toBe(
+      pick.name,
+    );
     await other.context().close();
     await page.context().close();
   });
@@ -276,7 +314,8 @@ describe('safety', () => {
       });
     });
     await type(page, 'zebrafinch');
-    if (suggestSupported) await expect.poll(() => widget(page).locator('[part~=suggestion]').count()).toBeGreaterThan(0);
+    if (suggestSupported)
+      await expect.poll(() => widget(page).locator('[part~=suggestion]').count()).toBeGreaterThan(0);
     await page.waitForTimeout(300); // time for any injected onerror to fire
 
     const found = await page.evaluate(() => {
@@ -296,7 +335,9 @@ describe('safety', () => {
     expect(found.injected).toBe(0);
     expect(found.pageInjected).toBe(0);
     expect(found.pageScripts).toBe(1);
-    expect(found.text).toContain('vote <img src=x onerror="window.__xss=(window.__xss||0)+1;alert(4)"> & <b>bold</b> &amp; entities');
+    expect(found.text).toContain(
+      'vote <img src=x onerror="window.__xss=(window.__xss||0)+1;alert(4)"> & <b>bold</b> &amp; entities',
+    );
     expect(found.text).toContain('<script>window.__xss=(window.__xss||0)+1;alert(11)</script>');
     expect(found.text).toContain('"The <img src=x onerror=alert(2)> zebrafinch plan stands."');
     if (facetsSupported) expect(found.text).toContain('<b>Evil</b> Press');
@@ -308,7 +349,9 @@ describe('safety', () => {
     await arrowToResult(page, (text) => text.startsWith('Zebrafinch vote'));
     await page.keyboard.press('Enter');
     await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { selected: { url: unknown } }).selected.url)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { selected: { url: unknown } }).selected.url),
+    ).toBeNull();
     expect(new URL(page.url()).origin).toBe(host);
     expect(log.dialogs).toEqual([]);
     await page.context().close();
@@ -342,7 +385,8 @@ describe('isolation and theming', () => {
   it('is themed through --ns-* custom properties and ::part()', async () => {
     const { page } = await openPage(browser, hostPage());
     await page.addStyleTag({
-      content: 'news-search { --ns-accent: rgb(1, 2, 3); --ns-font: monospace } news-search::part(input) { letter-spacing: 4px }',
+      content:
+        'news-search { --ns-accent: rgb(1, 2, 3); --ns-font: monospace } news-search::part(input) { letter-spacing: 4px }',
     });
     await type(page, 'council');
     const title = widget(page).locator('[part~=result] [part=title]').first();

@@ -38,7 +38,12 @@ const tmp = () => mkdtemp(join(tmpdir(), 'nrs-faults-'));
 
 async function served(out: string) {
   const index = await loadIndex(fsSource(out));
-  return { manifest: index.manifest, articleIds: allOfType(index, 'article').map((a) => a.id).sort() };
+  return {
+    manifest: index.manifest,
+    articleIds: allOfType(index, 'article')
+      .map((a) => a.id)
+      .sort(),
+  };
 }
 
 let dir: string;
@@ -58,22 +63,39 @@ const BIG_BODY = 'x'.repeat(50 * 1024 * 1024);
 
 const FAULTS: Array<[string, () => Buffer, RegExp]> = [
   ['a truncated NDJSON line', () => Buffer.from('{"id": "t1", "title": "Cut off mid-'), /invalid JSON/],
-  ['invalid UTF-8 bytes', () => Buffer.concat([Buffer.from(article('u1').slice(0, 30)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(article('u1').slice(30))]), /invalid UTF-8/],
-  ['a missing required field', () => Buffer.from(JSON.stringify({ id: 'm1', title: 'No body here' })), /^body:/],
+  [
+    'invalid UTF-8 bytes',
+    () =>
+      Buffer.concat([
+        Buffer.from(article('u1').slice(0, 30)),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from(article('u1').slice(30)),
+      ]),
+    /invalid UTF-8/,
+  ],
+  [
+    'a missing required field',
+    () => Buffer.from(JSON.stringify({ id: 'm1', title: 'No body here' })),
+    /^body:/,
+  ],
   ['a 50 MB body', () => Buffer.from(article('big', { body: BIG_BODY })), /record too large/],
 ];
 
 describe('a build fed only bad records fails and leaves the previous index serving', () => {
-  it.each(FAULTS)('%s', async (_name, bytes, reason) => {
-    const file = join(dir, 'bad.ndjson');
-    await writeFile(file, bytes());
-    const err = await buildIndex({ inputs: [file], outDir: out }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(BuildError);
-    const issues = (err as BuildError).issues;
-    expect(issues.map((i) => `${i.file}:${i.line}`)).toEqual([`${file}:1`]);
-    expect(issues[0]!.reason).toMatch(reason);
-    expect(await served(out)).toEqual(previous);
-  }, 60_000);
+  it.each(FAULTS)(
+    '%s',
+    async (_name, bytes, reason) => {
+      const file = join(dir, 'bad.ndjson');
+      await writeFile(file, bytes());
+      const err = await buildIndex({ inputs: [file], outDir: out }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BuildError);
+      const issues = (err as BuildError).issues;
+      expect(issues.map((i) => `${i.file}:${i.line}`)).toEqual([`${file}:1`]);
+      expect(issues[0]!.reason).toMatch(reason);
+      expect(await served(out)).toEqual(previous);
+    },
+    60_000,
+  );
 
   it('an empty folder', async () => {
     const empty = join(dir, 'empty');
@@ -84,7 +106,14 @@ describe('a build fed only bad records fails and leaves the previous index servi
 
   it('only duplicates of one id: the last wins, each replaced record is reported', async () => {
     const file = join(dir, 'dups.ndjson');
-    await writeFile(file, [article('d1', { title: 'first' }), article('d1', { title: 'second' }), article('d1', { title: 'third' })].join('\n'));
+    await writeFile(
+      file,
+      [
+        article('d1', { title: 'first' }),
+        article('d1', { title: 'second' }),
+        article('d1', { title: 'third' }),
+      ].join('\n'),
+    );
     const summary = await buildIndex({ inputs: [file], outDir: out });
     expect(summary.warnings.map((w) => `${w.file}:${w.line}`)).toEqual([`${file}:2`, `${file}:3`]);
     const index = await loadIndex(fsSource(out));
@@ -105,7 +134,8 @@ describe('one bad record in a thousand', () => {
     const files: string[] = [];
     for (const [n, [bad]] of faults) {
       const lines: Buffer[] = [];
-      for (let line = 1; line <= 1000; line++) lines.push(line === n ? bad : Buffer.from(article(`f${n}-${line}`)));
+      for (let line = 1; line <= 1000; line++)
+        lines.push(line === n ? bad : Buffer.from(article(`f${n}-${line}`)));
       const file = join(dir, `part-${n}.ndjson`);
       await writeFile(file, Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
       files.push(file);
@@ -113,7 +143,9 @@ describe('one bad record in a thousand', () => {
     const summary = await buildIndex({ inputs: files, outDir: out });
     expect(summary.manifest.counts.article).toBe(4 * 999);
     expect(summary.read).toBe(4 * 1000);
-    expect(summary.skipped.map((i) => `${i.file}:${i.line}`).sort()).toEqual([...faults.keys()].map((n) => `${join(dir, `part-${n}.ndjson`)}:${n}`).sort());
+    expect(summary.skipped.map((i) => `${i.file}:${i.line}`).sort()).toEqual(
+      [...faults.keys()].map((n) => `${join(dir, `part-${n}.ndjson`)}:${n}`).sort(),
+    );
     for (const [n, [, reason]] of faults) {
       expect(summary.skipped.find((i) => i.line === n)!.reason).toMatch(reason);
     }
@@ -127,14 +159,31 @@ describe('a build killed while writing', () => {
   it('leaves the previous index serving and no half-written version referenced', async () => {
     const big = join(dir, 'big.ndjson');
     const body = 'The harbor council met again to discuss the bridge. '.repeat(60);
-    await writeFile(big, Array.from({ length: 6000 }, (_, i) => article(`k${i}`, { body: `${body} Item ${i}.` })).join('\n'));
+    await writeFile(
+      big,
+      Array.from({ length: 6000 }, (_, i) => article(`k${i}`, { body: `${body} Item ${i}.` })).join('\n'),
+    );
 
     // node itself, not the tsx CLI: tsx runs the script in a child process, which a SIGKILL of tsx
     // would leave running (and writing) as an orphan.
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}scripts/build-index.ts`, '--input', big, '--out', out, '--no-cache', '--quiet'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        `${root}scripts/build-index.ts`,
+        '--input',
+        big,
+        '--out',
+        out,
+        '--no-cache',
+        '--quiet',
+      ],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let killedDuringWrite = false;
     // The write phase is when a .tmp- version folder exists: kill the build right then.
@@ -162,6 +211,8 @@ describe('a build killed while writing', () => {
     const small = join(dir, 'small.ndjson');
     await writeFile(small, article('s1'));
     await buildIndex({ inputs: [small], outDir: out });
-    expect((await readdir(out)).filter((e) => e.startsWith('.tmp-') || e.startsWith('.manifest-'))).toEqual([]);
+    expect((await readdir(out)).filter((e) => e.startsWith('.tmp-') || e.startsWith('.manifest-'))).toEqual(
+      [],
+    );
   }, 120_000);
 });

@@ -13,7 +13,15 @@ import type { Extractor } from '../../src/pipeline/extraction';
 const root = new URL('../../', import.meta.url).pathname;
 
 const article = (id: string, title: string, body: string) =>
-  JSON.stringify({ id, title, body, author: 'Lena Ortiz', publisher: 'Test Gazette', published: '2026-10-02', section: 'local' });
+  JSON.stringify({
+    id,
+    title,
+    body,
+    author: 'Lena Ortiz',
+    publisher: 'Test Gazette',
+    published: '2026-10-02',
+    section: 'local',
+  });
 
 /** Lines of the child's stderr, with a way to wait for the next one that matches. */
 function lines(child: ChildProcess) {
@@ -60,18 +68,44 @@ describe('build-index --watch', () => {
     const input = join(dir, 'articles');
     const out = join(dir, 'out');
     await mkdir(input);
-    await writeFile(join(input, 'first.ndjson'), `${article('w1', 'Harbor bridge vote delayed', 'The council delayed the harbor bridge vote until spring.')}\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--input', input, '--out', out, '--cache', join(dir, 'cache.json'), '--quiet', '--watch'], { cwd: root });
+    await writeFile(
+      join(input, 'first.ndjson'),
+      `${article('w1', 'Harbor bridge vote delayed', 'The council delayed the harbor bridge vote until spring.')}\n`,
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/build-index.ts',
+        '--input',
+        input,
+        '--out',
+        out,
+        '--cache',
+        join(dir, 'cache.json'),
+        '--quiet',
+        '--watch',
+      ],
+      { cwd: root },
+    );
     children.push(child);
     const log = lines(child);
-    const pointer = async () => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { version: string; counts: { article: number } };
+    const pointer = async () =>
+      JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+        version: string;
+        counts: { article: number };
+      };
 
     let at = (await log.next(/^watching /, 0)).at;
     const first = await pointer();
     expect(first.counts.article).toBe(1);
 
     // A new file: only its article is new.
-    await writeFile(join(input, 'second.ndjson'), `${article('w2', 'Ferry strike ends', 'Ferry crews went back to work after a two-day strike.\n\n"We are back on the water," said union leader Maria Costa.')}\n`);
+    await writeFile(
+      join(input, 'second.ndjson'),
+      `${article('w2', 'Ferry strike ends', 'Ferry crews went back to work after a two-day strike.\n\n"We are back on the water," said union leader Maria Costa.')}\n`,
+    );
     at = (await log.next(/^built v-/, at + 1)).at;
     expect(log.seen[at]).toMatch(/2 articles, 1 quotes.*1 extracted, 1 from cache/);
     const second = await pointer();
@@ -79,13 +113,19 @@ describe('build-index --watch', () => {
     expect(second.version).not.toBe(first.version);
 
     // An edit of an existing article.
-    await writeFile(join(input, 'second.ndjson'), `${article('w2', 'Ferry strike ends after three days', 'Ferry crews went back to work.')}\n`);
+    await writeFile(
+      join(input, 'second.ndjson'),
+      `${article('w2', 'Ferry strike ends after three days', 'Ferry crews went back to work.')}\n`,
+    );
     at = (await log.next(/^built v-/, at + 1)).at;
     const third = await pointer();
     expect(third.version).not.toBe(second.version);
 
     // A broken line: reported with file and line, the other records still indexed.
-    await writeFile(join(input, 'second.ndjson'), `${article('w2', 'Ferry strike ends after three days', 'Ferry crews went back to work.')}\n{"id": "w3", "title": \n`);
+    await writeFile(
+      join(input, 'second.ndjson'),
+      `${article('w2', 'Ferry strike ends after three days', 'Ferry crews went back to work.')}\n{"id": "w3", "title": \n`,
+    );
     const skipped = await log.next(/^skipped .*second\.ndjson:2: /, at + 1);
     at = (await log.next(/^built v-/, skipped.at)).at;
     expect(log.seen[at]).toMatch(/\(unchanged\).*2 articles.*1 skipped/);
@@ -110,13 +150,30 @@ describe('a build memo', () => {
       return { quotes: [], entities: [] };
     };
     const memo = createMemo();
-    const build = () => buildIndex({ inputs: [file], outDir: join(dir, 'out'), memo, loadExtractor: async () => extractor, cacheFile: join(dir, 'cache.json') });
-    await writeFile(file, [article('m1', 'One', 'First body.'), article('m2', 'Two', 'Second body.')].join('\n'));
+    const build = () =>
+      buildIndex({
+        inputs: [file],
+        outDir: join(dir, 'out'),
+        memo,
+        loadExtractor: async () => extractor,
+        cacheFile: join(dir, 'cache.json'),
+      });
+    await writeFile(
+      file,
+      [article('m1', 'One', 'First body.'), article('m2', 'Two', 'Second body.')].join('\n'),
+    );
     await build();
     expect(extracted).toEqual(['m1', 'm2']);
     expect(memo.extractor).toBe(extractor);
     const kept = [...memo.normalized.values()][0];
-    await writeFile(file, [article('m1', 'One', 'First body.'), article('m2', 'Two', 'Second body, edited.'), article('m3', 'Three', 'Third.')].join('\n'));
+    await writeFile(
+      file,
+      [
+        article('m1', 'One', 'First body.'),
+        article('m2', 'Two', 'Second body, edited.'),
+        article('m3', 'Three', 'Third.'),
+      ].join('\n'),
+    );
     const summary = await build();
     expect(extracted).toEqual(['m1', 'm2', 'm2', 'm3']);
     expect(summary.extracted).toEqual({ cached: 1, fresh: 2 });

@@ -12,10 +12,14 @@ const root = new URL('../../', import.meta.url).pathname;
 /** The script as npm runs it, with its exit code and everything it printed. */
 async function check(...args: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(`${root}node_modules/.bin/tsx`, [`${root}scripts/check-bundle.ts`, ...args], {
-      cwd: root,
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      `${root}node_modules/.bin/tsx`,
+      [`${root}scripts/check-bundle.ts`, ...args],
+      {
+        cwd: root,
+        timeout: 60_000,
+      },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -27,7 +31,9 @@ describe('npm run check:bundle', () => {
   it('prints the bundle size and startup time, both under budget', async () => {
     const { code, output } = await check('--runs', '1');
     expect(code, output).toBe(0);
-    const size = /worker bundle: [\d.]+ KiB raw, [\d.]+ KiB gzipped \((\d+) of (\d+) bytes budget\)/.exec(output);
+    const size = /worker bundle: [\d.]+ KiB raw, [\d.]+ KiB gzipped \((\d+) of (\d+) bytes budget\)/.exec(
+      output,
+    );
     expect(size, output).not.toBeNull();
     expect(Number(size![1])).toBeGreaterThan(10_000);
     expect(Number(size![1])).toBeLessThanOrEqual(GZIP_BUDGET_BYTES);
@@ -39,12 +45,16 @@ describe('npm run check:bundle', () => {
   it('fails with a clear message when the bundle is over the size budget', async () => {
     const { code, output } = await check('--gzip-budget', '1000');
     expect(code, output).toBe(1);
-    expect(output).toMatch(/bundle check failed: the Worker bundle is \d+ bytes gzipped, over the 1000-byte budget/);
+    expect(output).toMatch(
+      /bundle check failed: the Worker bundle is \d+ bytes gzipped, over the 1000-byte budget/,
+    );
   });
 
   it('fails with a clear message when startup is over the startup budget', async () => {
     const { code, output } = await check('--startup-budget', '0');
     expect(code, output).toBe(1);
-    expect(output).toMatch(/bundle check failed: the Worker's global scope takes \d+ ms to start, over the 0 ms budget/);
+    expect(output).toMatch(
+      /bundle check failed: the Worker's global scope takes \d+ ms to start, over the 0 ms budget/,
+    );
   });
 });

@@ -27,14 +27,18 @@ let keys: string[];
 let unbounded: LoadedIndex;
 
 beforeAll(async () => {
-  corpus = (await prepareCorpus({ inputs: [`${root}index-data/articles`], extractor: defaultExtractor })).corpus;
+  corpus = (await prepareCorpus({ inputs: [`${root}index-data/articles`], extractor: defaultExtractor }))
+    .corpus;
   index = await loadIndex(memorySource(await serializeIndex(corpus, { sources: [], skipped: 0 })));
   const docs = toIndexDocs(corpus);
   keys = docs.map((d) => d.id);
   stock = new MiniSearch(indexOptions);
   stock.addAll(docs);
   const t = index.terms;
-  unbounded = { ...index, terms: new TermIndex(t.terms, t.offsets, t.bytes, t.df, { prefix: () => Infinity, fuzzy: Infinity }) };
+  unbounded = {
+    ...index,
+    terms: new TermIndex(t.terms, t.offsets, t.bytes, t.df, { prefix: () => Infinity, fuzzy: Infinity }),
+  };
 }, 120_000);
 
 const QUERIES: TermSpec[][] = [
@@ -70,33 +74,56 @@ describe('compact index (format 2)', () => {
   // last bit: scores are compared to 12 significant digits.
   const rounded = (score: number) => Number(score.toPrecision(12));
 
-  it.each(QUERIES.map((specs) => [specs.map((s) => `${s.term}${s.prefix ? '*' : ''}${s.fuzzy ? `~${s.fuzzy}` : ''}`).join(' '), specs] as const))(
-    'scores %s as stock MiniSearch does',
-    (_, specs) => {
-      const query = { combineWith: 'OR', queries: specs.map((s) => ({ queries: [s.term], fuzzy: s.fuzzy || false, prefix: s.prefix })) } as const;
-      const want = stock
-        .search(query)
-        .map((r) => [r.id, rounded(r.score), [...r.queryTerms].sort(), [...r.terms].sort()])
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      const scored = scoreQuery(unbounded, specs);
-      const got = [...scored.docs]
-        .map((doc, i) => {
-          const words = specs.filter((_, k) => scored.masks[i]! & scored.bits[k]!).map((s) => s.term);
-          return [keys[doc], rounded(scored.scores[i]!), [...new Set(words)].sort(), [...scored.termsOf(doc)].sort()];
-        })
-        .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-      if (specs[0]!.term !== 'zzzz') expect(got.length).toBeGreaterThan(0);
-      expect(got).toEqual(want);
-    },
-  );
+  it.each(
+    QUERIES.map(
+      (specs) =>
+        [
+          specs.map((s) => `${s.term}${s.prefix ? '*' : ''}${s.fuzzy ? `~${s.fuzzy}` : ''}`).join(' '),
+          specs,
+        ] as const,
+    ),
+  )('scores %s as stock MiniSearch does', (_, specs) => {
+    const query = {
+      combineWith: 'OR',
+      queries: specs.map((s) => ({ queries: [s.term], fuzzy: s.fuzzy || false, prefix: s.prefix })),
+    } as const;
+    const want = stock
+      .search(query)
+      .map((r) => [r.id, rounded(r.score), [...r.queryTerms].sort(), [...r.terms].sort()])
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const scored = scoreQuery(unbounded, specs);
+    const got = [...scored.docs]
+      .map((doc, i) => {
+        const words = specs.filter((_, k) => scored.masks[i]! & scored.bits[k]!).map((s) => s.term);
+        return [
+          keys[doc],
+          rounded(scored.scores[i]!),
+          [...new Set(words)].sort(),
+          [...scored.termsOf(doc)].sort(),
+        ];
+      })
+      .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    if (specs[0]!.term !== 'zzzz') expect(got.length).toBeGreaterThan(0);
+    expect(got).toEqual(want);
+  });
 
   it('inverts documents exactly as MiniSearch indexes them: postings, field lengths, their averages', () => {
     const inverted = invert(toIndexDocs(corpus));
-    const internals = stock as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]>; _fieldLength: Map<number, number[]>; _avgFieldLength: number[] };
+    const internals = stock as unknown as {
+      _index: Iterable<[string, Map<number, Map<number, number>>]>;
+      _fieldLength: Map<number, number[]>;
+      _avgFieldLength: number[];
+    };
     const theirs = new Map(internals._index);
     expect(inverted.entries.map(([t]) => t)).toEqual([...theirs.keys()].sort());
     for (const [term, data] of inverted.entries) {
-      const asMaps = new Map(data.flatMap((postings, field) => (postings ? [[field, new Map(postings.flatMap((v, i) => (i % 2 ? [] : [[v, postings[i + 1]!]])))] as const] : [])));
+      const asMaps = new Map(
+        data.flatMap((postings, field) =>
+          postings
+            ? [[field, new Map(postings.flatMap((v, i) => (i % 2 ? [] : [[v, postings[i + 1]!]])))] as const]
+            : [],
+        ),
+      );
       expect(asMaps, term).toEqual(theirs.get(term));
     }
     expect(inverted.fieldLength).toEqual(internals._fieldLength);
@@ -106,10 +133,21 @@ describe('compact index (format 2)', () => {
   });
 
   it('finds every term within the edit distance, as the radix tree does', () => {
-    const tree = (stock as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [unknown, number]> } })._index;
-    for (const [q, d] of [['harbr', 1], ['councilor', 2], ['a', 1], ['bridges', 2], ['xq', 2]] as const) {
+    const tree = (
+      stock as unknown as { _index: { fuzzyGet(t: string, d: number): Map<string, [unknown, number]> } }
+    )._index;
+    for (const [q, d] of [
+      ['harbr', 1],
+      ['councilor', 2],
+      ['a', 1],
+      ['bridges', 2],
+      ['xq', 2],
+    ] as const) {
       const want = [...tree.fuzzyGet(q, d)].map(([term, [, dist]]) => [term, dist]).sort();
-      const got = index.terms.withinDistance(q, d).map(([i, dist]) => [index.terms.terms[i], dist]).sort();
+      const got = index.terms
+        .withinDistance(q, d)
+        .map(([i, dist]) => [index.terms.terms[i], dist])
+        .sort();
       expect(got).toEqual(want);
     }
   });
@@ -120,7 +158,8 @@ describe('compact index (format 2)', () => {
     const kept = index.terms.prefixTerms('c');
     expect(kept).toHaveLength(40);
     const minKept = Math.min(...kept.map((i) => index.terms.df[i]!));
-    for (let i = all[0]; i < all[1]; i++) if (!kept.includes(i)) expect(index.terms.df[i]).toBeLessThanOrEqual(minKept);
+    for (let i = all[0]; i < all[1]; i++)
+      if (!kept.includes(i)) expect(index.terms.df[i]).toBeLessThanOrEqual(minKept);
     const near = index.terms.withinDistance('tens', 2);
     expect(near.length).toBeGreaterThan(30);
     const fuzzy = index.terms.fuzzyTerms('tens', 2);

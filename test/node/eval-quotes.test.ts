@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedQuote } from '../../src/model/documents';
-import { evaluate, type GoldQuote, hasNamedSpeaker, matchSpans, sameSpeaker } from '../../scripts/eval-quotes';
+import {
+  evaluate,
+  type GoldQuote,
+  hasNamedSpeaker,
+  matchSpans,
+  sameSpeaker,
+} from '../../scripts/eval-quotes';
 
-const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({ text: '', start, end, speaker, cue: null });
-const g = (start: number, end: number, speaker: string | null = 'X'): GoldQuote => ({ article_id: 'a', speaker, content: '', start, end, direct: true });
+const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({
+  text: '',
+  start,
+  end,
+  speaker,
+  cue: null,
+});
+const g = (start: number, end: number, speaker: string | null = 'X'): GoldQuote => ({
+  article_id: 'a',
+  speaker,
+  content: '',
+  start,
+  end,
+  direct: true,
+});
 
 describe('eval-quotes scoring', () => {
   it('matches when the overlap covers at least half of the gold span, one to one', () => {
@@ -22,7 +41,10 @@ describe('eval-quotes scoring', () => {
 
   it('scores precision, recall and speaker accuracy over direct gold of the split only', () => {
     const body = '“We will win the vote,” Mayor Odile Franck said. The “bold plan” was debated.';
-    const articles = [{ id: 'a', body, split: 'dev' }, { id: 'b', body, split: 'train' }];
+    const articles = [
+      { id: 'a', body, split: 'dev' },
+      { id: 'b', body, split: 'train' },
+    ];
     const end = body.indexOf(' Mayor');
     const gold: GoldQuote[] = [
       g(0, end, 'Franck'),
@@ -30,7 +52,17 @@ describe('eval-quotes scoring', () => {
       { ...g(0, end), article_id: 'b' },
     ];
     const { scores } = evaluate(articles, gold, 'dev');
-    expect(scores).toMatchObject({ articles: 1, gold: 1, predicted: 1, goldMatched: 1, predictedMatching: 1, precision: 1, recall: 1, speakerScored: 1, speakerAccuracy: 1 });
+    expect(scores).toMatchObject({
+      articles: 1,
+      gold: 1,
+      predicted: 1,
+      goldMatched: 1,
+      predictedMatching: 1,
+      precision: 1,
+      recall: 1,
+      speakerScored: 1,
+      speakerAccuracy: 1,
+    });
   });
 
   it('counts a quote joining two gold pieces as matching both, and for one of them one to one', () => {
@@ -39,15 +71,32 @@ describe('eval-quotes scoring', () => {
     const second = body.indexOf('“and');
     const gold: GoldQuote[] = [g(0, split, 'Franck'), g(second, body.length, 'Franck')];
     const { scores } = evaluate([{ id: 'a', body, split: 'dev' }], gold, 'dev');
-    expect(scores).toMatchObject({ gold: 2, predicted: 1, goldMatched: 2, predictedMatching: 1, precision: 1, recall: 1 });
+    expect(scores).toMatchObject({
+      gold: 2,
+      predicted: 1,
+      goldMatched: 2,
+      predictedMatching: 1,
+      precision: 1,
+      recall: 1,
+    });
     expect(scores.oneToOne).toMatchObject({ matched: 1, precision: 1, recall: 0.5 });
     expect(scores.speakerScored).toBe(1);
   });
 
   it('counts a prediction that matches no gold quote against precision, and an unmatched gold quote against recall', () => {
     const body = '“We will win,” Mayor Odile Franck said. Later she added: “The bridge comes first.”';
-    const gold: GoldQuote[] = [g(body.indexOf('“The'), body.length, 'Franck'), g(body.indexOf('Later'), body.indexOf(' she'), 'Franck')];
+    const gold: GoldQuote[] = [
+      g(body.indexOf('“The'), body.length, 'Franck'),
+      g(body.indexOf('Later'), body.indexOf(' she'), 'Franck'),
+    ];
     const { scores } = evaluate([{ id: 'a', body, split: 'dev' }], gold, 'dev');
-    expect(scores).toMatchObject({ gold: 2, predicted: 2, goldMatched: 1, predictedMatching: 1, precision: 0.5, recall: 0.5 });
+    expect(scores).toMatchObject({
+      gold: 2,
+      predicted: 2,
+      goldMatched: 1,
+      predictedMatching: 1,
+      precision: 0.5,
+      recall: 0.5,
+    });
   });
 });

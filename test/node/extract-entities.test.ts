@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entityId, extractEntities, isDemonymMention, mergeCorpusEntities, resolveSpeaker, slug } from '../../src/extract/entities.js';
+import {
+  entityId,
+  extractEntities,
+  isDemonymMention,
+  mergeCorpusEntities,
+  resolveSpeaker,
+  slug,
+} from '../../src/extract/entities.js';
 import type { ArticleEntity, EntityKind } from '../../src/model/documents.js';
 
 const find = (entities: ArticleEntity[], name: string) => entities.find((e) => e.name === name);
@@ -16,7 +23,8 @@ function expectExactOffsets(body: string, entities: ArticleEntity[]) {
 
 describe('extractEntities: alias rules within an article', () => {
   it('merges a surname with the full name mentioned earlier', () => {
-    const body = 'Marta Kowalczyk opened the new bridge in Gdansk on Tuesday.\n\nKowalczyk said the bridge had cost less than planned.';
+    const body =
+      'Marta Kowalczyk opened the new bridge in Gdansk on Tuesday.\n\nKowalczyk said the bridge had cost less than planned.';
     const entities = extractEntities(body);
     const marta = find(entities, 'Marta Kowalczyk');
     expect(marta?.kind).toBe('person');
@@ -69,7 +77,8 @@ describe('extractEntities: alias rules within an article', () => {
   });
 
   it('treats "U.S." and "United States" as one place', () => {
-    const body = 'Exports to the United States rose in March. U.S. buyers took most of the grain, officials in Lima said.';
+    const body =
+      'Exports to the United States rose in March. U.S. buyers took most of the grain, officials in Lima said.';
     const entities = extractEntities(body);
     const us = find(entities, 'United States');
     expect(us?.kind).toBe('place');
@@ -88,15 +97,19 @@ describe('extractEntities: alias rules within an article', () => {
   });
 
   it('finds nothing in text without names', () => {
-    expect(extractEntities('The committee met on Monday and said nothing new.\n\nIt will meet again in June.')).toEqual([]);
+    expect(
+      extractEntities('The committee met on Monday and said nothing new.\n\nIt will meet again in June.'),
+    ).toEqual([]);
   });
 });
 
 describe('extractEntities: organisation, place and sports rules', () => {
-  const kindOf = (body: string, name: string, opts = { tagger: false }) => find(extractEntities(body, opts), name)?.kind;
+  const kindOf = (body: string, name: string, opts = { tagger: false }) =>
+    find(extractEntities(body, opts), name)?.kind;
 
   it('types firms and venues by their head or first word', () => {
-    const body = 'Talvik Offshore Engineering signed a deal with Café Morgenrot and Banco Ferreira on Tuesday.';
+    const body =
+      'Talvik Offshore Engineering signed a deal with Café Morgenrot and Banco Ferreira on Tuesday.';
     const entities = extractEntities(body, { tagger: false });
     expect(find(entities, 'Talvik Offshore Engineering')?.kind).toBe('organization');
     expect(find(entities, 'Café Morgenrot')?.kind).toBe('organization');
@@ -116,7 +129,8 @@ describe('extractEntities: organisation, place and sports rules', () => {
   });
 
   it('types football clubs by their suffix and merges the short form', () => {
-    const body = 'Brackley Rovers beat Eastmoor Athletic on Saturday. Fans said Athletic had not lost since March.';
+    const body =
+      'Brackley Rovers beat Eastmoor Athletic on Saturday. Fans said Athletic had not lost since March.';
     const entities = extractEntities(body, { tagger: false });
     expect(find(entities, 'Brackley Rovers')?.kind).toBe('organization');
     const athletic = find(entities, 'Eastmoor Athletic');
@@ -133,14 +147,16 @@ describe('extractEntities: organisation, place and sports rules', () => {
   });
 
   it('takes places from "the town of X", "the capital X" and "X province"', () => {
-    const body = 'Fighting spread to the town of Qarvash and to Ostrel province, 50 km from the capital Dravny.';
+    const body =
+      'Fighting spread to the town of Qarvash and to Ostrel province, 50 km from the capital Dravny.';
     expect(kindOf(body, 'Qarvash')).toBe('place');
     expect(kindOf(body, 'Ostrel')).toBe('place');
     expect(kindOf(body, 'Dravny')).toBe('place');
   });
 
   it('types a lone name followed by business nouns as an organisation across the article', () => {
-    const body = "Velmora shares rose 4 percent. Analysts said Velmora's profits would grow. Velmora declined to comment.";
+    const body =
+      "Velmora shares rose 4 percent. Analysts said Velmora's profits would grow. Velmora declined to comment.";
     const velmora = find(extractEntities(body, { tagger: false }), 'Velmora');
     expect(velmora?.kind).toBe('organization');
     expect(velmora?.mentions).toHaveLength(3);
@@ -168,7 +184,8 @@ describe('extractEntities: organisation, place and sports rules', () => {
   });
 
   it('does not let a weak full name retype a strong place, and skips months, letters and measures', () => {
-    const body = 'Talks on Chechnya resumed. The OSCE Chechnya mission said on May 22 that GDP data, marked N / A, were missing.';
+    const body =
+      'Talks on Chechnya resumed. The OSCE Chechnya mission said on May 22 that GDP data, marked N / A, were missing.';
     const entities = extractEntities(body, { tagger: false });
     expect(find(entities, 'Chechnya')?.kind).toBe('place');
     expect(find(entities, 'May')).toBeUndefined();
@@ -184,7 +201,8 @@ describe('extractEntities: organisation, place and sports rules', () => {
 });
 
 describe('resolveSpeaker', () => {
-  const body = 'Kremlin spokesman Dmitri Orlovsky denied the report. "Nonsense," Orlovsky told reporters in Kazan.';
+  const body =
+    'Kremlin spokesman Dmitri Orlovsky denied the report. "Nonsense," Orlovsky told reporters in Kazan.';
   const entities = extractEntities(body);
   it('links a speaker as written, with or without role, to the person id', () => {
     expect(resolveSpeaker('Orlovsky', entities)).toBe('person-dmitri-orlovsky');
@@ -202,12 +220,23 @@ describe('mergeCorpusEntities', () => {
     aliases,
     mentions: Array.from({ length: n }, (_, i) => [i * 10, i * 10 + name.length] as [number, number]),
   });
-  const place = (name: string, aliases: string[] = []): ArticleEntity => ({ name, kind: 'place', aliases, mentions: [[0, name.length]] });
+  const place = (name: string, aliases: string[] = []): ArticleEntity => ({
+    name,
+    kind: 'place',
+    aliases,
+    mentions: [[0, name.length]],
+  });
 
   it('gives one id per name, unions aliases and aggregates counts', () => {
     const merged = mergeCorpusEntities([
-      { articleId: 'a1', entities: [person('Lena Fröhlich', ['Fröhlich'], 2), place('United States', ['U.S.'])] },
-      { articleId: 'a2', entities: [person('Lena Fröhlich', ['Mayor Lena Fröhlich']), place('United States')] },
+      {
+        articleId: 'a1',
+        entities: [person('Lena Fröhlich', ['Fröhlich'], 2), place('United States', ['U.S.'])],
+      },
+      {
+        articleId: 'a2',
+        entities: [person('Lena Fröhlich', ['Mayor Lena Fröhlich']), place('United States')],
+      },
       { articleId: 'a3', entities: [person('Fröhlich')] },
     ]);
     const lena = merged.entities.find((e) => e.id === 'person-lena-frohlich');
@@ -244,10 +273,20 @@ describe('mergeCorpusEntities', () => {
 describe('the seed article', () => {
   const dir = new URL('../../../shared/corpus/seed/', import.meta.url);
   it('finds every gold entity with its kind and aliases', () => {
-    const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as { body: string; title: string };
-    const gold = JSON.parse(readFileSync(new URL('entities-gold.json', dir), 'utf8')) as Record<string, Record<string, string[]>>;
+    const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as {
+      body: string;
+      title: string;
+    };
+    const gold = JSON.parse(readFileSync(new URL('entities-gold.json', dir), 'utf8')) as Record<
+      string,
+      Record<string, string[]>
+    >;
     const entities = extractEntities(article.body, { title: article.title });
-    const kinds: Record<string, EntityKind> = { people: 'person', organizations: 'organization', places: 'place' };
+    const kinds: Record<string, EntityKind> = {
+      people: 'person',
+      organizations: 'organization',
+      places: 'place',
+    };
     let checked = 0;
     for (const [group, kind] of Object.entries(kinds)) {
       for (const [name, aliases] of Object.entries(gold[group]!)) {
@@ -256,17 +295,26 @@ describe('the seed article', () => {
         expect(entity!.kind, name).toBe(kind);
         for (const alias of aliases) {
           // Forms the body never writes alone ("Putin", "U.S.") must still resolve to the entity.
-          const ok = entity!.aliases.includes(alias) || resolveSpeaker(alias, entities) === entityId(kind, name);
+          const ok =
+            entity!.aliases.includes(alias) || resolveSpeaker(alias, entities) === entityId(kind, name);
           expect(ok, `${name} ← ${alias}`).toBe(true);
         }
         checked++;
       }
     }
     expect(checked).toBe(14);
-    expect(find(entities, 'Dmitry Peskov')?.aliases).toEqual(expect.arrayContaining(['Peskov', 'Kremlin spokesman Dmitry Peskov']));
-    expect(find(entities, 'National Security Council')?.aliases).toEqual(expect.arrayContaining(['NSC', 'White House National Security Council']));
+    expect(find(entities, 'Dmitry Peskov')?.aliases).toEqual(
+      expect.arrayContaining(['Peskov', 'Kremlin spokesman Dmitry Peskov']),
+    );
+    expect(find(entities, 'National Security Council')?.aliases).toEqual(
+      expect.arrayContaining(['NSC', 'White House National Security Council']),
+    );
     expectExactOffsets(article.body, entities);
     // Nothing beyond the gold entities.
-    expect(entities.map((e) => e.name).sort()).toEqual(Object.values(kinds).flatMap((_, i) => Object.keys(gold[Object.keys(kinds)[i]!]!)).sort());
+    expect(entities.map((e) => e.name).sort()).toEqual(
+      Object.values(kinds)
+        .flatMap((_, i) => Object.keys(gold[Object.keys(kinds)[i]!]!))
+        .sort(),
+    );
   });
 });

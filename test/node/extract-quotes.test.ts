@@ -17,7 +17,8 @@ function expectExactOffsets(body: string, quotes: ExtractedQuote[]): void {
 
 describe('extractQuotes: attribution patterns', () => {
   it('reads `"…," X said` with curly marks, marks included in the span', () => {
-    const body = 'The ferry resumed service.\n\n“We expect no further delays,” Harbor Master Ines Varga said on Monday.';
+    const body =
+      'The ferry resumed service.\n\n“We expect no further delays,” Harbor Master Ines Varga said on Monday.';
     const q = only(body);
     expect(q.text).toBe('“We expect no further delays,”');
     expect(q.start).toBe(body.indexOf('“'));
@@ -86,7 +87,8 @@ describe('extractQuotes: speakers carried forward', () => {
   });
 
   it('resolves a role description ("the mayor") to the last named speaker', () => {
-    const body = '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
+    const body =
+      '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
     expect(extractQuotes(body).map((q) => speakerName(q.speaker))).toEqual(['Odile Franck', 'Odile Franck']);
   });
 
@@ -114,12 +116,14 @@ describe('extractQuotes: speakers carried forward', () => {
       '“The pipes are older than the building,” he said.',
     ].join('\n\n');
     expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Jake Horowitz']);
-    const reported = 'The plumber, Jake Horowitz, said little. Later Horowitz told the board the pipes had burst twice.\n\n“We replaced all of them,” he said.';
+    const reported =
+      'The plumber, Jake Horowitz, said little. Later Horowitz told the board the pipes had burst twice.\n\n“We replaced all of them,” he said.';
     expect(only(reported).speaker).toBe('Horowitz');
   });
 
   it('does not take a capitalized cue form ("United States") or a sentence opener for a name', () => {
-    const body = 'The United States said nothing. But Ortiz told the panel it was over.\n\n“We are done here,” he said.';
+    const body =
+      'The United States said nothing. But Ortiz told the panel it was over.\n\n“We are done here,” he said.';
     expect(only(body).speaker).toBe('Ortiz');
   });
 });
@@ -160,8 +164,13 @@ describe('extractQuotes: quote shapes', () => {
   });
 
   it('reads a quote paragraph signed by the next one (`- Name.`)', () => {
-    const body = 'We checked one claim this week.\n\n“Ferry fares have doubled since the spring.”\n\n- Lena Ostrova.\n\nFares rose by a third.';
-    expect(only(body)).toMatchObject({ text: '“Ferry fares have doubled since the spring.”', speaker: 'Lena Ostrova', cue: null });
+    const body =
+      'We checked one claim this week.\n\n“Ferry fares have doubled since the spring.”\n\n- Lena Ostrova.\n\nFares rose by a third.';
+    expect(only(body)).toMatchObject({
+      text: '“Ferry fares have doubled since the spring.”',
+      speaker: 'Lena Ostrova',
+      cue: null,
+    });
   });
 
   it('keeps a quote interrupted by its attribution as one attributed span', () => {
@@ -174,14 +183,16 @@ describe('extractQuotes: quote shapes', () => {
   });
 
   it('does not merge a second quote that has its own attribution', () => {
-    const body = '“The vote is final,” said Senator Ruth Abara. “We will appeal,” replied Councillor Ben Ito.';
+    const body =
+      '“The vote is final,” said Senator Ruth Abara. “We will appeal,” replied Councillor Ben Ito.';
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => q.speaker)).toEqual(['Senator Ruth Abara', 'Councillor Ben Ito']);
     expect(quotes[1]!.cue).toBe('replied');
   });
 
   it('finds a partial quote inside a sentence when a speech cue introduces it', () => {
-    const body = '“We lost,” Governor Ilse Navarro said on Tuesday.\n\nShe told reporters “the count was fair” and left.';
+    const body =
+      '“We lost,” Governor Ilse Navarro said on Tuesday.\n\nShe told reporters “the count was fair” and left.';
     const quotes = extractQuotes(body);
     expect(quotes).toHaveLength(2);
     const q = quotes[1]!;
@@ -191,8 +202,14 @@ describe('extractQuotes: quote shapes', () => {
   });
 
   it('finds a partial quote after `, adding,` when an earlier piece sits in the same sentence', () => {
-    const q = only('Mayor Odile Franck called the plan “premature” for the town, adding, “We will wait another year.”');
-    expect(q).toMatchObject({ text: '“We will wait another year.”', speaker: 'Mayor Odile Franck', cue: 'adding' });
+    const q = only(
+      'Mayor Odile Franck called the plan “premature” for the town, adding, “We will wait another year.”',
+    );
+    expect(q).toMatchObject({
+      text: '“We will wait another year.”',
+      speaker: 'Mayor Odile Franck',
+      cue: 'adding',
+    });
   });
 
   it('does not count a naming verb inside the sentence as quoting: called it “…”', () => {
@@ -203,24 +220,37 @@ describe('extractQuotes: quote shapes', () => {
 
 describe('extractQuotes: one quotation per speaker and paragraph', () => {
   it('joins the pieces of a paragraph that carry no attribution of their own', () => {
-    const body = '“The tide gauge failed twice,” harbor engineer Mira Castell said when asked about the outage. “We replaced it in June.”';
+    const body =
+      '“The tide gauge failed twice,” harbor engineer Mira Castell said when asked about the outage. “We replaced it in June.”';
     const q = only(body);
-    expect(q).toMatchObject({ start: 0, end: body.length, speaker: 'harbor engineer Mira Castell', cue: 'said' });
+    expect(q).toMatchObject({
+      start: 0,
+      end: body.length,
+      speaker: 'harbor engineer Mira Castell',
+      cue: 'said',
+    });
   });
 
   it('swallows a fragment inside the reporter’s sentence between or after the pieces', () => {
-    const body = '“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work” before winter, she added later.';
+    const body =
+      '“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work” before winter, she added later.';
     const q = only(body);
-    expect(body.slice(q.start, q.end)).toBe('“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work”');
+    expect(body.slice(q.start, q.end)).toBe(
+      '“The ferry is safe,” Captain Joan Pell said on Friday. But “the schedule needs work”',
+    );
   });
 
   it('starts a new quotation at a piece with its own attribution, even by the same speaker', () => {
     const body = '“We will vote on Monday,” Senator Ruth Abara said. She added, “The count will be public.”';
-    expect(extractQuotes(body).map((q) => q.text)).toEqual(['“We will vote on Monday,”', '“The count will be public.”']);
+    expect(extractQuotes(body).map((q) => q.text)).toEqual([
+      '“We will vote on Monday,”',
+      '“The count will be public.”',
+    ]);
   });
 
   it('does not attach an attribution across the end of the sentence an inline quote closes', () => {
-    const body = 'The rule says buses must stop “at every marked shelter.” Director Ana Ruiz says, “We will enforce it.”';
+    const body =
+      'The rule says buses must stop “at every marked shelter.” Director Ana Ruiz says, “We will enforce it.”';
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => q.text)).toEqual(['“We will enforce it.”']);
     expect(quotes[0]!.speaker).toBe('Director Ana Ruiz');
@@ -239,15 +269,21 @@ describe('extractQuotes: follow-up paragraphs', () => {
 
 describe('extractQuotes: mixed quotations are reported speech', () => {
   it('rejects a lower-case quote that completes a clause about a named subject', () => {
-    expect(extractQuotes('The mayor said Councillor Ben Ito “knows the harbor better than anyone.”')).toEqual([]);
+    expect(extractQuotes('The mayor said Councillor Ben Ito “knows the harbor better than anyone.”')).toEqual(
+      [],
+    );
   });
 
   it('rejects a lower-case quote after an attribution that interrupts the reporter’s sentence', () => {
-    expect(extractQuotes('The new terminal, Director Ana Ruiz said, “will open before the summer season.”')).toEqual([]);
+    expect(
+      extractQuotes('The new terminal, Director Ana Ruiz said, “will open before the summer season.”'),
+    ).toEqual([]);
   });
 
   it('treats a naming cue with its object as a label, not a quotation', () => {
-    expect(extractQuotes('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”')).toEqual([]);
+    expect(
+      extractQuotes('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”'),
+    ).toEqual([]);
   });
 });
 
@@ -260,7 +296,9 @@ describe('extractQuotes: speaker phrases', () => {
   });
 
   it('reads a digest line, headline in capitals then `- Name:`', () => {
-    const q = only('FERRY RIDERSHIP STATES A NEW RECORD - Lena Ostrova: “Weekend crossings doubled since spring.”');
+    const q = only(
+      'FERRY RIDERSHIP STATES A NEW RECORD - Lena Ostrova: “Weekend crossings doubled since spring.”',
+    );
     expect(q.speaker).toBe('Lena Ostrova');
   });
 
@@ -296,7 +334,8 @@ describe('extractQuotes: what is not a quotation', () => {
 
 describe('extractQuotes: signatures, reopened paragraphs and sung lines', () => {
   it('reads a quotation paragraph signed with a dash and a name after the closing mark', () => {
-    const body = 'Readers wrote in after the vote.\n\n“The new bus routes saved me an hour a day.” ― Marta Quillon\n\n“I still wait too long in the rain.”― Desmond Achebe-Ruiz.';
+    const body =
+      'Readers wrote in after the vote.\n\n“The new bus routes saved me an hour a day.” ― Marta Quillon\n\n“I still wait too long in the rain.”― Desmond Achebe-Ruiz.';
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
       ['“The new bus routes saved me an hour a day.”', 'Marta Quillon'],
@@ -311,22 +350,28 @@ describe('extractQuotes: signatures, reopened paragraphs and sung lines', () => 
   });
 
   it('opens a quote at a paragraph start even with a right mark and an ellipsis', () => {
-    const body = 'The council met late.\n\n” … and we will rebuild the pier before winter,” Councillor Ada Moreau said.';
+    const body =
+      'The council met late.\n\n” … and we will rebuild the pier before winter,” Councillor Ada Moreau said.';
     const q = only(body);
     expect(q.start).toBe(body.indexOf('”'));
     expect(q.speaker).toBe('Councillor Ada Moreau');
   });
 
   it('reads "sings" as a cue, so a second cue in the sentence starts a new quote', () => {
-    const body = '“Keep the lantern burning,” the choir sings to the mayor before asking her, “Will you stay for the last song?”';
+    const body =
+      '“Keep the lantern burning,” the choir sings to the mayor before asking her, “Will you stay for the last song?”';
     const quotes = extractQuotes(body);
-    expect(quotes.map((q) => q.text)).toEqual(['“Keep the lantern burning,”', '“Will you stay for the last song?”']);
+    expect(quotes.map((q) => q.text)).toEqual([
+      '“Keep the lantern burning,”',
+      '“Will you stay for the last song?”',
+    ]);
     expect(quotes[0]!.speaker).toBe('the choir');
     expectExactOffsets(body, quotes);
   });
 
   it('gives the cue after a closed sentence to the quote it introduces', () => {
-    const body = 'Mayor Ines Varga said: "The permits are late." Her deputy, Tomas Brennick, said, "Then we will wait for them."';
+    const body =
+      'Mayor Ines Varga said: "The permits are late." Her deputy, Tomas Brennick, said, "Then we will wait for them."';
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => [q.text, speakerName(q.speaker)])).toEqual([
       ['"The permits are late."', 'Ines Varga'],
@@ -337,12 +382,14 @@ describe('extractQuotes: signatures, reopened paragraphs and sung lines', () => 
 
 describe('extractQuotes: where the speaker phrase ends', () => {
   it('reads a capitalized cue form inside a name as part of the name', () => {
-    const body = '“Exports will grow next year,” said Lena Ostrova, the director of the United States Trade Office.';
+    const body =
+      '“Exports will grow next year,” said Lena Ostrova, the director of the United States Trade Office.';
     expect(only(body).speaker).toBe('Lena Ostrova, the director of the United States Trade Office');
   });
 
   it('stops the subject at the verb of the clause before a participle cue', () => {
-    const body = 'Councillor Ada Moreau returned the favor, telling reporters, “The library stays open all summer.”';
+    const body =
+      'Councillor Ada Moreau returned the favor, telling reporters, “The library stays open all summer.”';
     expect(only(body).speaker).toBe('Councillor Ada Moreau');
   });
 
@@ -356,7 +403,8 @@ describe('extractQuotes: where the speaker phrase ends', () => {
 
 describe('extractQuotes: how far a quotation reaches', () => {
   it('runs a sentence-opening quote on to the comma before an attribution that closes the sentence', () => {
-    const body = '“We are pleased” with the outcome of the harbor vote, said Hana Oduya, a spokeswoman for the port authority, which runs the terminal.';
+    const body =
+      '“We are pleased” with the outcome of the harbor vote, said Hana Oduya, a spokeswoman for the port authority, which runs the terminal.';
     const q = only(body);
     expect(q.text).toBe('“We are pleased” with the outcome of the harbor vote');
     expect(speakerName(q.speaker)).toBe('Hana Oduya');
@@ -364,7 +412,8 @@ describe('extractQuotes: how far a quotation reaches', () => {
   });
 
   it('runs a quote a speech verb introduces mid-sentence on to the end of that sentence', () => {
-    const body = 'The ferry schedule will change in spring. Director Lena Ostrova said “the early crossing” would move to half past six. Fares stay the same.';
+    const body =
+      'The ferry schedule will change in spring. Director Lena Ostrova said “the early crossing” would move to half past six. Fares stay the same.';
     const q = only(body);
     expect(q.text).toBe('“the early crossing” would move to half past six');
     expect(q).toMatchObject({ speaker: 'Director Lena Ostrova', cue: 'said' });
@@ -372,7 +421,9 @@ describe('extractQuotes: how far a quotation reaches', () => {
   });
 
   it('does not run on a quote that names a source or a label', () => {
-    expect(extractQuotes('The levy rises by a tenth, according to the “Blue Harbor” report released on Friday.')).toEqual([]);
+    expect(
+      extractQuotes('The levy rises by a tenth, according to the “Blue Harbor” report released on Friday.'),
+    ).toEqual([]);
     expect(extractQuotes('Councillor Ben Ito called the levy “a burden” for small shops.')).toEqual([]);
   });
 });
@@ -402,13 +453,17 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
   });
 
   it('gives an attribution after an already introduced quote to the quote that follows it', () => {
-    const body = 'Councillor Ada Moreau told the meeting: “The levy is fair to every shop,” she said. “Nobody pays more than a neighbor.”';
+    const body =
+      'Councillor Ada Moreau told the meeting: “The levy is fair to every shop,” she said. “Nobody pays more than a neighbor.”';
     const quotes = extractQuotes(body);
-    expect(quotes.map((q) => q.text)).toEqual(['“The levy is fair to every shop,”', '“Nobody pays more than a neighbor.”']);
+    expect(quotes.map((q) => q.text)).toEqual([
+      '“The levy is fair to every shop,”',
+      '“Nobody pays more than a neighbor.”',
+    ]);
     expect(quotes.map((q) => q.speaker)).toEqual(['Councillor Ada Moreau', 'Councillor Ada Moreau']);
   });
 
-  it('gives the attribution after a phrase quoted inside the reporter\'s sentence to the new sentence quoted next', () => {
+  it("gives the attribution after a phrase quoted inside the reporter's sentence to the new sentence quoted next", () => {
     const body = 'Turning to the bridge “fiasco,” Mayor Ilse Varga said, “We will rebuild it within a year.”';
     const q = only(body);
     expect(q.text).toBe('“We will rebuild it within a year.”');
@@ -421,7 +476,8 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
   });
 
   it('does not run a quotation on past a new sentence that introduces the next quote with a colon', () => {
-    const body = 'Voters “should stay home if the storm gets worse,” said Pim Adler, the county clerk. Governor Rosa Delacroix disagreed: “Every polling place will stay open until eight.”';
+    const body =
+      'Voters “should stay home if the storm gets worse,” said Pim Adler, the county clerk. Governor Rosa Delacroix disagreed: “Every polling place will stay open until eight.”';
     const quotes = extractQuotes(body);
     const last = quotes.at(-1)!;
     expect(last.text).toBe('“Every polling place will stay open until eight.”');
@@ -429,7 +485,8 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
   });
 
   it('reads a signed comment as one quotation even when it quotes someone inside with the same marks', () => {
-    const body = 'Readers wrote in after the vote.\n\n“I would rather walk than ride what they call “the new express” every morning.” ― Marta Quillon\n\nThe council meets again in May.';
+    const body =
+      'Readers wrote in after the vote.\n\n“I would rather walk than ride what they call “the new express” every morning.” ― Marta Quillon\n\nThe council meets again in May.';
     const q = only(body);
     expect(q.text).toBe('“I would rather walk than ride what they call “the new express” every morning.”');
     expect(q).toMatchObject({ speaker: 'Marta Quillon', cue: null });
@@ -438,7 +495,8 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
 
 describe('extractQuotes: uncommon frames and signatures', () => {
   it('reads a past-tense verb before a full name as the cue: `"…!" beamed Ann Lee`', () => {
-    const body = 'The tide came in early.\n\n“This is wonderful!” beamed Marta Quillon of Port Elsin, who had waited since dawn.';
+    const body =
+      'The tide came in early.\n\n“This is wonderful!” beamed Marta Quillon of Port Elsin, who had waited since dawn.';
     expect(only(body)).toMatchObject({ text: '“This is wonderful!”', cue: 'beamed' });
     expect(speakerName(only(body).speaker)).toBe('Marta Quillon');
   });
@@ -456,12 +514,17 @@ describe('extractQuotes: uncommon frames and signatures', () => {
   });
 
   it('reads a dash signature that goes on with a description', () => {
-    const body = 'Overheard.\n\n"The ferry is late again, and nobody tells us why."\n\n-Ines Varga, waiting at the north pier.';
-    expect(only(body)).toMatchObject({ text: '"The ferry is late again, and nobody tells us why."', speaker: 'Ines Varga' });
+    const body =
+      'Overheard.\n\n"The ferry is late again, and nobody tells us why."\n\n-Ines Varga, waiting at the north pier.';
+    expect(only(body)).toMatchObject({
+      text: '"The ferry is late again, and nobody tells us why."',
+      speaker: 'Ines Varga',
+    });
   });
 
   it('starts a new quotation at a piece whose sentence ends on its own attribution', () => {
-    const body = '“This is not fair,” Varga said. “You closed the pier” to save money, she said, pointing to the fence.';
+    const body =
+      '“This is not fair,” Varga said. “You closed the pier” to save money, she said, pointing to the fence.';
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => q.text)).toEqual(['“This is not fair,”', '“You closed the pier” to save money']);
     expectExactOffsets(body, quotes);
@@ -473,7 +536,9 @@ describe('extractQuotes: uncommon frames and signatures', () => {
   });
 
   it('reads a title after the work it names, not a quotation: `in his book, "…"`', () => {
-    expect(extractQuotes('The mayor wrote in his 2019 memoir, “Tides of Elsin.” He sold few copies.')).toEqual([]);
+    expect(
+      extractQuotes('The mayor wrote in his 2019 memoir, “Tides of Elsin.” He sold few copies.'),
+    ).toEqual([]);
     // A statement or a post is speech, not a title.
     expect(extractQuotes('The mayor wrote in a statement, “We will reopen the pier.”')).toHaveLength(1);
   });
@@ -489,12 +554,17 @@ describe('extractQuotes: uncommon frames and signatures', () => {
   });
 
   it('does not run a phrase that lost its closing mark into the next paragraph', () => {
-    const body = "The port counts 40 more ''working boats.\n\n''The count is only as good as the staff,'' Mr. Okafor said.";
-    expect(only(body)).toMatchObject({ text: "''The count is only as good as the staff,''", speaker: 'Mr. Okafor' });
+    const body =
+      "The port counts 40 more ''working boats.\n\n''The count is only as good as the staff,'' Mr. Okafor said.";
+    expect(only(body)).toMatchObject({
+      text: "''The count is only as good as the staff,''",
+      speaker: 'Mr. Okafor',
+    });
   });
 
   it('does not take a label as a sentence-opening quote when an unclosed mark before it was cut off', () => {
-    const body = '"The pier was quiet that morning, she recalled, after what she called a “rant,” a long post that included one saying the mayor should resign.';
+    const body =
+      '"The pier was quiet that morning, she recalled, after what she called a “rant,” a long post that included one saying the mayor should resign.';
     expect(extractQuotes(body)).toEqual([]);
   });
 
@@ -503,20 +573,23 @@ describe('extractQuotes: uncommon frames and signatures', () => {
     expect(only(body)).toMatchObject({ text: '“storm damage.”', speaker: 'a clerk', cue: 'typed' });
   });
 
-  it('gives a colon after a clause of its own to that clause\'s subject, past an earlier cue', () => {
-    const body = 'The mayor started the meeting late, and after the vote failed, I made up my mind: "We will try again in May."';
+  it("gives a colon after a clause of its own to that clause's subject, past an earlier cue", () => {
+    const body =
+      'The mayor started the meeting late, and after the vote failed, I made up my mind: "We will try again in May."';
     expect(only(body)).toMatchObject({ text: '"We will try again in May."', speaker: 'I' });
     const named = 'The board started late, so Ines Varga gave her answer: "We will try again in May."';
     expect(only(named).speaker).toBe('Ines Varga');
   });
 
   it('lets a speech verb that names the speaker win over a subject guessed before a colon', () => {
-    const body = 'The engineer had bad news for the council: “The pier will not last another winter,” said Tomas Brennick, who inspected it.';
+    const body =
+      'The engineer had bad news for the council: “The pier will not last another winter,” said Tomas Brennick, who inspected it.';
     expect(speakerName(only(body).speaker)).toBe('Tomas Brennick');
   });
 
   it('keeps a quotation interrupted by an attribution that closes a clause as one', () => {
-    const body = 'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
+    const body =
+      'The harbor reopened.\n\n“If the storm had not passed” by noon, Varga said at the pier on Monday, “we would have waited another week.”';
     const q = only(body);
     expect(q.start).toBe(body.indexOf('“If'));
     expect(q.end).toBe(body.length);
@@ -545,9 +618,13 @@ describe('speakerName', () => {
 
 describe('extractQuotes on the seed article', () => {
   const dir = new URL('../../../shared/corpus/seed/', import.meta.url);
-  const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as { body: string };
+  const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as {
+    body: string;
+  };
   const gold = readFileSync(new URL('quotes-gold.ndjson', dir), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { start: number; end: number; speaker: string });
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { start: number; end: number; speaker: string });
 
   it('finds exactly the five gold quotations with their speakers', () => {
     const quotes = extractQuotes(article.body);

@@ -11,7 +11,17 @@ const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 
 function article(id: string, body: string) {
-  return JSON.stringify({ id, title: `Story ${id}`, body, author: null, publisher: 'Test', published: '2026-10-01', url: null, section: null, tags: [] });
+  return JSON.stringify({
+    id,
+    title: `Story ${id}`,
+    body,
+    author: null,
+    publisher: 'Test',
+    published: '2026-10-01',
+    url: null,
+    section: null,
+    tags: [],
+  });
 }
 
 const bodies = [
@@ -30,7 +40,13 @@ describe('the extraction cache', () => {
       loads++;
       return defaultExtractor;
     };
-    await writeFile(input, bodies.slice(0, 2).map((b, i) => article(`a${i}`, b)).join('\n'));
+    await writeFile(
+      input,
+      bodies
+        .slice(0, 2)
+        .map((b, i) => article(`a${i}`, b))
+        .join('\n'),
+    );
     const first = await buildIndex({ inputs: [input], outDir: join(dir, 'out'), cacheFile, loadExtractor });
     expect(first.extracted).toEqual({ cached: 0, fresh: 2 });
     expect(loads).toBe(1);
@@ -107,10 +123,13 @@ describe('npm run extract', () => {
   it('reports offsets into the body as given, through normalization', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nrs-extract-'));
     // Doubled spaces, a no-break space and mojibake: normalization changes every offset after them.
-    const raw = 'The  council met.\u00a0Caf\u00c3\u00a9 owners came.\n\n“We will fight this plan,” said Mayor Ines Daltrey.\n\n\n“It is too late,”   Daltrey added.';
+    const raw =
+      'The  council met.\u00a0Caf\u00c3\u00a9 owners came.\n\n“We will fight this plan,” said Mayor Ines Daltrey.\n\n\n“It is too late,”   Daltrey added.';
     const input = join(dir, 'in.ndjson');
     await writeFile(input, article('x1', raw));
-    const { stdout } = await run('npx', ['tsx', 'scripts/extract.ts', '--no-cache', '--input', input], { cwd: root });
+    const { stdout } = await run('npx', ['tsx', 'scripts/extract.ts', '--no-cache', '--input', input], {
+      cwd: root,
+    });
     const line = JSON.parse(stdout.trim());
     expect(line.id).toBe('x1');
     expect(line.quotes.map((q: any) => q.text)).toEqual(['“We will fight this plan,”', '“It is too late,”']);

@@ -8,7 +8,10 @@ import { serializeIndex } from '../../src/index/serialize';
 import { search } from '../../src/search/search';
 
 const path = new URL('../../../shared/corpus/polnear/articles.ndjson', import.meta.url).pathname;
-const raw = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const raw = readFileSync(path, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Record<string, any>);
 let index: LoadedIndex;
 
 beforeAll(async () => {
@@ -16,7 +19,10 @@ beforeAll(async () => {
   index = await loadIndex(memorySource(await serializeIndex(corpus, { sources: [path], skipped: 0 })));
 }, 120_000);
 
-function counts(rows: Array<Record<string, any>>, key: (r: Record<string, any>) => string | null): Map<string, number> {
+function counts(
+  rows: Array<Record<string, any>>,
+  key: (r: Record<string, any>) => string | null,
+): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of rows) {
     const k = key(r);
@@ -27,7 +33,14 @@ function counts(rows: Array<Record<string, any>>, key: (r: Record<string, any>) 
 
 describe('PolNeAR facets', () => {
   it('publisher and month counts equal the raw counts, and the README totals', () => {
-    const r = search(index, { q: '', types: ['article'], limit: 1, offset: 0, facets: ['publisher', 'published'], facetLimit: 100 });
+    const r = search(index, {
+      q: '',
+      types: ['article'],
+      limit: 1,
+      offset: 0,
+      facets: ['publisher', 'published'],
+      facetLimit: 100,
+    });
     expect(r.total).toBe(1012);
     const publishers = new Map(r.facets!.publisher!.values.map((v) => [v.value, v.count]));
     expect(publishers).toEqual(counts(raw, (a) => a.publisher));
@@ -39,9 +52,18 @@ describe('PolNeAR facets', () => {
   it('counts a query match set disjunctively', () => {
     const q = 'benghazi';
     const matching = raw.filter((a) => /benghazi/i.test(`${a.title}\n${a.body}`));
-    const all = search(index, { q, types: ['article'], limit: 5, offset: 0, facets: ['publisher'], facetLimit: 100 });
+    const all = search(index, {
+      q,
+      types: ['article'],
+      limit: 5,
+      offset: 0,
+      facets: ['publisher'],
+      facetLimit: 100,
+    });
     expect(all.total).toBe(matching.length);
-    expect(new Map(all.facets!.publisher!.values.map((v) => [v.value, v.count]))).toEqual(counts(matching, (a) => a.publisher));
+    expect(new Map(all.facets!.publisher!.values.map((v) => [v.value, v.count]))).toEqual(
+      counts(matching, (a) => a.publisher),
+    );
     const one = search(index, {
       q,
       types: ['article'],

@@ -15,26 +15,44 @@ import {
 } from '../../src/extract/entities-gazetteer';
 
 describe('FrozenStringSet', () => {
-  const roundTrip = (set: FrozenStringSet) => FrozenStringSet.fromData(v8.deserialize(v8.serialize(set.toData())));
+  const roundTrip = (set: FrozenStringSet) =>
+    FrozenStringSet.fromData(v8.deserialize(v8.serialize(set.toData())));
 
   it('holds exactly its keys, numbered in the order given, also after a round trip through v8.serialize', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 60 }), fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 30 }), (keys, probes) => {
-        const distinct = [...new Set(keys)];
-        for (const set of [FrozenStringSet.of(keys), roundTrip(FrozenStringSet.of(keys))!]) {
-          expect(set.size).toBe(distinct.length);
-          distinct.forEach((k, i) => expect(set.indexOf(k)).toBe(i));
-          for (const p of probes) expect(set.has(p)).toBe(distinct.includes(p));
-        }
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 60 }),
+        fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 30 }),
+        (keys, probes) => {
+          const distinct = [...new Set(keys)];
+          for (const set of [FrozenStringSet.of(keys), roundTrip(FrozenStringSet.of(keys))!]) {
+            expect(set.size).toBe(distinct.length);
+            distinct.forEach((k, i) => expect(set.indexOf(k)).toBe(i));
+            for (const p of probes) expect(set.has(p)).toBe(distinct.includes(p));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('tells a key from its prefixes and extensions, and from the empty string', () => {
     const set = FrozenStringSet.of(['paris', 'par', 'parisian', 'é', '😀']);
-    expect(['paris', 'par', 'parisian', 'é', '😀'].map((k) => set.has(k))).toEqual([true, true, true, true, true]);
-    expect(['pa', 'pari', 'parisiana', '', 'e', '\ud83d'].map((k) => set.has(k))).toEqual([false, false, false, false, false, false]);
+    expect(['paris', 'par', 'parisian', 'é', '😀'].map((k) => set.has(k))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['pa', 'pari', 'parisiana', '', 'e', '\ud83d'].map((k) => set.has(k))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(FrozenStringSet.of(['']).has('')).toBe(true);
     expect(FrozenStringSet.of([]).has('')).toBe(false);
   });
@@ -71,7 +89,10 @@ describe('the gazetteer cache file', () => {
     expect(cached.countryByDemonym).toEqual(derived.countryByDemonym);
     expect(cached.otherPlaces).toEqual(derived.otherPlaces);
     // Typed arrays by their bytes: element by element, toEqual takes seconds on these sizes.
-    const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+        Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+      );
     expect(sameBytes(cached.cityPopulation, derived.cityPopulation)).toBe(true);
     expect(JSON.stringify(cached.lexicon)).toBe(JSON.stringify(derived.lexicon));
     for (const name of ['englishWords', 'peopleNames', 'cityNames'] as const) {
@@ -85,7 +106,9 @@ describe('the gazetteer cache file', () => {
   });
 
   it("keeps compromise's lexicon as its ES modules build it (the tagger is loaded through require)", async () => {
-    const nlp = (await import('compromise')).default as unknown as { world(): { model: { one: { lexicon: object } } } };
+    const nlp = (await import('compromise')).default as unknown as {
+      world(): { model: { one: { lexicon: object } } };
+    };
     expect(derived.lexicon).toEqual(nlp.world().model.one.lexicon);
   });
 

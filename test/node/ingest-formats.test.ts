@@ -39,10 +39,17 @@ describe('JSON reader', () => {
     const dir = await folder({ 'articles.json': json });
     const result = await ingest([join(dir, 'articles.json')]);
     expect(Object.keys(byId(result))).toEqual(['j1', 'j4']);
-    expect(byId(result).j1).toMatchObject({ line: 2, input: { title: 'Pier [east], {west}', body: 'A "quoted" ] and } inside.' } });
+    expect(byId(result).j1).toMatchObject({
+      line: 2,
+      input: { title: 'Pier [east], {west}', body: 'A "quoted" ] and } inside.' },
+    });
     expect(byId(result).j4?.line).toBe(10);
     expect(where(result)).toEqual(['articles.json:3', 'articles.json:4', 'articles.json:5']);
-    expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/^body:/), expect.stringMatching(/^record:/), expect.stringMatching(/^published:/)]);
+    expect(result.issues.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/^body:/),
+      expect.stringMatching(/^record:/),
+      expect.stringMatching(/^published:/),
+    ]);
     expect(result.read).toBe(5);
   });
 
@@ -53,22 +60,36 @@ describe('JSON reader', () => {
   });
 
   it.each([
-    ['a missing value', '[\n  {"id": "a", "body": "ok"},\n  {"id": "b", "title": }\n]', 3, /Unexpected token/],
-    ['a missing comma', '[\n  {"id": "a", "body": "ok"}\n  {"id": "b", "body": "ok"}\n]', 3, /Expected ',' or ']'/],
+    [
+      'a missing value',
+      '[\n  {"id": "a", "body": "ok"},\n  {"id": "b", "title": }\n]',
+      3,
+      /Unexpected token/,
+    ],
+    [
+      'a missing comma',
+      '[\n  {"id": "a", "body": "ok"}\n  {"id": "b", "body": "ok"}\n]',
+      3,
+      /Expected ',' or ']'/,
+    ],
     ['an unterminated string', '[\n  {"id": "a",\n   "body": "cut off\n]', 3, /JSON/],
     ['an empty file', '', 1, /end of JSON input/],
   ])('reports %s as one issue at the line of the syntax error', async (_, text, line, reason) => {
     const dir = await folder({ 'broken.json': text });
     const result = await ingest([dir]);
     expect(result.records).toEqual([]);
-    expect(result.issues).toEqual([{ file: join(dir, 'broken.json'), line, reason: expect.stringMatching(reason) }]);
+    expect(result.issues).toEqual([
+      { file: join(dir, 'broken.json'), line, reason: expect.stringMatching(reason) },
+    ]);
     expect(result.issues[0]!.reason).toMatch(/^invalid JSON \(/);
     expect(result.read).toBe(1);
   });
 
   it('reports a top level that is neither an array nor an object', async () => {
     const dir = await folder({ 'str.json': '"just a string"' });
-    expect((await ingest([dir])).issues).toMatchObject([{ line: 1, reason: expect.stringMatching(/array of article objects/) }]);
+    expect((await ingest([dir])).issues).toMatchObject([
+      { line: 1, reason: expect.stringMatching(/array of article objects/) },
+    ]);
   });
 });
 
@@ -138,9 +159,15 @@ describe('Markdown reader', () => {
   });
 
   it('takes the id from the file name and the title from a leading heading when they are missing', async () => {
-    const dir = await folder({ 'Pier Fire Report.markdown': '---\nauthor: Ida Holm\n---\n# Pier fire out\n\nCrews worked all night.\n' });
+    const dir = await folder({
+      'Pier Fire Report.markdown': '---\nauthor: Ida Holm\n---\n# Pier fire out\n\nCrews worked all night.\n',
+    });
     const [rec] = (await ingest([dir])).records;
-    expect(rec?.input).toMatchObject({ id: 'pier-fire-report', title: 'Pier fire out', body: 'Crews worked all night.' });
+    expect(rec?.input).toMatchObject({
+      id: 'pier-fire-report',
+      title: 'Pier fire out',
+      body: 'Crews worked all night.',
+    });
   });
 
   it('reports bad front matter and bad fields at their line, and keeps the other files', async () => {
@@ -225,35 +252,62 @@ describe('HTML reader', () => {
   });
 
   it('falls back to <title> and the body when there is no <h1> or <article>', async () => {
-    const dir = await folder({ 'Night Market.htm': '<html><head><title>Night market reopens</title></head><body><div>Stalls&nbsp;are back.</div><p>Crowds came.</body></html>' });
+    const dir = await folder({
+      'Night Market.htm':
+        '<html><head><title>Night market reopens</title></head><body><div>Stalls&nbsp;are back.</div><p>Crowds came.</body></html>',
+    });
     const [rec] = (await ingest([dir])).records;
-    expect(rec?.input).toMatchObject({ id: 'night-market', title: 'Night market reopens', body: 'Stalls are back.\n\nCrowds came.' });
+    expect(rec?.input).toMatchObject({
+      id: 'night-market',
+      title: 'Night market reopens',
+      body: 'Stalls are back.\n\nCrowds came.',
+    });
   });
 
   it('reports pages without text or with bad metadata, and keeps the other files', async () => {
     const dir = await folder({
       'a.html': page,
-      'b.html': '<html><head><title>Empty</title></head><body><nav>Menu</nav><script>x()</script></body></html>',
-      'c.html': '<html><head><meta property="article:published_time" content="yesterday"></head><body><p>Text.</p></body></html>',
+      'b.html':
+        '<html><head><title>Empty</title></head><body><nav>Menu</nav><script>x()</script></body></html>',
+      'c.html':
+        '<html><head><meta property="article:published_time" content="yesterday"></head><body><p>Text.</p></body></html>',
     });
     const result = await ingest([dir]);
     expect(result.records.map((r) => r.input.id)).toEqual(['a']);
     expect(where(result)).toEqual(['b.html:1', 'c.html:1']);
-    expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/^body:/), expect.stringMatching(/^published:/)]);
+    expect(result.issues.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/^body:/),
+      expect.stringMatching(/^published:/),
+    ]);
   });
 });
 
 describe('plain text reader', () => {
   it('takes the headline from the first line and joins wrapped lines within paragraphs', async () => {
-    const dir = await folder({ 'Ferry Talks.txt': '\r\n\r\nFerry talks resume \r\n\r\nNegotiators returned\r\nto the table.\r\n\r\n\r\nThe mayor stayed away.\r\n' });
+    const dir = await folder({
+      'Ferry Talks.txt':
+        '\r\n\r\nFerry talks resume \r\n\r\nNegotiators returned\r\nto the table.\r\n\r\n\r\nThe mayor stayed away.\r\n',
+    });
     const result = await ingest([dir]);
     expect(result.records).toEqual([
-      { file: join(dir, 'Ferry Talks.txt'), line: 3, input: { id: 'ferry-talks', title: 'Ferry talks resume', body: 'Negotiators returned to the table.\n\nThe mayor stayed away.' } },
+      {
+        file: join(dir, 'Ferry Talks.txt'),
+        line: 3,
+        input: {
+          id: 'ferry-talks',
+          title: 'Ferry talks resume',
+          body: 'Negotiators returned to the table.\n\nThe mayor stayed away.',
+        },
+      },
     ]);
   });
 
   it('reports a file with a headline only, and keeps the other files', async () => {
-    const dir = await folder({ 'a.txt': 'Headline\n\nBody text.', 'b.txt': 'Only a headline\n', 'c.txt': '' });
+    const dir = await folder({
+      'a.txt': 'Headline\n\nBody text.',
+      'b.txt': 'Only a headline\n',
+      'c.txt': '',
+    });
     const result = await ingest([dir]);
     expect(result.records.map((r) => r.input.id)).toEqual(['a']);
     expect(where(result)).toEqual(['b.txt:1', 'c.txt:1']);
@@ -273,7 +327,13 @@ describe('ingest over folders', () => {
       '.hidden.json': '[{"id": "h1", "body": "Hidden."}]',
     });
     const result = await ingest([dir]);
-    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['batch.json', 'notes/deep/page.html', 'notes/story.md', 'plain.txt', 'wire.ndjson']);
+    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'batch.json',
+      'notes/deep/page.html',
+      'notes/story.md',
+      'plain.txt',
+      'wire.ndjson',
+    ]);
     expect(result.records.map((r) => r.input.id).sort()).toEqual(['j1', 'm1', 'n1', 'page', 'plain']);
     expect(where(result)).toEqual(['wire.ndjson:2']);
     expect(result.read).toBe(6);
@@ -282,7 +342,9 @@ describe('ingest over folders', () => {
   it('reports a file of an unsupported type given by name', async () => {
     const dir = await folder({ 'table.csv': 'id,body\n', 'a.txt': 'Headline\n\nBody.' });
     const result = await ingest([join(dir, 'table.csv'), join(dir, 'a.txt')]);
-    expect(result.issues).toEqual([{ file: join(dir, 'table.csv'), line: 0, reason: 'unsupported file type ".csv"' }]);
+    expect(result.issues).toEqual([
+      { file: join(dir, 'table.csv'), line: 0, reason: 'unsupported file type ".csv"' },
+    ]);
     expect(result.records.map((r) => r.input.id)).toEqual(['a']);
   });
 
@@ -300,7 +362,13 @@ describe('ingest over folders', () => {
     const dir = await folder({ 'a/vote.txt': 'First\n\nOld.', 'b/vote.md': '# Second\n\nNew.' });
     const result = await ingest([dir]);
     expect(result.records).toMatchObject([{ input: { id: 'vote', title: 'Second' } }]);
-    expect(result.warnings).toEqual([{ file: join(dir, 'b/vote.md'), line: 1, reason: `duplicate id "vote" replaces the record at ${join(dir, 'a/vote.txt')}:1` }]);
+    expect(result.warnings).toEqual([
+      {
+        file: join(dir, 'b/vote.md'),
+        line: 1,
+        reason: `duplicate id "vote" replaces the record at ${join(dir, 'a/vote.txt')}:1`,
+      },
+    ]);
   });
 
   it('builds an index whose articles are normalized', async () => {
@@ -310,7 +378,10 @@ describe('ingest over folders', () => {
     });
     await buildIndex({ inputs: [dir], outDir: join(dir, 'out') });
     const index = await loadIndex(fsSource(join(dir, 'out')));
-    expect(articleById(index, 'story')).toMatchObject({ title: 'Vote in Guantánamo', body: 'The council met.\n\nIt voted.' });
+    expect(articleById(index, 'story')).toMatchObject({
+      title: 'Vote in Guantánamo',
+      body: 'The council met.\n\nIt voted.',
+    });
     expect(articleById(index, 'page')).toMatchObject({ title: 'Café closes', body: 'Last orders at nine.' });
   });
 });

@@ -16,11 +16,15 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** Runs the load script with these arguments and returns its LOAD_RESULT summary. */
 async function load(args: string[]) {
-  const { stdout } = await run(`${root}node_modules/.bin/tsx`, [`${root}scripts/load.ts`, ...args, '--json'], {
-    cwd: root,
-    timeout: 170_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    `${root}node_modules/.bin/tsx`,
+    [`${root}scripts/load.ts`, ...args, '--json'],
+    {
+      cwd: root,
+      timeout: 170_000,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const line = stdout.split('\n').find((l) => l.startsWith('LOAD_RESULT '));
   expect(line, stdout).toBeDefined();
   return JSON.parse(line!.slice('LOAD_RESULT '.length));
@@ -42,18 +46,33 @@ describe('npm run load (short)', () => {
     // (parsed documents, posting lists), and the bound is loose enough for collection timing but
     // not for a leak of the answers (~1 MB per thousand requests).
     const heaps = result.isolateHeapMb as number[];
-    expect(heaps.every((h) => typeof h === 'number' && h > 0), JSON.stringify(heaps)).toBe(true);
+    expect(
+      heaps.every((h) => typeof h === 'number' && h > 0),
+      JSON.stringify(heaps),
+    ).toBe(true);
     expect(heaps[2]!, JSON.stringify(heaps)).toBeLessThanOrEqual(heaps[1]! * 1.5 + 5);
   }, 180_000);
 
   it('serves a sharded index through Durable Objects under wrangler dev, request after request', async () => {
-    await buildIndex({ inputs: [`${root}index-data/articles`], outDir: `${root}public/test-load-shards`, extractor: defaultExtractor, shards: 2 });
+    await buildIndex({
+      inputs: [`${root}index-data/articles`],
+      outDir: `${root}public/test-load-shards`,
+      extractor: defaultExtractor,
+      shards: 2,
+    });
     // Through wrangler's proxy: loaded directly, shard calls under wrangler dev lose requests (README › Sharding, known limits).
-    const result = await load(['--duration', '3', '--connections', '8', '--index-path', '/test-load-shards', '--via-proxy']);
+    const result = await load([
+      '--duration',
+      '3',
+      '--connections',
+      '8',
+      '--index-path',
+      '/test-load-shards',
+      '--via-proxy',
+    ]);
     expect(result.target).toBe('proxy');
     expect(result.requests).toBeGreaterThan(0);
     expect(result.non2xx).toBe(0);
     expect(result.errors).toBe(0);
   }, 180_000);
 });
-

@@ -6,11 +6,15 @@ import { toArticle } from '../../src/pipeline/normalize';
 
 /** UTF-8 read as Windows-1252; its five undefined bytes become C1 controls, as browsers do. */
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const asCp1252 = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b))).join('');
+const asCp1252 = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b)))
+    .join('');
 /** UTF-8 read as ISO-8859-1. */
 const asLatin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
 
-const codePoint = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((cp) => String.fromCodePoint(cp));
+const codePoint = (lo: number, hi: number) =>
+  fc.integer({ min: lo, max: hi }).map((cp) => String.fromCodePoint(cp));
 /** Characters news text carries that mojibake mangles: accented Latin, punctuation, Greek, Cyrillic, CJK, emoji. */
 const nonAscii = fc.oneof(
   codePoint(0xc0, 0xff),
@@ -24,7 +28,14 @@ const nonAscii = fc.oneof(
 );
 /** Words with non-ASCII letters inside lower-case ASCII, as in "Guantánamo". */
 const words = (letters: fc.Arbitrary<string>) =>
-  fc.array(fc.tuple(fc.constantFrom('a', 'pe', 'gu'), letters, fc.constantFrom('n', 'os', 'e')).map((p) => p.join('')), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
+  fc
+    .array(
+      fc
+        .tuple(fc.constantFrom('a', 'pe', 'gu'), letters, fc.constantFrom('n', 'os', 'e'))
+        .map((p) => p.join('')),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((w) => w.join(' '));
 
 describe('normalizeLine', () => {
   it('composes to NFC and collapses all whitespace onto one trimmed line', () => {
@@ -33,7 +44,9 @@ describe('normalizeLine', () => {
   });
 
   it('removes invisible and control characters but keeps joiners inside emoji', () => {
-    expect(normalizeLine('\ufeffHar\u200bbor\u00adside \u202aCouncil\u202c\u0007 vote\u0085')).toBe('Harborside Council vote');
+    expect(normalizeLine('\ufeffHar\u200bbor\u00adside \u202aCouncil\u202c\u0007 vote\u0085')).toBe(
+      'Harborside Council vote',
+    );
     expect(normalizeLine('family 👩\u200d👧 and a\u200dpart')).toBe('family 👩\u200d👧 and apart');
   });
 });
@@ -58,7 +71,14 @@ describe('normalizeBody', () => {
       }),
       { numRuns: 1000 },
     );
-    expect([' ', ' a', 'a ', ' a b ', 'a\nb', 'a \n\n b'].map((raw) => normalizeBody(raw).text)).toEqual(['', 'a', 'a', 'a b', 'a b', 'a\n\nb']);
+    expect([' ', ' a', 'a ', ' a b ', 'a\nb', 'a \n\n b'].map((raw) => normalizeBody(raw).text)).toEqual([
+      '',
+      'a',
+      'a',
+      'a b',
+      'a b',
+      'a\n\nb',
+    ]);
   });
 
   it('leaves text that is already normal exactly as it is', () => {
@@ -123,7 +143,10 @@ describe('mojibake repair', () => {
   });
 
   it('repairs Latin-1 letters and quotes whose mojibake went through NFKD', () => {
-    const letters = fc.oneof(codePoint(0xc0, 0xff).filter((c) => c !== '×' && c !== '÷'), fc.constantFrom('’', '“', '”', '–', '—', '€', '™'));
+    const letters = fc.oneof(
+      codePoint(0xc0, 0xff).filter((c) => c !== '×' && c !== '÷'),
+      fc.constantFrom('’', '“', '”', '–', '—', '€', '™'),
+    );
     fc.assert(
       fc.property(words(letters), (text) => {
         expect(normalizeLine(asCp1252(text).normalize('NFKD'))).toBe(text);
@@ -133,7 +156,31 @@ describe('mojibake repair', () => {
   });
 
   it('leaves correct text alone', () => {
-    const real = fc.constantFrom('São', 'Ségolène', 'naïve', 'Straße', 'Ærø', 'Þór', 'Łódź', 'Ñandú', 'ÉCOLE', 'IRMÃ', 'SÃO', 'Ÿ', '€5', '½', '©', '«x»', 'Москва', 'Αθήνα', '東京', '😀', 'NÃO', 'ROMÂNIA', 'CHÂTEAU');
+    const real = fc.constantFrom(
+      'São',
+      'Ségolène',
+      'naïve',
+      'Straße',
+      'Ærø',
+      'Þór',
+      'Łódź',
+      'Ñandú',
+      'ÉCOLE',
+      'IRMÃ',
+      'SÃO',
+      'Ÿ',
+      '€5',
+      '½',
+      '©',
+      '«x»',
+      'Москва',
+      'Αθήνα',
+      '東京',
+      '😀',
+      'NÃO',
+      'ROMÂNIA',
+      'CHÂTEAU',
+    );
     const sep = fc.constantFrom(' ', ', ', '. ', ' — ', '—', '… ', '’ ', '” ', ' “', '» ', ' «');
     fc.assert(
       fc.property(fc.array(fc.tuple(real, sep), { minLength: 1, maxLength: 8 }), (parts) => {
@@ -187,7 +234,10 @@ describe('normalizeBody().toInput', () => {
         const { text, toInput } = normalizeBody(raw);
         const visible = [...text.matchAll(/\S/gu)].map((m) => m.index);
         fc.pre(visible.length > 0);
-        const [s, e] = [visible[a % visible.length]!, visible[b % visible.length]!].sort((x, y) => x - y) as [number, number];
+        const [s, e] = [visible[a % visible.length]!, visible[b % visible.length]!].sort((x, y) => x - y) as [
+          number,
+          number,
+        ];
         const end = e + (text.codePointAt(e)! > 0xffff ? 2 : 1);
         expect(normalizeBody(raw.slice(toInput(s), toInput(end, 'end'))).text).toBe(text.slice(s, end));
       }),
@@ -201,7 +251,9 @@ describe('normalizeBody().toInput', () => {
     expect(text).toBe('The mayor said:\n\n“The bridge waits for Guantánamo.”');
     const start = text.indexOf('“');
     const end = text.indexOf('”') + 1;
-    expect(raw.slice(toInput(start), toInput(end, 'end'))).toBe('â€œThe bridge  waits for GuantÃ¡namo.â€\u009d');
+    expect(raw.slice(toInput(start), toInput(end, 'end'))).toBe(
+      'â€œThe bridge  waits for GuantÃ¡namo.â€\u009d',
+    );
     // A removed character lies between the two sides of a boundary.
     expect(toInput(text.indexOf(' said'), 'end')).toBe(raw.indexOf('\u200b'));
     expect(toInput(text.indexOf(' said'), 'start')).toBe(raw.indexOf(' said'));

@@ -16,7 +16,14 @@ import { parseQuery, words } from '../../src/search/query';
 import { createApp } from '../../src/worker/app';
 import type { Env } from '../../src/worker/env';
 import { LIMITS, queryComplexity } from '../../src/worker/schemas';
-import { anyText, expectDocumentedAnswer, facetsPath, queryLike, searchPath, suggestPath } from '../property-inputs';
+import {
+  anyText,
+  expectDocumentedAnswer,
+  facetsPath,
+  queryLike,
+  searchPath,
+  suggestPath,
+} from '../property-inputs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const PARSER_RUNS = 3000;
@@ -32,7 +39,8 @@ const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
  * yields a term with a space in it. Harmless (it matches nothing) but not a single word;
  * such texts are left out of the "single word" check until the term processor folds first.
  */
-const foldsIntoSeparator = (q: string) => [...q].some((ch) => !SEPARATOR.test(ch) && SEPARATOR.test(ch.normalize('NFKD')));
+const foldsIntoSeparator = (q: string) =>
+  [...q].some((ch) => !SEPARATOR.test(ch) && SEPARATOR.test(ch.normalize('NFKD')));
 
 function cpuMs<T>(f: () => T): [T, number] {
   const start = process.cpuUsage();
@@ -54,15 +62,19 @@ describe('parseQuery on any text', () => {
           if (typeof t !== 'string' || t.length === 0) problems.push(`empty term ${JSON.stringify(t)}`);
           else if (t !== t.toLowerCase()) problems.push(`term not lower-cased: ${t}`);
           // One token: no separator survives into a term.
-          else if (singleWords && SEPARATOR.test(t)) problems.push(`term with a separator: ${JSON.stringify(t)}`);
+          else if (singleWords && SEPARATOR.test(t))
+            problems.push(`term with a separator: ${JSON.stringify(t)}`);
         }
         // A one-word "phrase" is a plain term (excluded ones may stay phrases: same effect).
         if (p.phrases.some((ph) => ph.length < 2)) problems.push('one-word phrase');
         if (p.excludedPhrases.some((ph) => ph.length === 0)) problems.push('empty excluded phrase');
         // A phrase's words are required, adjacent and in order.
         const joined = ` ${p.terms.join(' ')} `;
-        for (const phrase of p.phrases) if (!joined.includes(` ${phrase.join(' ')} `)) problems.push(`phrase not in terms: ${phrase.join(' ')}`);
-        if (p.lastIsPrefix && (p.terms.length === 0 || /\s$/.test(q))) problems.push('prefix flag without a word being typed');
+        for (const phrase of p.phrases)
+          if (!joined.includes(` ${phrase.join(' ')} `))
+            problems.push(`phrase not in terms: ${phrase.join(' ')}`);
+        if (p.lastIsPrefix && (p.terms.length === 0 || /\s$/.test(q)))
+          problems.push('prefix flag without a word being typed');
         expect(problems).toEqual([]);
       }),
       { numRuns: PARSER_RUNS },
@@ -76,7 +88,8 @@ describe('parseQuery on any text', () => {
         const done = parseQuery(`${q} `);
         expect(done.lastIsPrefix).toBe(false);
         // A trailing space may close an open quote differently only when one is open.
-        if ((q.match(/"/g) ?? []).length % 2 === 0) expect({ ...done, lastIsPrefix: typed.lastIsPrefix }).toEqual(typed);
+        if ((q.match(/"/g) ?? []).length % 2 === 0)
+          expect({ ...done, lastIsPrefix: typed.lastIsPrefix }).toEqual(typed);
       }),
       { numRuns: 1000 },
     );
@@ -84,11 +97,17 @@ describe('parseQuery on any text', () => {
 
   it('excludes every word of an excluded phrase and requires none of them', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('harbor', 'bridge', 'vote', 'kovačević', 'long-range'), { minLength: 1, maxLength: 5 }), (ws) => {
-        const p = parseQuery(`-"${ws.join(' ')}"`);
-        expect(p.terms).toEqual([]);
-        expect([...p.excludedTerms, ...p.excludedPhrases.flat()]).toEqual(words(ws.join(' ')));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('harbor', 'bridge', 'vote', 'kovačević', 'long-range'), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (ws) => {
+          const p = parseQuery(`-"${ws.join(' ')}"`);
+          expect(p.terms).toEqual([]);
+          expect([...p.excludedTerms, ...p.excludedPhrases.flat()]).toEqual(words(ws.join(' ')));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -121,26 +140,32 @@ describe('the app on generated requests (Node, CPU-timed)', () => {
     ['/search', searchPath],
     ['/suggest', suggestPath],
     ['/facets/:facet', facetsPath],
-  ] as const)('%s: never 5xx, always documented JSON, bounded CPU', async (route, paths) => {
-    const times: number[] = [];
-    await fc.assert(
-      fc.asyncProperty(paths, async (path) => {
-        const start = process.cpuUsage();
-        const res = await app.request(`http://search.test${path}`, {}, env);
-        const text = await res.text();
-        const used = process.cpuUsage(start);
-        const ms = (used.user + used.system) / 1000;
-        times.push(ms);
-        expectDocumentedAnswer(path, res.status, JSON.parse(text));
-        expect(ms, path).toBeLessThan(MAX_CPU_MS);
-      }),
-      { numRuns: APP_RUNS },
-    );
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.floor(times.length * 0.95)]!;
-    console.log(`${route}: ${times.length} requests, CPU p50 ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
-    expect(p95).toBeLessThan(MAX_P95_CPU_MS);
-  }, 120_000);
+  ] as const)(
+    '%s: never 5xx, always documented JSON, bounded CPU',
+    async (route, paths) => {
+      const times: number[] = [];
+      await fc.assert(
+        fc.asyncProperty(paths, async (path) => {
+          const start = process.cpuUsage();
+          const res = await app.request(`http://search.test${path}`, {}, env);
+          const text = await res.text();
+          const used = process.cpuUsage(start);
+          const ms = (used.user + used.system) / 1000;
+          times.push(ms);
+          expectDocumentedAnswer(path, res.status, JSON.parse(text));
+          expect(ms, path).toBeLessThan(MAX_CPU_MS);
+        }),
+        { numRuns: APP_RUNS },
+      );
+      times.sort((a, b) => a - b);
+      const p95 = times[Math.floor(times.length * 0.95)]!;
+      console.log(
+        `${route}: ${times.length} requests, CPU p50 ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+      );
+      expect(p95).toBeLessThan(MAX_P95_CPU_MS);
+    },
+    120_000,
+  );
 
   it('keeps the worst queries the limits allow within the CPU bound', async () => {
     const worst = [

@@ -25,10 +25,16 @@ let shards: LoadedIndex[];
 let sharded: SearchEngine;
 
 beforeAll(async () => {
-  ({ corpus } = await prepareCorpus({ inputs: [polnear], extractor: defaultExtractor, cacheFile: `${root}.cache/extract.json` }));
+  ({ corpus } = await prepareCorpus({
+    inputs: [polnear],
+    extractor: defaultExtractor,
+    cacheFile: `${root}.cache/extract.json`,
+  }));
   one = localEngine(await loadIndex(memorySource(await serializeIndex(corpus, { sources: [], skipped: 0 }))));
   const split = await serializeIndex(corpus, { sources: [], skipped: 0, shards: SHARDS });
-  shards = await Promise.all(Array.from({ length: SHARDS }, (_, i) => loadIndex(memorySource(split), { shard: i })));
+  shards = await Promise.all(
+    Array.from({ length: SHARDS }, (_, i) => loadIndex(memorySource(split), { shard: i })),
+  );
   sharded = shardedEngine(split.manifest, shards.map(localShardClient));
 }, 300_000);
 
@@ -38,15 +44,29 @@ const FACETS = ['type', 'publisher', 'person', 'organization', 'place', 'speaker
 function queries(): Array<[string, SearchParams]> {
   const out: Array<[string, SearchParams]> = [];
   const add = (label: string, p: Partial<SearchParams>) => out.push([label, { ...base, ...p }]);
-  for (const q of ['clinton', 'trump campaign', 'benghazi', 'email server', 'presidnt', 'obam', 'hillary clinton', 'tax reform plan'])
+  for (const q of [
+    'clinton',
+    'trump campaign',
+    'benghazi',
+    'email server',
+    'presidnt',
+    'obam',
+    'hillary clinton',
+    'tax reform plan',
+  ])
     add(q, { q, facets: [...FACETS] });
   // Each shard has its own phrase budget: compare phrases checked in full (the budget is tested apart).
-  for (const q of ['"white house"', '"said he" -clinton', 'trump "the campaign"']) add(q, { q, facets: ['publisher', 'person'], phraseBudget: Infinity });
+  for (const q of ['"white house"', '"said he" -clinton', 'trump "the campaign"'])
+    add(q, { q, facets: ['publisher', 'person'], phraseBudget: Infinity });
   // Common words: large match sets; rare pairs: the any-word fallback over the whole corpus.
   for (const q of ['said the', 'the', 'of to', 'zzqx clinton', 'benghazi qqqzz', 'clinton -trump'])
     add(q, { q, facets: ['publisher', 'person'] });
   add('browse', { q: '', facets: [...FACETS], facetLimit: 5 });
-  add('browse filtered', { q: '', filters: { facets: { publisher: { include: ['Politico'], exclude: [] } }, from: null, to: null }, facets: ['publisher', 'person'] });
+  add('browse filtered', {
+    q: '',
+    filters: { facets: { publisher: { include: ['Politico'], exclude: [] } }, from: null, to: null },
+    facets: ['publisher', 'person'],
+  });
   add('quotes by type', { q: 'clinton', types: ['quote'], facets: ['speaker'] });
   add('entities', { q: 'donald trump', types: ['entity'] });
   add('date order', { q: 'debate', sort: 'date' });
@@ -54,8 +74,20 @@ function queries(): Array<[string, SearchParams]> {
   add('distinct', { q: 'clinton', distinct: 'article' });
   add('page 3', { q: 'campaign', offset: 20, limit: 10 });
   add('deep page', { q: 'the', offset: 500, limit: 20, facets: ['publisher'] });
-  add('person filter', { q: 'campaign', filters: { facets: { person: { include: ['person-hillary-clinton'], exclude: [] } }, from: null, to: null }, facets: ['person'] });
-  add('dates', { q: 'senate', filters: { facets: {}, from: Date.parse('2016-01-01'), to: Date.parse('2016-06-30') }, facets: ['published'] });
+  add('person filter', {
+    q: 'campaign',
+    filters: {
+      facets: { person: { include: ['person-hillary-clinton'], exclude: [] } },
+      from: null,
+      to: null,
+    },
+    facets: ['person'],
+  });
+  add('dates', {
+    q: 'senate',
+    filters: { facets: {}, from: Date.parse('2016-01-01'), to: Date.parse('2016-06-30') },
+    facets: ['published'],
+  });
   return out;
 }
 
@@ -84,13 +116,22 @@ describe(`PolNeAR in ${SHARDS} shards`, () => {
   });
 
   it('gives the same entity pages, facet value searches, suggestions and documents', async () => {
-    const people = corpus.entities.filter((e) => e.kind === 'person').sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 5);
+    const people = corpus.entities
+      .filter((e) => e.kind === 'person')
+      .sort((a, b) => b.mentionCount - a.mentionCount)
+      .slice(0, 5);
     for (const e of people) expect(await sharded.entityPage(e.id)).toEqual(await one.entityPage(e.id));
     expect(await sharded.entityPage('person-nobody-at-all')).toBeNull();
-    for (const [facet, q] of [['person', 'cli'], ['publisher', ''], ['speaker', 'trum'], ['organization', 'fbi']] as const) {
+    for (const [facet, q] of [
+      ['person', 'cli'],
+      ['publisher', ''],
+      ['speaker', 'trum'],
+      ['organization', 'fbi'],
+    ] as const) {
       expect(await sharded.facetValues(facet, q, 10)).toEqual(await one.facetValues(facet, q, 10));
     }
-    for (const q of ['cl', 'hill', 'donald t']) expect(await sharded.suggest(q, 8)).toEqual(await one.suggest(q, 8));
+    for (const q of ['cl', 'hill', 'donald t'])
+      expect(await sharded.suggest(q, 8)).toEqual(await one.suggest(q, 8));
     const a = corpus.articles[17]!;
     const q = corpus.quotes[5]!;
     expect(await sharded.document('article', a.id)).toEqual(a);

@@ -32,7 +32,11 @@ describe('entity pages', () => {
   it('merge aliases: each alias is written in an article of the entity', async () => {
     const person = await topPerson();
     const bodies = sample.filter((a) => person.articleIds.includes(a.id)).map((a) => `${a.title}\n${a.body}`);
-    for (const alias of [person.name, ...person.aliases]) expect(bodies.some((b) => b.includes(alias)), alias).toBe(true);
+    for (const alias of [person.name, ...person.aliases])
+      expect(
+        bodies.some((b) => b.includes(alias)),
+        alias,
+      ).toBe(true);
   });
 });
 
@@ -57,7 +61,8 @@ describe('entity filters and facets', () => {
     }
     const { body } = await get('/search?type=quote&facets=speaker&facetLimit=100');
     expect(new Map(body.facets.speaker.values.map((v: any) => [v.value, v.count]))).toEqual(expected);
-    for (const v of body.facets.speaker.values.filter((x: any) => x.id)) expect(v.name.length).toBeGreaterThan(2);
+    for (const v of body.facets.speaker.values.filter((x: any) => x.id))
+      expect(v.name.length).toBeGreaterThan(2);
   });
 
   it('count people, organizations and places per article', async () => {
@@ -103,6 +108,8 @@ describe('entity search', () => {
     const person = await topPerson();
     const surname: string = person.name.split(' ').at(-1);
     const { body } = await get(`/suggest?q=${encodeURIComponent(surname.slice(0, 4))}`);
-    expect(body.suggestions.some((s: any) => s.kind === 'entity' && s.id === person.id && s.text === person.name)).toBe(true);
+    expect(
+      body.suggestions.some((s: any) => s.kind === 'entity' && s.id === person.id && s.text === person.name),
+    ).toBe(true);
   });
 });

@@ -24,13 +24,22 @@ describe('bad requests', () => {
   });
 
   it('accepts the limits themselves', async () => {
-    for (const path of ['/search?q=x&limit=1', '/search?q=x&limit=100', '/search?q=x&offset=10000', `/search?q=${'a'.repeat(512)}`]) {
+    for (const path of [
+      '/search?q=x&limit=1',
+      '/search?q=x&limit=100',
+      '/search?q=x&offset=10000',
+      `/search?q=${'a'.repeat(512)}`,
+    ]) {
       expect((await get(path)).status, path).toBe(200);
     }
   });
 
   it('answers unknown routes and methods with JSON 404s', async () => {
-    for (const [path, init] of [['/nope', undefined], ['/search/extra', undefined], ['/search', { method: 'POST' }]] as const) {
+    for (const [path, init] of [
+      ['/nope', undefined],
+      ['/search/extra', undefined],
+      ['/search', { method: 'POST' }],
+    ] as const) {
       const { status, body } = await get(path, init);
       expect(status, path).toBe(404);
       expect(body.error.code).toBe('route_not_found');
@@ -38,7 +47,13 @@ describe('bad requests', () => {
   });
 
   it('answers absent documents with JSON 404s', async () => {
-    for (const path of ['/articles/no-such-id', '/quotes/no-such-id', '/entities/no-such-id', '/articles/__proto__', '/articles/constructor']) {
+    for (const path of [
+      '/articles/no-such-id',
+      '/quotes/no-such-id',
+      '/entities/no-such-id',
+      '/articles/__proto__',
+      '/articles/constructor',
+    ]) {
       const { status, body } = await get(path);
       expect(status, path).toBe(404);
       expect(body.error.code).toBe('not_found');

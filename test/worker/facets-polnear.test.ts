@@ -17,7 +17,8 @@ async function expected(): Promise<any> {
   return (await env.ASSETS.fetch('https://assets.local/test-polnear/expected.json')).json();
 }
 
-const asMap = (values: Array<{ value: string; count: number }>) => Object.fromEntries(values.map((v) => [v.value, v.count]));
+const asMap = (values: Array<{ value: string; count: number }>) =>
+  Object.fromEntries(values.map((v) => [v.value, v.count]));
 
 describe('PolNeAR facets in workerd', () => {
   it('count publishers and months over all 1,012 articles', async () => {
@@ -33,7 +34,9 @@ describe('PolNeAR facets in workerd', () => {
     const all = await call('/search?q=benghazi&type=article&facets=publisher&facetLimit=100');
     expect(all.total).toBe(want.total);
     expect(asMap(all.facets.publisher.values)).toEqual(want.publisher);
-    const one = await call('/search?q=benghazi&type=article&facets=publisher&facetLimit=100&publisher=Breitbart');
+    const one = await call(
+      '/search?q=benghazi&type=article&facets=publisher&facetLimit=100&publisher=Breitbart',
+    );
     expect(one.total).toBe(want.publisher.Breitbart);
     expect(asMap(one.facets.publisher.values)).toEqual(want.publisher);
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { get, sample } from './helpers';
 
 /** Counts computed from the input file, independently of the index. */
-function countBy(articles: typeof sample, values: (a: (typeof sample)[number]) => string[]): Map<string, number> {
+function countBy(
+  articles: typeof sample,
+  values: (a: (typeof sample)[number]) => string[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of articles) for (const v of new Set(values(a))) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;
@@ -22,7 +25,9 @@ function asMap(values: Array<{ value: string; count: number }>): Map<string, num
 
 describe('facet counts', () => {
   it('match counts computed from the input documents, over the whole match set', async () => {
-    const { body } = await get(`/search?type=article&limit=1&facetLimit=100&facets=${Object.keys(FIELD).join(',')}`);
+    const { body } = await get(
+      `/search?type=article&limit=1&facetLimit=100&facets=${Object.keys(FIELD).join(',')}`,
+    );
     expect(body.hits).toHaveLength(1);
     for (const [facet, values] of Object.entries(FIELD)) {
       expect(asMap(body.facets[facet].values), facet).toEqual(countBy(sample, values));
@@ -70,14 +75,20 @@ describe('filters', () => {
 
   it('OR within a facet, AND across facets', async () => {
     const [p1, p2] = publishers;
-    const either = await get(`/search?type=article&publisher=${encodeURIComponent(p1!)}&publisher=${encodeURIComponent(p2!)}`);
+    const either = await get(
+      `/search?type=article&publisher=${encodeURIComponent(p1!)}&publisher=${encodeURIComponent(p2!)}`,
+    );
     expect(either.body.total).toBe(count((a) => a.publisher === p1 || a.publisher === p2));
-    const both = await get(`/search?type=article&publisher=${encodeURIComponent(p1!)}&section=${encodeURIComponent(sections[0]!)}`);
+    const both = await get(
+      `/search?type=article&publisher=${encodeURIComponent(p1!)}&section=${encodeURIComponent(sections[0]!)}`,
+    );
     expect(both.body.total).toBe(count((a) => a.publisher === p1 && a.section === sections[0]));
   });
 
   it('a leading "-" excludes a value', async () => {
-    const { body } = await get(`/search?type=article&limit=100&publisher=-${encodeURIComponent(publishers[0]!)}`);
+    const { body } = await get(
+      `/search?type=article&limit=100&publisher=-${encodeURIComponent(publishers[0]!)}`,
+    );
     expect(body.total).toBe(count((a) => a.publisher !== publishers[0]));
     expect(body.hits.some((h: any) => h.publisher === publishers[0])).toBe(false);
   });
@@ -102,7 +113,9 @@ describe('filters', () => {
   it('rejects malformed filters with stable codes', async () => {
     expect((await get('/search?from=yesterday')).body.error.code).toBe('invalid_date');
     expect((await get('/search?facets=colour')).body.error.code).toBe('invalid_facet');
-    expect((await get(`/search?${Array.from({ length: 51 }, (_, i) => `tags=t${i}`).join('&')}`)).body.error.code).toBe('invalid_filter');
+    expect(
+      (await get(`/search?${Array.from({ length: 51 }, (_, i) => `tags=t${i}`).join('&')}`)).body.error.code,
+    ).toBe('invalid_filter');
     const many = Array.from({ length: 26 }, (_, i) => `tags=t${i}&section=s${i}`).join('&');
     expect((await get(`/search?${many}`)).body.error.code).toBe('too_many_filters');
     expect((await get(`/search?publisher=${'x'.repeat(201)}`)).body.error.code).toBe('invalid_filter');

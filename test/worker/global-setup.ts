@@ -22,7 +22,10 @@ const polnear = new URL('../../../shared/corpus/polnear/articles.ndjson', import
 async function buildPolnear() {
   const dir = `${root}public/test-polnear`;
   await buildIndex({ inputs: [polnear], outDir: dir });
-  const rows = (await readFile(polnear, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+  const rows = (await readFile(polnear, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, any>);
   const count = (pick: (r: Record<string, any>) => string | null, of = rows) => {
     const m: Record<string, number> = {};
     for (const r of of) {
@@ -74,7 +77,10 @@ const PUBLISH_B_ARTICLES = [
 
 async function buildPublishB() {
   const src = await mkdtemp(join(tmpdir(), 'publish-b-'));
-  await writeFile(`${src}/articles.ndjson`, PUBLISH_B_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  await writeFile(
+    `${src}/articles.ndjson`,
+    PUBLISH_B_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n',
+  );
   await buildIndex({ inputs: [`${src}/articles.ndjson`], outDir: `${root}public/test-publish-b` });
   await rm(src, { recursive: true, force: true });
 }
@@ -83,7 +89,11 @@ export default async function setup() {
   await buildPolnear();
   await buildPublishB();
   await buildShards();
-  const summary = await buildIndex({ inputs: [`${root}index-data/articles`], outDir: out, extractor: defaultExtractor });
+  const summary = await buildIndex({
+    inputs: [`${root}index-data/articles`],
+    outDir: out,
+    extractor: defaultExtractor,
+  });
   const manifest = JSON.parse(await readFile(`${out}/manifest.json`, 'utf8'));
   const versionDir = `${out}/${summary.manifest.version}`;
 
@@ -107,7 +117,10 @@ export default async function setup() {
   await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
   // The manifest names a file that is not there, and a store that is not JSON at all.
   await rm(`${faults}/missing-file/${summary.manifest.version}/${manifest.files.docs.path}`);
-  await writeFile(`${faults}/store-not-json/${summary.manifest.version}/${manifest.files.docs.path}`, '<html>502 Bad Gateway</html>');
+  await writeFile(
+    `${faults}/store-not-json/${summary.manifest.version}/${manifest.files.docs.path}`,
+    '<html>502 Bad Gateway</html>',
+  );
   // A header of the right size that is not JSON: only parsing can tell.
   const header = `${faults}/header-not-json/${summary.manifest.version}/${manifest.files.index.path}`;
   const size = (await readFile(header)).length;

@@ -17,7 +17,12 @@ describe('GET /health and /stats', () => {
   it('gives the manifest facts', async () => {
     const { status, body } = await get('/stats');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, minisearchVersion: '7.2.0', optionsHash: OPTIONS_HASH, skipped: 0 });
+    expect(body).toMatchObject({
+      formatVersion: INDEX_FORMAT_VERSION,
+      minisearchVersion: '7.2.0',
+      optionsHash: OPTIONS_HASH,
+      skipped: 0,
+    });
     expect(body.counts.article).toBe(sample.length);
     expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.bytes).toBeGreaterThan(1000);
@@ -31,7 +36,11 @@ async function appAt(root: string) {
     const res = await app.request(`${BASE}${path}`, {}, env);
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { search: await call('/search?q=vote'), health: await call('/health'), missingRoute: await call('/nope') };
+  return {
+    search: await call('/search?q=vote'),
+    health: await call('/health'),
+    missingRoute: await call('/nope'),
+  };
 }
 
 describe('an index that cannot be served', () => {
@@ -70,7 +79,9 @@ describe('an index that fails while loading', () => {
         },
       }),
     });
-    const results = await Promise.all(['/search?q=vote', '/stats', '/health'].map((p) => app.request(`${BASE}${p}`, {}, env)));
+    const results = await Promise.all(
+      ['/search?q=vote', '/stats', '/health'].map((p) => app.request(`${BASE}${p}`, {}, env)),
+    );
     for (const res of results) {
       expect(res.status).toBe(503);
       expect(((await res.json()) as any).error.code).toBe('index_corrupt');

@@ -3,7 +3,10 @@ import sampleText from '../../index-data/articles/sample.ndjson?raw';
 
 export const BASE = 'http://search.test';
 
-export async function get(path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }> {
+export async function get(
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await SELF.fetch(`${BASE}${path}`, init);
   const text = await res.text();
   let body: unknown;

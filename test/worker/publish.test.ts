@@ -33,7 +33,10 @@ async function localVersion(root: string): Promise<LocalVersion> {
   const manifest = (await (await asset(`${root}/manifest.json`)).json()) as LocalVersion['manifest'];
   const files = new Map<string, Uint8Array>();
   for (const f of Object.values(manifest.files)) {
-    files.set(f.path, new Uint8Array(await (await asset(`${root}/${manifest.version}/${f.path}`)).arrayBuffer()));
+    files.set(
+      f.path,
+      new Uint8Array(await (await asset(`${root}/${manifest.version}/${f.path}`)).arrayBuffer()),
+    );
   }
   return { manifest, files };
 }
@@ -53,7 +56,10 @@ type Answer = { status: number; headers: Headers; body: any };
  * A fresh app over R2 under a prefix of its own, with ADMIN_KEY and a refresh on every request;
  * `wrap` may put a spy between the app and the (real, local) bucket.
  */
-function publisher(overrides: Record<string, unknown> = {}, wrap?: (bucket: R2Bucket, prefix: string) => R2Bucket) {
+function publisher(
+  overrides: Record<string, unknown> = {},
+  wrap?: (bucket: R2Bucket, prefix: string) => R2Bucket,
+) {
   const prefix = `test-${crypto.randomUUID()}`;
   const app = createApp();
   const bindings = {
@@ -73,13 +79,26 @@ function publisher(overrides: Record<string, unknown> = {}, wrap?: (bucket: R2Bu
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   };
   const upload = (version: string, path: string, bytes: Uint8Array, key: string | null = KEY) =>
-    call(`/admin/index/files/${version}/${path}`, { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'Content-Length': String(bytes.byteLength) } }, key);
+    call(
+      `/admin/index/files/${version}/${path}`,
+      {
+        method: 'PUT',
+        body: bytes as Uint8Array<ArrayBuffer>,
+        headers: { 'Content-Length': String(bytes.byteLength) },
+      },
+      key,
+    );
   const post = (path: string, body: unknown) => {
     const bytes = encoder.encode(JSON.stringify(body));
-    return call(path, { method: 'POST', body: bytes, headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) } });
+    return call(path, {
+      method: 'POST',
+      body: bytes,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) },
+    });
   };
   const uploadVersion = async (v: LocalVersion) => {
-    for (const [path, bytes] of v.files) expect((await upload(v.manifest.version, path, bytes)).status).toBe(201);
+    for (const [path, bytes] of v.files)
+      expect((await upload(v.manifest.version, path, bytes)).status).toBe(201);
   };
   const publish = (v: LocalVersion) => post('/admin/index/publish', { manifest: v.manifest });
   const uploadAndPublish = async (v: LocalVersion) => {
@@ -89,13 +108,21 @@ function publisher(overrides: Record<string, unknown> = {}, wrap?: (bucket: R2Bu
     return res;
   };
   const r2 = (path: string) => env.INDEX_BUCKET.get(`${prefix}/${path}`);
-  const keys = async () => (await env.INDEX_BUCKET.list({ prefix: `${prefix}/` })).objects.map((o) => o.key.slice(prefix.length + 1)).sort();
+  const keys = async () =>
+    (await env.INDEX_BUCKET.list({ prefix: `${prefix}/` })).objects
+      .map((o) => o.key.slice(prefix.length + 1))
+      .sort();
   return { prefix, call, upload, post, uploadVersion, publish, uploadAndPublish, r2, keys };
 }
 
 const SEARCH = '/search?q=harbor&type=article&limit=50&facets=publisher';
 /** What must be equal between two answers of the same version (tookMs is not). */
-const essence = (body: any): { total: number; match: string; ids: string[]; facets: unknown } => ({ total: body.total, match: body.match, ids: body.hits.map((h: any) => h.id), facets: body.facets });
+const essence = (body: any): { total: number; match: string; ids: string[]; facets: unknown } => ({
+  total: body.total,
+  match: body.match,
+  ids: body.hits.map((h: any) => h.id),
+  facets: body.facets,
+});
 
 const sampleIds = new Set(sample.map((a) => a.id));
 
@@ -113,13 +140,23 @@ describe('publishing into R2', () => {
     const extra = encoder.encode('{"shard":0}');
     const put = await p.upload(a.manifest.version, 'shard-0/extra.json', extra);
     expect(put.status).toBe(201);
-    expect(put.body).toEqual({ version: a.manifest.version, path: 'shard-0/extra.json', bytes: extra.byteLength });
+    expect(put.body).toEqual({
+      version: a.manifest.version,
+      path: 'shard-0/extra.json',
+      bytes: extra.byteLength,
+    });
     expect(put.headers.get('Cache-Control')).toBe('no-store');
 
     const res = await p.publish(a);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const bytes = Object.values(a.manifest.files).reduce((s, f) => s + f.bytes, 0);
-    expect(res.body).toMatchObject({ version: a.manifest.version, previous: null, files: a.files.size, bytes, pruned: [] });
+    expect(res.body).toMatchObject({
+      version: a.manifest.version,
+      previous: null,
+      files: a.files.size,
+      bytes,
+      pruned: [],
+    });
     expect(res.headers.get('Cache-Control')).toBe('no-store');
 
     // The pointer, the manifest's copy in the version folder, the history, every file.
@@ -142,7 +179,10 @@ describe('publishing into R2', () => {
     expect(search.headers.get('X-Index-Version')).toBe(a.manifest.version);
     expect(search.body.hits.length).toBeGreaterThan(0);
     for (const hit of search.body.hits) expect(sampleIds.has(hit.id), hit.id).toBe(true);
-    expect((await p.call('/health', {}, null)).body).toMatchObject({ status: 'ok', index: { version: a.manifest.version } });
+    expect((await p.call('/health', {}, null)).body).toMatchObject({
+      status: 'ok',
+      index: { version: a.manifest.version },
+    });
 
     const versions = await p.call('/admin/index/versions');
     expect(versions.status).toBe(200);
@@ -159,34 +199,39 @@ describe('publishing into R2', () => {
     const waves: Promise<Answer>[][] = [[], [], [], []];
     let search: () => Promise<Answer> = () => Promise.reject(new Error('not yet'));
     let switching = false;
-    const p = publisher({}, (bucket, prefix) =>
-      new Proxy(bucket, {
-        get(target, prop) {
-          if (prop === 'put') {
-            return async (key: string, ...rest: unknown[]) => {
-              const pointer = switching && key === `${prefix}/manifest.json`;
-              if (pointer) for (let i = 0; i < 15; i++) waves[1]!.push(search());
-              const stored = await (target.put as (...args: unknown[]) => Promise<unknown>)(key, ...rest);
-              if (pointer) for (let i = 0; i < 15; i++) waves[2]!.push(search());
-              return stored;
-            };
-          }
-          if (prop === 'get') {
-            return async (key: string, ...rest: unknown[]) => {
-              if (key.startsWith(`${prefix}/${b.manifest.version}/`)) await new Promise((r) => setTimeout(r, 20));
-              return (target.get as (...args: unknown[]) => unknown)(key, ...rest);
-            };
-          }
-          const value = Reflect.get(target, prop);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
+    const p = publisher(
+      {},
+      (bucket, prefix) =>
+        new Proxy(bucket, {
+          get(target, prop) {
+            if (prop === 'put') {
+              return async (key: string, ...rest: unknown[]) => {
+                const pointer = switching && key === `${prefix}/manifest.json`;
+                if (pointer) for (let i = 0; i < 15; i++) waves[1]!.push(search());
+                const stored = await (target.put as (...args: unknown[]) => Promise<unknown>)(key, ...rest);
+                if (pointer) for (let i = 0; i < 15; i++) waves[2]!.push(search());
+                return stored;
+              };
+            }
+            if (prop === 'get') {
+              return async (key: string, ...rest: unknown[]) => {
+                if (key.startsWith(`${prefix}/${b.manifest.version}/`))
+                  await new Promise((r) => setTimeout(r, 20));
+                return (target.get as (...args: unknown[]) => unknown)(key, ...rest);
+              };
+            }
+            const value = Reflect.get(target, prop);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
     );
     search = () => p.call(SEARCH, {}, null);
     await p.uploadAndPublish(a);
     const first = await search();
     expect(first.headers.get('X-Index-Version')).toBe(a.manifest.version);
-    const expected: Record<string, ReturnType<typeof essence>> = { [a.manifest.version]: essence(first.body) };
+    const expected: Record<string, ReturnType<typeof essence>> = {
+      [a.manifest.version]: essence(first.body),
+    };
     await p.uploadVersion(b);
 
     for (let i = 0; i < 10; i++) waves[0]!.push(search());
@@ -194,7 +239,11 @@ describe('publishing into R2', () => {
     const published = await p.publish(b);
     switching = false;
     expect(published.status, JSON.stringify(published.body)).toBe(200);
-    expect(published.body).toMatchObject({ version: b.manifest.version, previous: a.manifest.version, pruned: [] });
+    expect(published.body).toMatchObject({
+      version: b.manifest.version,
+      previous: a.manifest.version,
+      pruned: [],
+    });
     for (let i = 0; i < 10; i++) waves[3]!.push(search());
     const answers = await Promise.all(waves.map((w) => Promise.all(w)));
     expect(answers.map((w) => w.length)).toEqual([10, 15, 15, 10]);
@@ -203,7 +252,10 @@ describe('publishing into R2', () => {
     expect(bAnswer.headers.get('X-Index-Version')).toBe(b.manifest.version);
     expected[b.manifest.version] = essence(bAnswer.body);
     // The two versions answer differently: B holds only its two articles.
-    expect([...expected[b.manifest.version]!.ids].sort()).toEqual(['publish-b-harbor-ferry', 'publish-b-harbor-lights']);
+    expect([...expected[b.manifest.version]!.ids].sort()).toEqual([
+      'publish-b-harbor-ferry',
+      'publish-b-harbor-lights',
+    ]);
     expect(expected[a.manifest.version]!.ids.length).toBeGreaterThan(2);
     expect(expected[a.manifest.version]!.ids.every((id) => sampleIds.has(id))).toBe(true);
 
@@ -219,7 +271,8 @@ describe('publishing into R2', () => {
     // Requests that started before the switch finished on A; every one started after it got B.
     expect(seen[a.manifest.version]).toBeGreaterThan(0);
     expect(seen[b.manifest.version]).toBeGreaterThan(0);
-    for (const res of [...answers[2]!, ...answers[3]!]) expect(res.headers.get('X-Index-Version')).toBe(b.manifest.version);
+    for (const res of [...answers[2]!, ...answers[3]!])
+      expect(res.headers.get('X-Index-Version')).toBe(b.manifest.version);
   });
 
   it('rolls back to the previous version, then has nothing further to roll back to', async () => {
@@ -262,7 +315,9 @@ describe('publishing into R2', () => {
     const versions = await p.call('/admin/index/versions');
     expect(versions.body.current).toBe('v-a00004');
     expect(versions.body.stored).toEqual(['v-a00002', 'v-a00003', 'v-a00004']);
-    expect((await p.keys()).filter((k) => k.startsWith('v-a00001/') || k.startsWith('v-dead00/'))).toEqual([]);
+    expect((await p.keys()).filter((k) => k.startsWith('v-a00001/') || k.startsWith('v-dead00/'))).toEqual(
+      [],
+    );
     expect((await p.call(SEARCH, {}, null)).headers.get('X-Index-Version')).toBe('v-a00004');
 
     // Two rollbacks reach the oldest kept version; a third has nothing left.
@@ -285,7 +340,10 @@ describe('publishing into R2', () => {
     await p.uploadAndPublish(a);
     expect((await p.call(SEARCH, {}, null)).headers.get('X-Index-Version')).toBe(a.manifest.version);
     // Complete by name and size, so publishing accepts it, but not an index.
-    const broken: LocalVersion = { manifest: { ...a.manifest, version: 'v-bad000' }, files: new Map([...a.files].map(([k, v]) => [k, new Uint8Array(v.byteLength).fill(60)])) };
+    const broken: LocalVersion = {
+      manifest: { ...a.manifest, version: 'v-bad000' },
+      files: new Map([...a.files].map(([k, v]) => [k, new Uint8Array(v.byteLength).fill(60)])),
+    };
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await p.uploadAndPublish(broken);
     for (let i = 0; i < 3; i++) {
@@ -343,7 +401,15 @@ describe('admin routes: access', () => {
     const p = publisher();
     for (const [method, path] of routes) {
       for (const key of [null, 'wrong-key', `${KEY}x`]) {
-        const res = await p.call(path, { method, headers: { Origin: 'https://news.example' }, ...(method === 'GET' ? {} : { body: '{}' }) }, key);
+        const res = await p.call(
+          path,
+          {
+            method,
+            headers: { Origin: 'https://news.example' },
+            ...(method === 'GET' ? {} : { body: '{}' }),
+          },
+          key,
+        );
         expect(res.status, `${path} ${key}`).toBe(401);
         expect(res.body.error.code).toBe('unauthorized');
         expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer /);
@@ -354,10 +420,18 @@ describe('admin routes: access', () => {
     // The key in the query string is not accepted (it would end up in logs).
     expect((await p.call(`/admin/index/versions?key=${KEY}`, {}, null)).status).toBe(401);
     // A preflight from a page gets no CORS permission either.
-    const preflight = await p.call('/admin/index/publish', {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
-    }, null);
+    const preflight = await p.call(
+      '/admin/index/publish',
+      {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://news.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      },
+      null,
+    );
     expect(preflight.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toBeNull();
     // Authorized answers carry no CORS headers either.
@@ -389,13 +463,21 @@ describe('admin routes: validation', () => {
       `v-abc123/${'n'.repeat(129)}`,
     ];
     for (const rest of bad) {
-      const res = await p.call(`/admin/index/files/${rest}`, { method: 'PUT', body, headers: { 'Content-Length': '1' } });
+      const res = await p.call(`/admin/index/files/${rest}`, {
+        method: 'PUT',
+        body,
+        headers: { 'Content-Length': '1' },
+      });
       expect(res.status, rest).toBe(400);
       expect(res.body.error.code, rest).toBe('invalid_path');
     }
     // Dot segments are resolved by URL parsing before routing: they never reach a key.
     for (const rest of ['v-abc123/../../manifest.json', 'v-abc123/%2e%2e/%2e%2e/manifest.json']) {
-      const res = await p.call(`/admin/index/files/${rest}`, { method: 'PUT', body, headers: { 'Content-Length': '1' } });
+      const res = await p.call(`/admin/index/files/${rest}`, {
+        method: 'PUT',
+        body,
+        headers: { 'Content-Length': '1' },
+      });
       expect([400, 404], rest).toContain(res.status);
     }
     expect(await p.keys()).toEqual([]);
@@ -412,7 +494,11 @@ describe('admin routes: validation', () => {
     const unsized = await p.call('/admin/index/files/v-abc123/index.json', { method: 'PUT', body: stream });
     expect(unsized.status).toBe(411);
     expect(unsized.body.error.code).toBe('length_required');
-    const huge = await p.call('/admin/index/files/v-abc123/index.json', { method: 'PUT', body: encoder.encode('abc'), headers: { 'Content-Length': String(200 * 1024 * 1024) } });
+    const huge = await p.call('/admin/index/files/v-abc123/index.json', {
+      method: 'PUT',
+      body: encoder.encode('abc'),
+      headers: { 'Content-Length': String(200 * 1024 * 1024) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
     expect(await p.keys()).toEqual([]);
@@ -428,8 +514,11 @@ describe('admin routes: validation', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('incomplete_version');
     const missing = [...a.files.keys()].slice(2);
-    for (const f of missing) expect(res.body.error.message).toContain(`${a.manifest.version}/${f} is missing`);
-    expect(res.body.error.message).toContain(`${a.manifest.version}/${second} has ${a.files.get(second!)!.byteLength - 1} bytes`);
+    for (const f of missing)
+      expect(res.body.error.message).toContain(`${a.manifest.version}/${f} is missing`);
+    expect(res.body.error.message).toContain(
+      `${a.manifest.version}/${second} has ${a.files.get(second!)!.byteLength - 1} bytes`,
+    );
     expect(await p.r2('manifest.json')).toBeNull();
     expect(await p.r2('versions.json')).toBeNull();
   });
@@ -442,7 +531,11 @@ describe('admin routes: validation', () => {
       [{}, 400, 'invalid_manifest'],
       [{ manifest: { version: a.manifest.version } }, 400, 'invalid_manifest'],
       [{ manifest: { ...a.manifest, version: '../escape' } }, 400, 'invalid_manifest'],
-      [{ manifest: { ...a.manifest, files: { index: { path: '/etc/passwd', bytes: 1 } } } }, 400, 'invalid_manifest'],
+      [
+        { manifest: { ...a.manifest, files: { index: { path: '/etc/passwd', bytes: 1 } } } },
+        400,
+        'invalid_manifest',
+      ],
       [{ manifest: { ...a.manifest, optionsHash: '0000000000000000' } }, 409, 'index_incompatible'],
       [{ manifest: { ...a.manifest, formatVersion: 999 } }, 409, 'index_incompatible'],
     ];
@@ -463,7 +556,12 @@ describe('publishing a sharded version', () => {
     await p.uploadAndPublish(sharded);
     const fromAssets = createApp();
     const assetsEnv = { ...env, INDEX_PATH: '/test-shards' };
-    for (const path of ['/search?q=clinton&facets=publisher,person', '/search?q=%22white+house%22', '/entities/person-hillary-clinton', '/suggest?q=hill']) {
+    for (const path of [
+      '/search?q=clinton&facets=publisher,person',
+      '/search?q=%22white+house%22',
+      '/entities/person-hillary-clinton',
+      '/suggest?q=hill',
+    ]) {
       const got = await p.call(path, {}, null);
       const want = await fromAssets.request(`${BASE}${path}`, {}, assetsEnv);
       const wantBody = (await want.json()) as any;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { get, sample } from './helpers';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-const tokens = (s: string) => fold(s).split(/[\n\r\p{Z}\p{P}]+/u).filter(Boolean);
+const tokens = (s: string) =>
+  fold(s)
+    .split(/[\n\r\p{Z}\p{P}]+/u)
+    .filter(Boolean);
 
 function containsPhrase(text: string, phrase: string): boolean {
   return ` ${tokens(text).join(' ')} `.includes(` ${tokens(phrase).join(' ')} `);
@@ -36,14 +39,18 @@ describe('query language', () => {
     const reversed = phrase.split(' ').reverse().join(' ');
     const rev = await get(`/search?q=${encodeURIComponent(`"${reversed}"`)}&limit=100`);
     for (const hit of rev.body.hits) expect(containsPhrase(await docText(hit), reversed)).toBe(true);
-    const expectedReversed = sample.filter((a) => containsPhrase(`${a.title}\n${a.subtitle ?? ''}\n${a.body}`, reversed)).length;
+    const expectedReversed = sample.filter((a) =>
+      containsPhrase(`${a.title}\n${a.subtitle ?? ''}\n${a.body}`, reversed),
+    ).length;
     expect(rev.body.hits.filter((h: any) => h.type === 'article')).toHaveLength(expectedReversed);
   });
 
   it('-word excludes every document that contains the word', async () => {
     const [first, second] = bodyPhrase().split(' ');
     const withBoth = await get(`/search?q=${first}&type=article&limit=100`);
-    const without = await get(`/search?q=${encodeURIComponent(`${first} -${second}`)}&type=article&limit=100`);
+    const without = await get(
+      `/search?q=${encodeURIComponent(`${first} -${second}`)}&type=article&limit=100`,
+    );
     expect(without.body.total).toBeLessThan(withBoth.body.total);
     for (const hit of without.body.hits) expect(tokens(await docText(hit))).not.toContain(second);
   });
@@ -52,7 +59,9 @@ describe('query language', () => {
     const name = sample.flatMap((a) => (a.body as string).match(/\b[A-Z][a-z]{7,}\b/g) ?? [])[0]!;
     const stem = name.slice(0, 5);
     const typing = await get(`/search?q=${stem}&type=article&limit=100`);
-    const expected = sample.filter((a) => tokens(`${a.title} ${a.subtitle ?? ''} ${a.body}`).some((t) => t.startsWith(fold(stem))));
+    const expected = sample.filter((a) =>
+      tokens(`${a.title} ${a.subtitle ?? ''} ${a.body}`).some((t) => t.startsWith(fold(stem))),
+    );
     expect(typing.body.total).toBeGreaterThanOrEqual(expected.length);
     const done = await get(`/search?q=${stem}%20&type=article&limit=100`);
     expect(done.body.total).toBeLessThan(typing.body.total);
@@ -73,14 +82,20 @@ describe('query language', () => {
         expect(h.html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
       }
     }
-    expect(body.hits.some((h: any) => Object.values<any>(h.highlight).some((x) => x.html.includes('<mark>Kovačević</mark>')))).toBe(true);
+    expect(
+      body.hits.some((h: any) =>
+        Object.values<any>(h.highlight).some((x) => x.html.includes('<mark>Kovačević</mark>')),
+      ),
+    ).toBe(true);
   });
 
   it('crops the snippet around the best-matching passage', async () => {
     const article = sample.find((a) => (a.body as string).split('\n\n').length >= 5)!;
     const lastParagraph = (article.body as string).split('\n\n').at(-1)!;
     const words = lastParagraph.match(/\b[a-z]{6,}\b/g)!.slice(0, 2);
-    const { body } = await get(`/search?q=${encodeURIComponent(`${article.title} ${words.join(' ')}`)}&type=article&limit=1`);
+    const { body } = await get(
+      `/search?q=${encodeURIComponent(`${article.title} ${words.join(' ')}`)}&type=article&limit=1`,
+    );
     expect(body.hits[0].id).toBe(article.id);
     expect(body.hits[0].highlight.snippet.ranges.length).toBeGreaterThan(0);
   });
@@ -116,7 +131,12 @@ describe('GET /suggest', () => {
     const { status, body } = await get('/suggest?q=minis');
     expect(status).toBe(200);
     expect(body.suggestions.length).toBeGreaterThan(0);
-    for (const s of body.suggestions) expect(fold(s.text).split(' ').some((w: string) => w.startsWith('minis'))).toBe(true);
+    for (const s of body.suggestions)
+      expect(
+        fold(s.text)
+          .split(' ')
+          .some((w: string) => w.startsWith('minis')),
+      ).toBe(true);
     const counts = body.suggestions.map((s: any) => s.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });

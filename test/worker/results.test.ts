@@ -18,7 +18,9 @@ describe('quotes in results', () => {
   it('distinct=article collapses an article and its quotes into one hit', async () => {
     const plain = await get('/search?q=said&limit=100');
     const distinct = await get('/search?q=said&limit=100&distinct=article');
-    const groups = new Set(plain.body.hits.map((h: any) => (h.type === 'entity' ? h.id : (h.articleId ?? h.id))));
+    const groups = new Set(
+      plain.body.hits.map((h: any) => (h.type === 'entity' ? h.id : (h.articleId ?? h.id))),
+    );
     expect(distinct.body.total).toBe(groups.size);
     const seen = distinct.body.hits.map((h: any) => (h.type === 'entity' ? h.id : (h.articleId ?? h.id)));
     expect(new Set(seen).size).toBe(seen.length);
@@ -43,11 +45,20 @@ describe('GET /openapi.json', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     const params = body.paths['/search'].get.parameters;
-    expect(params.map((p: any) => p.name).sort()).toEqual(Object.keys((searchQuerySchema as any).shape).sort());
+    expect(params.map((p: any) => p.name).sort()).toEqual(
+      Object.keys((searchQuerySchema as any).shape).sort(),
+    );
     const limit = params.find((p: any) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ minimum: 1, maximum: 100 });
     expect(params.find((p: any) => p.name === 'q').schema.maxLength).toBe(512);
-    for (const path of ['/suggest', '/facets/{facet}', '/articles/{id}', '/entities/{id}', '/health', '/stats']) {
+    for (const path of [
+      '/suggest',
+      '/facets/{facet}',
+      '/articles/{id}',
+      '/entities/{id}',
+      '/health',
+      '/stats',
+    ]) {
       expect(body.paths[path], path).toBeTruthy();
     }
   });

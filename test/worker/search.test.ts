@@ -7,7 +7,9 @@ function titleWord(): { word: string; ids: string[] } {
     for (const word of (article.title as string).split(/[^\p{L}]+/u)) {
       if (word.length < 7) continue;
       const re = new RegExp(`\\b${word}\\b`, 'i');
-      const ids = sample.filter((a) => re.test(a.title) || re.test(a.body) || re.test(a.subtitle ?? '')).map((a) => a.id);
+      const ids = sample
+        .filter((a) => re.test(a.title) || re.test(a.body) || re.test(a.subtitle ?? ''))
+        .map((a) => a.id);
       if (ids.length >= 1 && ids.length <= 3) return { word, ids };
     }
   }
@@ -48,7 +50,9 @@ describe('GET /search', () => {
   });
 
   it('folds case and diacritics', async () => {
-    const accented = sample.flatMap((a) => (a.body as string).match(/\b\p{Lu}\p{L}*[čćšžéüöñáíóú]\p{L}*/gu) ?? [])[0];
+    const accented = sample.flatMap(
+      (a) => (a.body as string).match(/\b\p{Lu}\p{L}*[čćšžéüöñáíóú]\p{L}*/gu) ?? [],
+    )[0];
     expect(accented, 'the sample should contain an accented name').toBeTruthy();
     const plain = accented!.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     const a = await get(`/search?q=${encodeURIComponent(accented!)}`);

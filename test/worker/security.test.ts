@@ -32,9 +32,29 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}x`).join(
 describe('request limits', () => {
   it.each([
     [`/search?q=${encodeURIComponent(words(LIMITS.qMaxTerms + 1))}`, 400, 'too_many_terms'],
-    [`/search?q=${encodeURIComponent(`vote -${words(LIMITS.qMaxTerms).replaceAll(' ', ' -')}`)}`, 400, 'too_many_terms'],
-    [`/search?q=${encodeURIComponent(Array(LIMITS.qMaxPhrases + 1).fill('"harbor bridge"').join(' '))}`, 400, 'too_many_phrases'],
-    [`/search?q=${encodeURIComponent(Array(LIMITS.qMaxPhrases + 1).fill('long-range').join(' '))}`, 400, 'too_many_phrases'],
+    [
+      `/search?q=${encodeURIComponent(`vote -${words(LIMITS.qMaxTerms).replaceAll(' ', ' -')}`)}`,
+      400,
+      'too_many_terms',
+    ],
+    [
+      `/search?q=${encodeURIComponent(
+        Array(LIMITS.qMaxPhrases + 1)
+          .fill('"harbor bridge"')
+          .join(' '),
+      )}`,
+      400,
+      'too_many_phrases',
+    ],
+    [
+      `/search?q=${encodeURIComponent(
+        Array(LIMITS.qMaxPhrases + 1)
+          .fill('long-range')
+          .join(' '),
+      )}`,
+      400,
+      'too_many_phrases',
+    ],
     [`/suggest?q=${encodeURIComponent(words(LIMITS.qMaxTerms + 1))}`, 400, 'too_many_terms'],
     [`/facets/person?q=${encodeURIComponent(words(LIMITS.qMaxTerms + 1))}`, 400, 'too_many_terms'],
     [`/suggest?q=${'a'.repeat(LIMITS.qMaxChars + 1)}`, 400, 'query_too_long'],
@@ -42,7 +62,11 @@ describe('request limits', () => {
     [`/suggest?q=x&limit=${LIMITS.suggestLimitMax + 1}`, 400, 'invalid_limit'],
     [`/search?q=x&offset=1e400`, 400, 'invalid_offset'],
     [`/search?q=x&facets=${'person,'.repeat(LIMITS.facetsMax + 1)}`, 400, 'invalid_facet'],
-    [`/search?${Array.from({ length: LIMITS.paramsMax + 1 }, (_, i) => `p${i}=1`).join('&')}`, 400, 'too_many_parameters'],
+    [
+      `/search?${Array.from({ length: LIMITS.paramsMax + 1 }, (_, i) => `p${i}=1`).join('&')}`,
+      400,
+      'too_many_parameters',
+    ],
     [`/search?q=x&pad=${'a'.repeat(LIMITS.urlMaxChars)}`, 414, 'uri_too_long'],
     [`/nope?pad=${'a'.repeat(LIMITS.urlMaxChars)}`, 414, 'uri_too_long'],
   ])('%s → %i %s', async (path, status, code) => {
@@ -53,13 +77,20 @@ describe('request limits', () => {
   });
 
   it('accepts queries at the limits', async () => {
-    for (const q of [words(LIMITS.qMaxTerms), Array(LIMITS.qMaxPhrases).fill('"harbor bridge"').join(' '), Array(LIMITS.qMaxTerms).fill('ab').join(' ')]) {
+    for (const q of [
+      words(LIMITS.qMaxTerms),
+      Array(LIMITS.qMaxPhrases).fill('"harbor bridge"').join(' '),
+      Array(LIMITS.qMaxTerms).fill('ab').join(' '),
+    ]) {
       for (const route of ['/search', '/suggest', '/facets/person']) {
         const res = await get(`${route}?q=${encodeURIComponent(q)}`);
         expect(res.status, `${route} ${q}`).toBe(200);
       }
     }
-    expect((await get(`/search?${Array.from({ length: LIMITS.paramsMax }, (_, i) => `p${i}=1`).join('&')}`)).status).toBe(200);
+    expect(
+      (await get(`/search?${Array.from({ length: LIMITS.paramsMax }, (_, i) => `p${i}=1`).join('&')}`))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses oversized headers with 431', async () => {
@@ -76,7 +107,8 @@ describe('the OpenAPI document', () => {
     const { body } = await get('/openapi.json');
     expect(body['x-limits']).toEqual(LIMITS);
     const responses = body.paths['/search'].get.responses;
-    for (const status of ['400', '401', '414', '429', '431', '503']) expect(responses[status], status).toBeDefined();
+    for (const status of ['400', '401', '414', '429', '431', '503'])
+      expect(responses[status], status).toBeDefined();
     expect(body.components.securitySchemes.bearer.scheme).toBe('bearer');
   });
 });
@@ -139,13 +171,20 @@ describe('CORS', () => {
 
     const preflight = await call('/search', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://news.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('https://news.example');
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,HEAD,OPTIONS');
     expect(preflight.headers.get('Access-Control-Allow-Credentials')).toBeNull();
-    const evilPreflight = await call('/search', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const evilPreflight = await call('/search', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(evilPreflight.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 });
@@ -154,7 +193,13 @@ describe('ETag and Cache-Control', () => {
   it('tag index-backed answers with the index version and answer 304 to If-None-Match', async () => {
     const stats = await get('/stats');
     const article = sample[0]!.id as string;
-    for (const path of ['/search?q=vote', '/suggest?q=vo', '/facets/person?q=a', `/articles/${article}`, '/stats']) {
+    for (const path of [
+      '/search?q=vote',
+      '/suggest?q=vo',
+      '/facets/person?q=a',
+      `/articles/${article}`,
+      '/stats',
+    ]) {
       const first = await get(path);
       expect(first.status, path).toBe(200);
       const tag = first.headers.get('ETag')!;
@@ -195,7 +240,8 @@ describe('ETag and Cache-Control', () => {
       ['/openapi.json', /^public, max-age=3600$/],
       ['/health', /^no-store$/],
     ];
-    for (const [path, cache] of expected) expect((await get(path)).headers.get('Cache-Control'), path).toMatch(cache);
+    for (const [path, cache] of expected)
+      expect((await get(path)).headers.get('Cache-Control'), path).toMatch(cache);
     expect((await get('/health')).headers.get('ETag')).toBeNull();
   });
 });
@@ -237,7 +283,13 @@ describe('error bodies', () => {
   });
 
   it('of bad requests are JSON with a code, whatever the input', async () => {
-    for (const path of ['/search?q=%E0%A4%A', '/search?q=%', '/search?limit=%00', '/facets/%2e%2e%2fsecret', '/articles/%2e%2e%2fmanifest.json']) {
+    for (const path of [
+      '/search?q=%E0%A4%A',
+      '/search?q=%',
+      '/search?limit=%00',
+      '/facets/%2e%2e%2fsecret',
+      '/articles/%2e%2e%2fmanifest.json',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBeLessThan(500);
       expect(typeof res.body.error?.code === 'string' || res.status === 200, path).toBe(true);
@@ -248,7 +300,10 @@ describe('error bodies', () => {
 describe('rate limiting (Miniflare Rate Limiting binding)', () => {
   it('is bound from wrangler.toml, with the limit and period that 429s quote', () => {
     expect(typeof env.RATE_LIMITER?.limit).toBe('function');
-    const simple = /\[\[ratelimits\]\][^[]*name = "RATE_LIMITER"[^[]*simple = \{ limit = (\d+), period = (\d+) \}/.exec(wranglerToml);
+    const simple =
+      /\[\[ratelimits\]\][^[]*name = "RATE_LIMITER"[^[]*simple = \{ limit = (\d+), period = (\d+) \}/.exec(
+        wranglerToml,
+      );
     expect(simple?.slice(1).map(Number)).toEqual([LIMITS.rateLimitRequests, LIMITS.rateLimitPeriodSeconds]);
   });
 
@@ -272,9 +327,18 @@ describe('rate limiting (Miniflare Rate Limiting binding)', () => {
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
 
     // Another client is not affected; /health (probes) and preflights are never limited.
-    expect((await call('/search?q=vote', { headers: { 'CF-Connecting-IP': '192.0.2.77' } })).status).toBe(200);
+    expect((await call('/search?q=vote', { headers: { 'CF-Connecting-IP': '192.0.2.77' } })).status).toBe(
+      200,
+    );
     expect((await call('/health', { headers: { 'CF-Connecting-IP': client } })).status).toBe(200);
-    const preflight = await call('/search', { method: 'OPTIONS', headers: { 'CF-Connecting-IP': client, Origin: 'https://a.example', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await call('/search', {
+      method: 'OPTIONS',
+      headers: {
+        'CF-Connecting-IP': client,
+        Origin: 'https://a.example',
+        'Access-Control-Request-Method': 'GET',
+      },
+    });
     expect(preflight.status).toBe(204);
   });
 
@@ -291,14 +355,25 @@ describe('API key', () => {
   const call = appWith({ API_KEY: KEY });
 
   it('makes the index private: 401 without the key, with a stable code', async () => {
-    for (const path of ['/search?q=vote', '/suggest?q=vo', '/facets/person', '/stats', `/articles/${sample[0]!.id}`, '/entities/x', '/quotes/x']) {
+    for (const path of [
+      '/search?q=vote',
+      '/suggest?q=vo',
+      '/facets/person',
+      '/stats',
+      `/articles/${sample[0]!.id}`,
+      '/entities/x',
+      '/quotes/x',
+    ]) {
       const res = await call(path);
       expect(res.status, path).toBe(401);
       expect(res.body.error.code, path).toBe('api_key_required');
       expect(res.headers.get('WWW-Authenticate'), path).toMatch(/^Bearer /);
       expect(res.headers.get('Cache-Control'), path).toBe('no-store');
     }
-    for (const init of [{ headers: { Authorization: 'Bearer wrong' } }, { headers: { Authorization: `Bearer ${KEY}x` } }]) {
+    for (const init of [
+      { headers: { Authorization: 'Bearer wrong' } },
+      { headers: { Authorization: `Bearer ${KEY}x` } },
+    ]) {
       const res = await call('/search?q=vote', init);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('api_key_invalid');
@@ -336,6 +411,9 @@ describe('API key', () => {
     const app = createApp({ source: () => ({ name: 'assets:/nowhere', read: async () => null }) });
     const res = await app.request(`${BASE}/health`, {}, { ...env, API_KEY: KEY });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable', error: { code: 'index_missing', message: 'The index is unavailable' } });
+    expect(await res.json()).toEqual({
+      status: 'unavailable',
+      error: { code: 'index_missing', message: 'The index is unavailable' },
+    });
   });
 });

@@ -80,7 +80,9 @@ describe('PolNeAR in 4 shards on Durable Objects', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('ETag')).toBeNull();
     // A whole answer does get one.
-    expect((await four.app.request(`${BASE}/search?q=clinton`, {}, four.env)).headers.get('ETag')).not.toBeNull();
+    expect(
+      (await four.app.request(`${BASE}/search?q=clinton`, {}, four.env)).headers.get('ETag'),
+    ).not.toBeNull();
     const page = await get('/entities/person-hillary-clinton', broken);
     expect(page.status).toBe(503);
     expect(page.body.error.code).toBe('shard_unavailable');

@@ -4,14 +4,61 @@ import { idFromFileName } from './text.js';
 
 /** Page furniture and non-text content: nothing inside these is article text. */
 const DROPPED = new Set([
-  'script', 'style', 'nav', 'header', 'footer', 'aside', 'figure', 'noscript', 'template', 'iframe',
-  'svg', 'math', 'form', 'button', 'select', 'textarea', 'object', 'embed', 'canvas', 'video', 'audio', 'head',
+  'script',
+  'style',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'math',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
 ]);
 
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCKS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'br', 'hr', 'div', 'section', 'article', 'main',
-  'pre', 'address', 'dd', 'dt', 'dl', 'ul', 'ol', 'table', 'tr', 'details', 'summary', 'figcaption', 'hgroup', 'body',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'br',
+  'hr',
+  'div',
+  'section',
+  'article',
+  'main',
+  'pre',
+  'address',
+  'dd',
+  'dt',
+  'dl',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'details',
+  'summary',
+  'figcaption',
+  'hgroup',
+  'body',
 ]);
 
 const CELLS = new Set(['td', 'th']);
@@ -97,7 +144,8 @@ export const htmlReader: FormatReader = {
     const meta = new Map<string, string[]>();
     let canonical: string | undefined;
     for (const el of elements(doc)) {
-      if (el.tagName === 'link' && attr(el, 'rel')?.toLowerCase().split(/\s+/).includes('canonical')) canonical ??= attr(el, 'href');
+      if (el.tagName === 'link' && attr(el, 'rel')?.toLowerCase().split(/\s+/).includes('canonical'))
+        canonical ??= attr(el, 'href');
       if (el.tagName !== 'meta') continue;
       const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop'))?.toLowerCase();
       const content = attr(el, 'content');
@@ -112,7 +160,9 @@ export const htmlReader: FormatReader = {
     const titleEl = find(doc, 'title');
     const title = headline || first('og:title') || (titleEl ? squash(textOf(titleEl)) : '') || null;
 
-    const authors = (meta.get('author') ?? meta.get('article:author') ?? []).filter((a) => !/^https?:\/\//.test(a));
+    const authors = (meta.get('author') ?? meta.get('article:author') ?? []).filter(
+      (a) => !/^https?:\/\//.test(a),
+    );
     const time = [...elements(root)].find((el) => el.tagName === 'time' && attr(el, 'datetime'));
     const tags = meta.get('article:tag') ?? (first('keywords') ?? '').split(',').map(squash).filter(Boolean);
 

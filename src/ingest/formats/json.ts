@@ -115,7 +115,11 @@ export const jsonReader: FormatReader = {
       value = JSON.parse(text);
     } catch (err) {
       const { errorAt } = scan(text);
-      issues.push({ file, line: errorAt === null ? 1 : lineAt(text, errorAt), reason: `invalid JSON (${describe(err as Error)})` });
+      issues.push({
+        file,
+        line: errorAt === null ? 1 : lineAt(text, errorAt),
+        reason: `invalid JSON (${describe(err as Error)})`,
+      });
       return { records, issues };
     }
     if (Array.isArray(value)) {

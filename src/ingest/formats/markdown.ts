@@ -26,11 +26,17 @@ export const markdownReader: FormatReader = {
       const mark = (err as { mark?: { line?: number } }).mark;
       // gray-matter hands YAML the text from the end of the opening "---", so its line 0 is file line 1.
       const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
-      return { records: [], issues: [{ file, line, reason: `invalid front matter (${(err as Error).message.split('\n')[0]})` }] };
+      return {
+        records: [],
+        issues: [{ file, line, reason: `invalid front matter (${(err as Error).message.split('\n')[0]})` }],
+      };
     }
     const data: unknown = parsed.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      return { records: [], issues: [{ file, line: 2, reason: 'front matter must be a mapping of field names to values' }] };
+      return {
+        records: [],
+        issues: [{ file, line: 2, reason: 'front matter must be a mapping of field names to values' }],
+      };
     }
     const fields = frontMatterFields(data as Record<string, unknown>, parsed.matter);
     const tree = fromMarkdown(parsed.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -53,7 +59,8 @@ export const markdownReader: FormatReader = {
  */
 function frontMatterFields(data: Record<string, unknown>, yaml: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) out[key] = value instanceof Date ? (asWritten(yaml, key) ?? dateString(value)) : value;
+  for (const [key, value] of Object.entries(data))
+    out[key] = value instanceof Date ? (asWritten(yaml, key) ?? dateString(value)) : value;
   out.published ??= out.date;
   out.subtitle ??= out.description;
   delete out.date;
@@ -61,14 +68,20 @@ function frontMatterFields(data: Record<string, unknown>, yaml: string): Record<
   for (const [key, value] of Object.entries(out)) {
     if (typeof value === 'number') out[key] = String(value);
   }
-  if (typeof out.tags === 'string') out.tags = out.tags.split(',').map((t) => t.trim()).filter(Boolean);
+  if (typeof out.tags === 'string')
+    out.tags = out.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (Array.isArray(out.tags)) out.tags = out.tags.map((t) => (typeof t === 'number' ? String(t) : t));
   return out;
 }
 
 function asWritten(yaml: string, key: string): string | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return yaml.match(new RegExp(`^${escaped}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'm'))?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
+  return yaml
+    .match(new RegExp(`^${escaped}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'm'))?.[1]
+    ?.replace(/^(['"])(.*)\1$/, '$2');
 }
 
 function dateString(d: Date): string {
@@ -94,7 +107,10 @@ function blocks(nodes: RootContent[]): string[] {
         break;
       case 'list':
         for (const item of node.children) {
-          const [own, nested] = [item.children.filter((c) => c.type !== 'list'), item.children.filter((c) => c.type === 'list')];
+          const [own, nested] = [
+            item.children.filter((c) => c.type !== 'list'),
+            item.children.filter((c) => c.type === 'list'),
+          ];
           out.push(blocks(own).join(' '), ...blocks(nested));
         }
         break;

@@ -25,10 +25,16 @@ export function joinWrappedLines(text: string): string {
 export const textReader: FormatReader = {
   extensions: ['.txt'],
   read(text, file) {
-    const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n');
     const first = lines.findIndex((l) => l.trim() !== '');
     const title = first >= 0 ? lines[first]!.trim() : null;
     const body = first >= 0 ? joinWrappedLines(lines.slice(first + 1).join('\n')) : '';
-    return { records: [{ file, line: first >= 0 ? first + 1 : 1, raw: { id: idFromFileName(file), title, body } }], issues: [] };
+    return {
+      records: [{ file, line: first >= 0 ? first + 1 : 1, raw: { id: idFromFileName(file), title, body } }],
+      issues: [],
+    };
   },
 };

@@ -26,7 +26,11 @@ export function presentedKey(authorization: string | undefined, query: string | 
 
 export type KeyState = 'public' | 'authorized' | 'missing' | 'invalid';
 
-export async function keyState(env: AppEnv['Bindings'], authorization: string | undefined, query: string | undefined): Promise<KeyState> {
+export async function keyState(
+  env: AppEnv['Bindings'],
+  authorization: string | undefined,
+  query: string | undefined,
+): Promise<KeyState> {
   if (!env.API_KEY) return 'public';
   const key = presentedKey(authorization, query);
   if (key === null) return 'missing';
@@ -41,9 +45,17 @@ export function requireApiKey(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'OPTIONS') return next();
     const state = await keyState(c.env, c.req.header('Authorization'), c.req.query('key'));
     if (state === 'missing') {
-      return c.json(errorBody('api_key_required', 'This index is private: send Authorization: Bearer <key> or ?key=<key>'), 401, UNAUTHORIZED_HEADERS);
+      return c.json(
+        errorBody(
+          'api_key_required',
+          'This index is private: send Authorization: Bearer <key> or ?key=<key>',
+        ),
+        401,
+        UNAUTHORIZED_HEADERS,
+      );
     }
-    if (state === 'invalid') return c.json(errorBody('api_key_invalid', 'The API key is not valid'), 401, UNAUTHORIZED_HEADERS);
+    if (state === 'invalid')
+      return c.json(errorBody('api_key_invalid', 'The API key is not valid'), 401, UNAUTHORIZED_HEADERS);
     await next();
   };
 }

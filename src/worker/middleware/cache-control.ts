@@ -25,7 +25,8 @@ export function cacheFor(policy: keyof typeof CACHE): MiddlewareHandler<AppEnv> 
   return async (c, next) => {
     await next();
     const ok = (c.res.status >= 200 && c.res.status < 300) || c.res.status === 304;
-    if (ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', scoped(CACHE[policy], Boolean(c.env.API_KEY)));
+    if (ok && !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', scoped(CACHE[policy], Boolean(c.env.API_KEY)));
   };
 }
 
@@ -33,7 +34,8 @@ export function cacheFor(policy: keyof typeof CACHE): MiddlewareHandler<AppEnv> 
 export function defaultNoStore(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', NO_STORE);
+    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', NO_STORE);
     // A credentialed answer must not be reused for another key (or none).
     if (c.env.API_KEY) c.res.headers.append('Vary', 'Authorization');
   };

@@ -7,7 +7,10 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.js';
 
 export function allowedOrigins(setting: string | undefined): '*' | string[] {
-  const list = (setting ?? '*').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean);
+  const list = (setting ?? '*')
+    .split(',')
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return list.length === 0 || list.includes('*') ? '*' : list;
 }
 

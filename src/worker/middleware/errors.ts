@@ -12,7 +12,11 @@ export const onError: ErrorHandler = (err, c) => {
   }
   if (err instanceof ShardUnavailableError) {
     // The shard numbers help operators; the cause (storage, timeouts) stays in the log.
-    return c.json(errorBody('shard_unavailable', `Shard ${err.shards.join(', ')} of the index did not answer; try again`), 503, { 'Retry-After': '5' });
+    return c.json(
+      errorBody('shard_unavailable', `Shard ${err.shards.join(', ')} of the index did not answer; try again`),
+      503,
+      { 'Retry-After': '5' },
+    );
   }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(errorBody('invalid_parameter', err.message || 'Bad request'), err.status);

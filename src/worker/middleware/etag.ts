@@ -30,13 +30,17 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
 export function etag(): MiddlewareHandler<AppEnv & IndexVars> {
   return async (c, next) => {
     const tag = indexEtag(c.var.engine.manifest.contentHash, c.env);
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && etagMatches(c.req.header('If-None-Match'), tag)) {
+    if (
+      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+      etagMatches(c.req.header('If-None-Match'), tag)
+    ) {
       // Only URLs that answered 200 ever handed out this tag, and they still would.
       return c.body(null, 304, { ETag: tag });
     }
     await next();
     // An answer its route marked no-store (a partial one: a shard did not answer) is not to be
     // kept, so not to be revalidated either.
-    if (c.res.status === 200 && c.res.headers.get('Cache-Control') !== NO_STORE) c.res.headers.set('ETag', tag);
+    if (c.res.status === 200 && c.res.headers.get('Cache-Control') !== NO_STORE)
+      c.res.headers.set('ETag', tag);
   };
 }

@@ -42,7 +42,11 @@ async function openEngine(source: IndexSource, env: Env): Promise<ServedEngine> 
   const clients = shardClients(env, manifest);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));
   const failedShards = warmed.flatMap((w, i) => (w.status === 'rejected' ? [i] : []));
-  for (const i of failedShards) console.error(`shard ${i} of ${manifest.version} could not load:`, (warmed[i] as PromiseRejectedResult).reason);
+  for (const i of failedShards)
+    console.error(
+      `shard ${i} of ${manifest.version} could not load:`,
+      (warmed[i] as PromiseRejectedResult).reason,
+    );
   return Object.assign(shardedEngine(manifest, clients, { timeoutMs }), { failedShards });
 }
 
@@ -53,15 +57,24 @@ function unavailable(err: unknown): IndexUnavailableError {
   if (err instanceof IndexUnavailableError) return err;
   // The cause may name storage internals: it goes to the log, not to clients.
   console.error('index load failed:', err);
-  return new IndexUnavailableError('index_corrupt', 'Index could not be read (the cause is in the Worker log)');
+  return new IndexUnavailableError(
+    'index_corrupt',
+    'Index could not be read (the cause is in the Worker log)',
+  );
 }
 
 /** The source with its pointer fixed to bytes already read: the load reads the version that was checked. */
 function pinned(source: IndexSource, manifest: Uint8Array): IndexSource {
-  return { name: source.name, read: (path) => (path === 'manifest.json' ? Promise.resolve(manifest) : source.read(path)) };
+  return {
+    name: source.name,
+    read: (path) => (path === 'manifest.json' ? Promise.resolve(manifest) : source.read(path)),
+  };
 }
 
-export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: RefreshPolicy = refreshSeconds): IndexHolder {
+export function indexHolder(
+  sourceFor: (env: Env) => IndexSource,
+  refreshFor: RefreshPolicy = refreshSeconds,
+): IndexHolder {
   let loading: Promise<ServedEngine> | null = null;
   let current: ServedEngine | null = null;
   // Every pointer read takes a number; `current` is replaced only by a read newer than the one
@@ -101,8 +114,15 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
           },
           (err: unknown) => {
             loading = null;
-            if (err instanceof IndexUnavailableError && err.code === 'index_missing' && name.startsWith('r2:')) {
-              throw new IndexUnavailableError('index_missing', `No index published at ${name}: run \`npm run publish-index\``);
+            if (
+              err instanceof IndexUnavailableError &&
+              err.code === 'index_missing' &&
+              name.startsWith('r2:')
+            ) {
+              throw new IndexUnavailableError(
+                'index_missing',
+                `No index published at ${name}: run \`npm run publish-index\``,
+              );
             }
             throw unavailable(err);
           },
@@ -118,11 +138,15 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
     try {
       const base = sourceFor(env);
       const bytes = await base.read('manifest.json');
-      if (bytes === null) throw new IndexUnavailableError('index_missing', `no manifest.json at ${base.name}`);
+      if (bytes === null)
+        throw new IndexUnavailableError('index_missing', `no manifest.json at ${base.name}`);
       source = pinned(base, bytes);
       version = (await readManifest(source)).version;
     } catch (err) {
-      console.error(`index refresh: the pointer cannot be read, still serving ${(current ?? served).manifest.version}:`, err);
+      console.error(
+        `index refresh: the pointer cannot be read, still serving ${(current ?? served).manifest.version}:`,
+        err,
+      );
       return current ?? served;
     }
     if (current && version === current.manifest.version) {
@@ -135,7 +159,8 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
       // A new version is switched to only when every shard of it loaded.
       load = openEngine(source, env)
         .then((engine) => {
-          if (engine.failedShards?.length) throw new Error(`shards ${engine.failedShards.join(', ')} failed to load`);
+          if (engine.failedShards?.length)
+            throw new Error(`shards ${engine.failedShards.join(', ')} failed to load`);
           return engine;
         })
         .finally(() => loads.delete(version));
@@ -146,7 +171,10 @@ export function indexHolder(sourceFor: (env: Env) => IndexSource, refreshFor: Re
       install(index, read);
       return index;
     } catch (err) {
-      console.error(`index refresh: version ${version} could not be loaded, still serving ${(current ?? served).manifest.version}:`, err);
+      console.error(
+        `index refresh: version ${version} could not be loaded, still serving ${(current ?? served).manifest.version}:`,
+        err,
+      );
       return current ?? served;
     }
   }

@@ -18,10 +18,16 @@ export function requestLimits(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const url = c.req.url;
     if (url.length > LIMITS.urlMaxChars) {
-      return c.json(errorBody('uri_too_long', `The URL must be at most ${LIMITS.urlMaxChars} characters`), 414);
+      return c.json(
+        errorBody('uri_too_long', `The URL must be at most ${LIMITS.urlMaxChars} characters`),
+        414,
+      );
     }
     if (headerBytes(c.req.raw.headers) > LIMITS.headersMaxBytes) {
-      return c.json(errorBody('headers_too_large', `Request headers must total at most ${LIMITS.headersMaxBytes} bytes`), 431);
+      return c.json(
+        errorBody('headers_too_large', `Request headers must total at most ${LIMITS.headersMaxBytes} bytes`),
+        431,
+      );
     }
     const queryStart = url.indexOf('?');
     if (queryStart >= 0) {

@@ -28,7 +28,10 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     }
     if (!allowed) {
       return c.json(
-        errorBody('rate_limited', `Too many requests: at most ${LIMITS.rateLimitRequests} per ${LIMITS.rateLimitPeriodSeconds} s per client`),
+        errorBody(
+          'rate_limited',
+          `Too many requests: at most ${LIMITS.rateLimitRequests} per ${LIMITS.rateLimitPeriodSeconds} s per client`,
+        ),
         429,
         { 'Retry-After': String(LIMITS.rateLimitPeriodSeconds) },
       );

@@ -9,7 +9,12 @@ export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({
     overwrite: false,
     // JSON never needs to load or run anything, nor to be framed.
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     // Cross-origin reads of the API go through CORS; no-cors embedding of JSON stays blocked.

@@ -21,7 +21,16 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     const issue = result.error.issues[0] as Issue | undefined;
     const param = String(issue?.path[0] ?? '');
     const rule = codes[param];
-    const code = typeof rule === 'function' && issue ? rule(issue) : typeof rule === 'string' ? rule : 'invalid_parameter';
-    throw new ApiError(400, code, param ? `${param}: ${issue?.message}` : (issue?.message ?? 'Invalid request'));
+    const code =
+      typeof rule === 'function' && issue
+        ? rule(issue)
+        : typeof rule === 'string'
+          ? rule
+          : 'invalid_parameter';
+    throw new ApiError(
+      400,
+      code,
+      param ? `${param}: ${issue?.message}` : (issue?.message ?? 'Invalid request'),
+    );
   });
 }

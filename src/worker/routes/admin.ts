@@ -82,7 +82,11 @@ function requireAdminKey(): MiddlewareHandler<AppEnv> {
     const presented = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     const key = c.env.ADMIN_KEY;
     if (!key || !presented || !(await sameKey(presented, key))) {
-      return c.json(errorBody('unauthorized', 'The admin routes need Authorization: Bearer <ADMIN_KEY>'), 401, UNAUTHORIZED_HEADERS);
+      return c.json(
+        errorBody('unauthorized', 'The admin routes need Authorization: Bearer <ADMIN_KEY>'),
+        401,
+        UNAUTHORIZED_HEADERS,
+      );
     }
     await next();
   };
@@ -90,7 +94,12 @@ function requireAdminKey(): MiddlewareHandler<AppEnv> {
 
 function bucketOf(c: AdminContext): { bucket: R2Bucket; key: (path: string) => string; prefix: string } {
   const bucket = c.env.INDEX_BUCKET;
-  if (!bucket) throw new ApiError(503, 'bucket_missing', 'The Worker has no INDEX_BUCKET binding (see [[r2_buckets]] in wrangler.toml)');
+  if (!bucket)
+    throw new ApiError(
+      503,
+      'bucket_missing',
+      'The Worker has no INDEX_BUCKET binding (see [[r2_buckets]] in wrangler.toml)',
+    );
   const prefix = normalizePrefix(c.env.INDEX_R2_PREFIX);
   return { bucket, prefix, key: (path) => r2Key(prefix, path) };
 }
@@ -99,7 +108,8 @@ function declaredLength(c: AdminContext, max: number): number {
   const header = c.req.header('Content-Length');
   if (header === undefined) throw new ApiError(411, 'length_required', 'Send the body with a Content-Length');
   const n = Number(header);
-  if (!/^\d+$/.test(header) || !Number.isSafeInteger(n)) throw new ApiError(400, 'invalid_parameter', 'Content-Length is not a number');
+  if (!/^\d+$/.test(header) || !Number.isSafeInteger(n))
+    throw new ApiError(400, 'invalid_parameter', 'Content-Length is not a number');
   if (n > max) throw new ApiError(413, 'payload_too_large', `The body must be at most ${max} bytes`);
   return n;
 }
@@ -112,7 +122,9 @@ async function readHistory({ bucket, key }: Store): Promise<HistoryEntry[]> {
   try {
     const parsed = JSON.parse(await object.text()) as unknown;
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter((e): e is HistoryEntry => typeof e?.version === 'string' && typeof e?.publishedAt === 'string');
+    return parsed.filter(
+      (e): e is HistoryEntry => typeof e?.version === 'string' && typeof e?.publishedAt === 'string',
+    );
   } catch {
     console.error('admin: versions.json is not JSON; starting a new history');
     return [];
@@ -120,7 +132,9 @@ async function readHistory({ bucket, key }: Store): Promise<HistoryEntry[]> {
 }
 
 async function writeHistory({ bucket, key }: Store, history: HistoryEntry[]): Promise<void> {
-  await bucket.put(key('versions.json'), JSON.stringify(history, null, 2), { httpMetadata: { contentType: 'application/json' } });
+  await bucket.put(key('versions.json'), JSON.stringify(history, null, 2), {
+    httpMetadata: { contentType: 'application/json' },
+  });
 }
 
 /** The version the pointer names now, with when it was written; null when there is none. */
@@ -136,21 +150,33 @@ async function currentPointer({ bucket, key }: Store): Promise<{ version: string
 }
 
 /** The history with the pointer's version as its last entry (it may lag after an interrupted publish). */
-function withCurrent(history: HistoryEntry[], pointer: { version: string; uploaded: Date } | null): HistoryEntry[] {
+function withCurrent(
+  history: HistoryEntry[],
+  pointer: { version: string; uploaded: Date } | null,
+): HistoryEntry[] {
   if (!pointer || history.at(-1)?.version === pointer.version) return history;
-  return [...history.filter((e) => e.version !== pointer.version), { version: pointer.version, publishedAt: pointer.uploaded.toISOString() }];
+  return [
+    ...history.filter((e) => e.version !== pointer.version),
+    { version: pointer.version, publishedAt: pointer.uploaded.toISOString() },
+  ];
 }
 
 function parseManifest(raw: unknown) {
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(400, 'invalid_manifest', `The manifest is malformed: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new ApiError(
+      400,
+      'invalid_manifest',
+      `The manifest is malformed: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   const manifest = parsed.data;
-  if (!VERSION_PATTERN.test(manifest.version)) throw new ApiError(400, 'invalid_manifest', `"${manifest.version}" is not a version name (v-<hex>)`);
+  if (!VERSION_PATTERN.test(manifest.version))
+    throw new ApiError(400, 'invalid_manifest', `"${manifest.version}" is not a version name (v-<hex>)`);
   for (const [name, file] of Object.entries(manifest.files)) {
-    if (!isFilePath(file.path)) throw new ApiError(400, 'invalid_manifest', `File "${name}" has an invalid path`);
+    if (!isFilePath(file.path))
+      throw new ApiError(400, 'invalid_manifest', `File "${name}" has an invalid path`);
   }
   if (!READABLE_FORMATS.includes(manifest.formatVersion) || manifest.optionsHash !== OPTIONS_HASH) {
     throw new ApiError(
@@ -172,7 +198,8 @@ async function problems({ bucket, key }: Store, manifest: Manifest): Promise<str
       const path = `${manifest.version}/${file.path}`;
       const head = await bucket.head(key(path));
       if (!head) found.push(`${path} is missing`);
-      else if (head.size !== file.bytes) found.push(`${path} has ${head.size} bytes, the manifest says ${file.bytes}`);
+      else if (head.size !== file.bytes)
+        found.push(`${path} has ${head.size} bytes, the manifest says ${file.bytes}`);
     }),
   );
   return found.sort();
@@ -180,7 +207,11 @@ async function problems({ bucket, key }: Store, manifest: Manifest): Promise<str
 
 function incomplete(version: string, found: string[]): ApiError {
   const shown = found.slice(0, 10).join('; ');
-  return new ApiError(409, 'incomplete_version', `Version ${version} is incomplete: ${shown}${found.length > 10 ? `; and ${found.length - 10} more` : ''}`);
+  return new ApiError(
+    409,
+    'incomplete_version',
+    `Version ${version} is incomplete: ${shown}${found.length > 10 ? `; and ${found.length - 10} more` : ''}`,
+  );
 }
 
 async function storedVersions({ bucket, prefix }: Store): Promise<string[]> {
@@ -218,13 +249,19 @@ export function adminRoutes() {
     const slash = rest.indexOf('/');
     const version = slash < 0 ? rest : rest.slice(0, slash);
     const path = slash < 0 ? '' : rest.slice(slash + 1);
-    if (!VERSION_PATTERN.test(version)) throw new ApiError(400, 'invalid_path', 'The version must be v-<hex> (lower case)');
+    if (!VERSION_PATTERN.test(version))
+      throw new ApiError(400, 'invalid_path', 'The version must be v-<hex> (lower case)');
     if (!isFilePath(path)) {
-      throw new ApiError(400, 'invalid_path', 'The file path must be relative: segments of letters, digits, ".", "_", "-", none empty or starting with "."');
+      throw new ApiError(
+        400,
+        'invalid_path',
+        'The file path must be relative: segments of letters, digits, ".", "_", "-", none empty or starting with "."',
+      );
     }
     const bytes = declaredLength(c, MAX_FILE_BYTES);
     const body = c.req.raw.body;
-    if (!body && bytes > 0) throw new ApiError(400, 'invalid_parameter', `No body, but a Content-Length of ${bytes}`);
+    if (!body && bytes > 0)
+      throw new ApiError(400, 'invalid_parameter', `No body, but a Content-Length of ${bytes}`);
     // R2 needs a body of known length; the FixedLengthStream also fails a body that is not as long as declared.
     const value = body && bytes > 0 ? body.pipeThrough(new FixedLengthStream(bytes)) : new Uint8Array(0);
     let stored: R2Object | null;
@@ -232,7 +269,11 @@ export function adminRoutes() {
       stored = await store.bucket.put(store.key(`${version}/${path}`), value);
     } catch (err) {
       console.error('admin: upload failed:', err);
-      throw new ApiError(400, 'invalid_parameter', `The body did not match its Content-Length (${bytes} bytes)`);
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        `The body did not match its Content-Length (${bytes} bytes)`,
+      );
     }
     return c.json({ version, path, bytes: stored?.size ?? bytes }, 201, NO_STORE);
   });
@@ -241,16 +282,25 @@ export function adminRoutes() {
     const store = bucketOf(c);
     declaredLength(c, MAX_MANIFEST_BYTES);
     const text = await c.req.text();
-    if (text.length > MAX_MANIFEST_BYTES) throw new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_MANIFEST_BYTES} bytes`);
+    if (text.length > MAX_MANIFEST_BYTES)
+      throw new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_MANIFEST_BYTES} bytes`);
     let body: { manifest?: unknown };
     try {
       body = JSON.parse(text) as { manifest?: unknown };
     } catch {
-      throw new ApiError(400, 'invalid_manifest', 'The body must be JSON: { "manifest": <the version\'s manifest.json> }');
+      throw new ApiError(
+        400,
+        'invalid_manifest',
+        'The body must be JSON: { "manifest": <the version\'s manifest.json> }',
+      );
     }
     const raw = body?.manifest;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new ApiError(400, 'invalid_manifest', 'The body must be JSON: { "manifest": <the version\'s manifest.json> }');
+      throw new ApiError(
+        400,
+        'invalid_manifest',
+        'The body must be JSON: { "manifest": <the version\'s manifest.json> }',
+      );
     }
     const manifest = parseManifest(raw);
     const missing = await problems(store, manifest);
@@ -265,7 +315,10 @@ export function adminRoutes() {
     // The switch: one put of one object.
     await store.bucket.put(store.key('manifest.json'), pointerText, json);
 
-    history = [...history.filter((e) => e.version !== manifest.version), { version: manifest.version, publishedAt: new Date().toISOString() }];
+    history = [
+      ...history.filter((e) => e.version !== manifest.version),
+      { version: manifest.version, publishedAt: new Date().toISOString() },
+    ];
     history = history.slice(-(KEEP_PREVIOUS + 1));
     await writeHistory(store, history);
     const keep = new Set(history.map((e) => e.version));
@@ -292,9 +345,15 @@ export function adminRoutes() {
     const pointer = await currentPointer(store);
     const history = withCurrent(await readHistory(store), pointer);
     const target = history.at(-2);
-    if (!pointer || !target) throw new ApiError(409, 'no_previous_version', 'There is no previous version to roll back to');
+    if (!pointer || !target)
+      throw new ApiError(409, 'no_previous_version', 'There is no previous version to roll back to');
     const copy = await store.bucket.get(store.key(`${target.version}/manifest.json`));
-    if (!copy) throw new ApiError(409, 'no_previous_version', `The previous version ${target.version} is no longer stored`);
+    if (!copy)
+      throw new ApiError(
+        409,
+        'no_previous_version',
+        `The previous version ${target.version} is no longer stored`,
+      );
     const text = await copy.text();
     let raw: unknown;
     try {
@@ -305,7 +364,9 @@ export function adminRoutes() {
     const manifest = parseManifest(raw);
     const missing = await problems(store, manifest);
     if (missing.length > 0) throw incomplete(manifest.version, missing);
-    await store.bucket.put(store.key('manifest.json'), text, { httpMetadata: { contentType: 'application/json' } });
+    await store.bucket.put(store.key('manifest.json'), text, {
+      httpMetadata: { contentType: 'application/json' },
+    });
     // The version rolled back from leaves the history; its files stay until the next publish prunes them.
     const rest = history.slice(0, -1);
     await writeHistory(store, rest);
@@ -316,7 +377,11 @@ export function adminRoutes() {
     const store = bucketOf(c);
     const pointer = await currentPointer(store);
     const history = withCurrent(await readHistory(store), pointer);
-    return c.json({ current: pointer?.version ?? null, history, stored: await storedVersions(store) }, 200, NO_STORE);
+    return c.json(
+      { current: pointer?.version ?? null, history, stored: await storedVersions(store) },
+      200,
+      NO_STORE,
+    );
   });
 
   return app;

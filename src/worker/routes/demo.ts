@@ -12,7 +12,10 @@ interface WidgetBuild {
 }
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 async function widgetBuild(assets: Fetcher, base: string): Promise<WidgetBuild> {
   try {
@@ -23,7 +26,12 @@ async function widgetBuild(assets: Fetcher, base: string): Promise<WidgetBuild> 
   }
 }
 
-const ATTRS = ['types="article,quote,entity"', 'facets="publisher,section,person"', 'per-page="10"', 'placeholder="Search the archive"'];
+const ATTRS = [
+  'types="article,quote,entity"',
+  'facets="publisher,section,person"',
+  'per-page="10"',
+  'placeholder="Search the archive"',
+];
 
 function snippet(origin: string, file: string, integrity?: string) {
   const sri = integrity ? `\n  integrity="${integrity}"\n  crossorigin="anonymous"` : '';

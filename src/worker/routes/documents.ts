@@ -5,7 +5,10 @@ import { ApiError } from '../errors.js';
 import type { IndexVars } from '../middleware/index-loader.js';
 
 /** Stored documents answered as stored; entities get their page (entityPage) instead. */
-const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Record<string, Exclude<DocType, 'entity'>>;
+const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Record<
+  string,
+  Exclude<DocType, 'entity'>
+>;
 
 export const documentRoutes = new Hono<AppEnv & IndexVars>();
 
@@ -16,7 +19,9 @@ documentRoutes.get('/entities/:id', async (c) => {
   return c.json(page);
 });
 
-for (const [store, type] of Object.entries(STORES) as Array<[keyof typeof STORES, Exclude<DocType, 'entity'>]>) {
+for (const [store, type] of Object.entries(STORES) as Array<
+  [keyof typeof STORES, Exclude<DocType, 'entity'>]
+>) {
   documentRoutes.get(`/${store}/:id`, async (c) => {
     const id = c.req.param('id');
     const doc = await c.var.engine.document(type, id);

@@ -4,4 +4,6 @@ import { openApiDocument } from '../openapi.js';
 
 let cached: ReturnType<typeof openApiDocument> | null = null;
 
-export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', (c) => c.json((cached ??= openApiDocument())));
+export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', (c) =>
+  c.json((cached ??= openApiDocument())),
+);

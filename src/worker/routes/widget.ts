@@ -17,7 +17,11 @@ async function serve(c: Context<AppEnv>, file: string, cacheControl: string) {
   const asset = await c.env.ASSETS.fetch(new Request(new URL(`/${file}`, c.req.url), { headers }));
   if (asset.status === 404) {
     const unbuilt = file === 'widget.js' || file === 'widget-client.js';
-    throw new ApiError(404, 'not_found', unbuilt ? `${file} has not been built (npm run build:widget)` : `No ${file}`);
+    throw new ApiError(
+      404,
+      'not_found',
+      unbuilt ? `${file} has not been built (npm run build:widget)` : `No ${file}`,
+    );
   }
   if (!asset.ok && asset.status !== 304) throw new Error(`assets /${file}: HTTP ${asset.status}`);
   const out = new Headers(asset.headers);

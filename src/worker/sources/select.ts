@@ -15,7 +15,10 @@ export const DEFAULT_REFRESH_SECONDS = 30;
 export function sourceKind(env: Env): 'assets' | 'r2' {
   const kind = (env.INDEX_SOURCE ?? 'assets').trim().toLowerCase() || 'assets';
   if (kind !== 'assets' && kind !== 'r2') {
-    throw new IndexUnavailableError('index_missing', `INDEX_SOURCE must be "assets" or "r2", not "${env.INDEX_SOURCE}"`);
+    throw new IndexUnavailableError(
+      'index_missing',
+      `INDEX_SOURCE must be "assets" or "r2", not "${env.INDEX_SOURCE}"`,
+    );
   }
   return kind;
 }
@@ -35,7 +38,10 @@ export function indexLocation(env: Env): IndexLocation {
 export function sourceAt(env: Env, where: IndexLocation): IndexSource {
   if (where.kind === 'assets') return assetsSource(env.ASSETS, where.root);
   if (!env.INDEX_BUCKET) {
-    throw new IndexUnavailableError('index_missing', 'INDEX_SOURCE is "r2" but the Worker has no INDEX_BUCKET binding');
+    throw new IndexUnavailableError(
+      'index_missing',
+      'INDEX_SOURCE is "r2" but the Worker has no INDEX_BUCKET binding',
+    );
   }
   return r2Source(env.INDEX_BUCKET, where.root);
 }
