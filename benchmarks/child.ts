@@ -4,12 +4,12 @@
  * printed as one JSON line on stdout.
  */
 import { readFileSync } from 'node:fs';
-import { createApp } from '../src/worker/app.js';
 import { fsSource } from '../src/build/fs-source.js';
 import { loadIndex } from '../src/index/load.js';
-import { loadEngine, type EngineName } from './engines.js';
-import { median, percentile, timeAsync } from './stats.js';
+import { createApp } from '../src/worker/app.js';
+import { type EngineName, loadEngine } from './engines.js';
 import { QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';
+import { median, percentile, timeAsync } from './stats.js';
 
 export interface ChildJob {
   engine: EngineName;

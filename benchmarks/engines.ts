@@ -3,7 +3,7 @@
  * to the files it would ship) and load (in a fresh child process, from those files).
  * Competitors index the same flat documents as ours (src/pipeline/documents.ts).
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   create,
@@ -15,17 +15,17 @@ import {
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { fsSource } from '../src/build/fs-source.js';
-import { writeIndex } from '../src/build/write-index.js';
-import { loadIndex, readManifest, type LoadedIndex } from '../src/index/load.js';
 import { serializeWithinBudget } from '../src/build/shard-plan.js';
-import type { SearchEngine } from '../src/search/engine.js';
-import { localShardClient, shardedEngine } from '../src/shard/engine.js';
+import { writeIndex } from '../src/build/write-index.js';
+import { type LoadedIndex, loadIndex, readManifest } from '../src/index/load.js';
 import { SEARCH_FIELDS } from '../src/index/options.js';
 import { serializeIndex } from '../src/index/serialize.js';
 import type { Corpus } from '../src/model/corpus.js';
 import { toIndexDocs } from '../src/pipeline/documents.js';
+import type { SearchEngine } from '../src/search/engine.js';
 import { facetFilter } from '../src/search/filters.js';
-import { search, type SearchParams } from '../src/search/search.js';
+import { type SearchParams, search } from '../src/search/search.js';
+import { localShardClient, shardedEngine } from '../src/shard/engine.js';
 import { BROWSE_FACETS, type QueryClass } from './queries.js';
 
 export const ENGINES = ['ours', 'sharded', 'minisearch', 'flexsearch', 'orama'] as const;
@@ -84,12 +84,20 @@ export async function buildEngine(name: EngineName, corpus: Corpus, dir: string)
   }
 }
 
-function flexIndex() {
+/** What the benchmark calls of FlexSearch's Document index (its own typings are generic over the document). */
+interface FlexDocumentIndex {
+  add(doc: object): void;
+  search(q: string, options: { limit: number; suggest: boolean }): unknown;
+  export(handler: (key: string, data: string) => void): Promise<void>;
+  import(key: string, data: string): void;
+}
+
+function flexIndex(): FlexDocumentIndex {
   // 'forward' indexes prefixes, so that typing-as-you-go queries match; no edit-distance typos.
   return new FlexSearch.Document({
     document: { id: 'id', index: [...SEARCH_FIELDS] },
     tokenize: 'forward',
-  } as never) as any;
+  } as never) as unknown as FlexDocumentIndex;
 }
 
 const ORAMA_SCHEMA = {
@@ -102,7 +110,7 @@ const ORAMA_SCHEMA = {
 } as const;
 
 function oramaDb() {
-  return create({ schema: ORAMA_SCHEMA as any }) as any;
+  return create({ schema: ORAMA_SCHEMA });
 }
 
 /** The same flat documents, plus the facet fields Orama needs to count (quotes inherit them). */

@@ -5,8 +5,8 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { eng as STOP_WORDS } from 'stopword';
-import type { Corpus } from '../src/model/corpus.js';
 import { typo } from '../scripts/lib/known-items.js';
+import type { Corpus } from '../src/model/corpus.js';
 
 export const QUERY_CLASSES = ['oneWord', 'twoWords', 'phrase', 'typo', 'prefix', 'browse'] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];

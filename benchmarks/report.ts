@@ -1,11 +1,12 @@
 /** The benchmark's markdown: one table per corpus, ratios to plain MiniSearch from the same run. */
+
+import { readFileSync } from 'node:fs';
+import { parse as parseToml } from 'smol-toml';
+import { DEFAULT_SHARD_BUDGET_MB as SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import type { ChildResult, ClassLatency, ShardMemory } from './child.js';
 import type { CorpusName } from './corpus.js';
 import type { QueryClass } from './queries.js';
 import type { ThroughputResult } from './throughput.js';
-import { readFileSync } from 'node:fs';
-import { parse as parseToml } from 'smol-toml';
-import { DEFAULT_SHARD_BUDGET_MB as SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 
 /** The per-request CPU cap the Worker is deployed with: every benchmarked request must fit in it. */
 const CPU_BUDGET_MS =

@@ -5,9 +5,9 @@
  * Writes bench-results/latest.md and latest.json.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { eng as STOP_WORDS } from 'stopword';
@@ -15,11 +15,11 @@ import { invert } from '../src/index/invert.js';
 import { buildLexicon } from '../src/index/lexicon.js';
 import { toIndexDocs } from '../src/pipeline/documents.js';
 import type { ChildJob, ChildResult, ShardMemory } from './child.js';
-import { CORPORA, loadCorpora, type CorpusName } from './corpus.js';
-import { ENGINES, buildEngine, type EngineName } from './engines.js';
+import { CORPORA, type CorpusName, loadCorpora } from './corpus.js';
+import { buildEngine, ENGINES, type EngineName } from './engines.js';
 import { drawQueries, type QuerySets } from './queries.js';
-import { renderMarkdown, type CorpusReport } from './report.js';
-import { throughput, type ThroughputResult } from './throughput.js';
+import { type CorpusReport, renderMarkdown } from './report.js';
+import { type ThroughputResult, throughput } from './throughput.js';
 
 const opts = new Command()
   .option('--quick', 'PolNeAR only, fewer queries and repeats', false)

@@ -4,13 +4,14 @@
  * Builds the search index from article files and writes it where the Worker serves it from;
  * with --watch, stays running and rebuilds whenever an input changes.
  */
+
+import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
+import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
-import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 
 const program = new Command()

@@ -202,7 +202,7 @@ function evalConll(path: string, asJson: boolean, errorsOut?: string) {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  if (errorsOut) writeFileSync(errorsOut, errors.join('\n') + '\n');
+  if (errorsOut) writeFileSync(errorsOut, `${errors.join('\n')}\n`);
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const t of TYPES) {
     total.tp += counts[t].tp;

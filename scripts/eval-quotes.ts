@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import type { ExtractedQuote } from '../src/model/documents';
-import { extractQuotesWithRules } from '../src/extract/quotes';
+import { extractQuotesWithRules } from '../src/extract/quotes.js';
+import type { ExtractedQuote } from '../src/model/documents.js';
 
 export interface GoldQuote {
   article_id: string;
@@ -121,11 +121,11 @@ function covers(p: ExtractedQuote, g: GoldQuote): boolean {
 /** One-to-one matching, largest overlaps first. Returns [predIndex, goldIndex] pairs. */
 export function matchSpans(pred: ExtractedQuote[], gold: GoldQuote[]): Array<[number, number]> {
   const pairs: Array<[number, number, number]> = [];
-  pred.forEach((p, i) =>
+  pred.forEach((p, i) => {
     gold.forEach((g, j) => {
       if (covers(p, g)) pairs.push([overlap(p, g), i, j]);
-    }),
-  );
+    });
+  });
   pairs.sort((x, y) => y[0] - x[0]);
   const usedP = new Set<number>();
   const usedG = new Set<number>();
@@ -199,9 +199,8 @@ export function evaluate(articles: ArticleRecord[], goldAll: GoldQuote[], split:
       if (matching[i]) r[1]++;
       byRule.set(p.rule, r);
     });
-    pred.forEach(
-      (p, i) =>
-        matching[i] ||
+    pred.forEach((p, i) => {
+      if (!matching[i])
         mismatches.push({
           articleId: a.id,
           kind: 'false-positive',
@@ -209,19 +208,18 @@ export function evaluate(articles: ArticleRecord[], goldAll: GoldQuote[], split:
           end: p.end,
           predictedSpeaker: p.speaker,
           rule: p.rule,
-        }),
-    );
-    gold.forEach(
-      (g, j) =>
-        matched[j] ||
+        });
+    });
+    gold.forEach((g, j) => {
+      if (!matched[j])
         mismatches.push({
           articleId: a.id,
           kind: 'missed',
           start: g.start,
           end: g.end,
           goldSpeaker: g.speaker,
-        }),
-    );
+        });
+    });
     for (const [i, j] of pairs) {
       const g = gold[j]!;
       if (!hasNamedSpeaker(g.speaker)) continue;

@@ -14,7 +14,7 @@ import { serializeIndex } from '../src/index/serialize.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { toIndexDocs } from '../src/pipeline/documents.js';
 import { search } from '../src/search/search.js';
-import { knownItems, type KnownItem, type QueryClass } from './lib/known-items.js';
+import { type KnownItem, knownItems, type QueryClass } from './lib/known-items.js';
 
 const opts = new Command()
   .option('--articles <path>', 'articles NDJSON', '../shared/corpus/polnear/articles.ndjson')

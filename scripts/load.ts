@@ -87,13 +87,19 @@ const log = (s: string) => {
   if (!opts.json) process.stderr.write(`${s}\n`);
 };
 
+/** The parts of a `/search` answer the request mix is drawn from. */
+interface SearchAnswer {
+  hits: Array<{ id: string; title?: string }>;
+  facets?: Record<string, { values?: Array<{ value: string; name?: string }> }>;
+}
+
 /** Paths over what the index really holds, so the load exercises real matches. */
 async function requestMix(origin: string): Promise<string[]> {
   const browse = (await (
     await fetch(`${origin}/search?q=&type=article&limit=50&facets=person,publisher,section,place`)
-  ).json()) as any;
-  const quotes = (await (await fetch(`${origin}/search?q=&type=quote&limit=20`)).json()) as any;
-  const titles: string[] = browse.hits.map((h: any) => String(h.title ?? ''));
+  ).json()) as SearchAnswer;
+  const quotes = (await (await fetch(`${origin}/search?q=&type=quote&limit=20`)).json()) as SearchAnswer;
+  const titles = browse.hits.map((h) => String(h.title ?? ''));
   const titleWords = [...new Set(titles.flatMap((t) => t.toLowerCase().match(/\p{L}{5,}/gu) ?? []))].slice(
     0,
     40,

@@ -6,7 +6,7 @@
  * to the previous version instead. The Worker needs INDEX_SOURCE = "r2" to serve what is
  * published here and the ADMIN_KEY secret for the routes to exist (README › Deploy).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Command } from 'commander';
 import { isFilePath, MAX_FILE_BYTES, VERSION_PATTERN } from '../src/worker/routes/admin.js';

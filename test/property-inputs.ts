@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { DOC_TYPES } from '../src/model/documents';
-import { FACETS } from '../src/search/facets';
-import { ERROR_CODES } from '../src/worker/errors';
+import { DOC_TYPES } from '../src/model/documents.js';
+import { FACETS } from '../src/search/facets.js';
+import { ERROR_CODES } from '../src/worker/errors.js';
 
 const WORDS = [
   'vote',

@@ -1,5 +1,5 @@
 /** What the load script reads of wrangler dev's processes from /proc (Linux). */
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** workerd processes below `pid` (wrangler → … → workerd). */
 export function workerdPids(pid: number): number[] {

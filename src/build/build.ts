@@ -2,15 +2,16 @@
  * The whole build, as a function: ingest → normalize → extract → assemble → serialize → write.
  * Any failure before the final rename leaves the previously written index untouched.
  */
+
+import type { Manifest } from '../index/manifest.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
 import type { Article } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
-import type { Manifest } from '../index/manifest.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
-import { carried, noExtraction, type ArticleExtraction, type Extractor } from '../pipeline/extraction.js';
-import { normalizeArticle, type NormalizedArticle } from '../pipeline/normalize.js';
+import { type ArticleExtraction, carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
+import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
 import { openExtractionCache } from './extraction-cache.js';
 import { serializeWithinBudget } from './shard-plan.js';
 import { writeIndex } from './write-index.js';

@@ -11,7 +11,7 @@
  * fingerprint or unreadable is ignored (everything is extracted again); a damaged line is a miss.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Article } from '../model/documents.js';
 import type { ArticleExtraction } from '../pipeline/extraction.js';

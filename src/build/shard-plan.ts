@@ -6,8 +6,9 @@
  * 3.15 MB header, 49.6 MB of heap and off-heap after load in Node). `npm run bench`'s sharded
  * row measures every shard.
  */
+
+import { type BuildMeta, invertCorpus, type SerializedIndex, serializeIndex } from '../index/serialize.js';
 import type { Corpus } from '../model/corpus.js';
-import { invertCorpus, serializeIndex, type BuildMeta, type SerializedIndex } from '../index/serialize.js';
 
 /** Default budget per isolate: Workers give 128 MB; a query's scratch arrays and parsed documents need room too. */
 export const DEFAULT_SHARD_BUDGET_MB = 48;

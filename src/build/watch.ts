@@ -4,7 +4,7 @@
  * A file input is watched through its folder, because editors save by writing a new file and
  * renaming it over the old one, which ends a watch on the file itself.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 

@@ -4,7 +4,7 @@
  * A crash at any point leaves the previous manifest pointing at complete files.
  * Pruning keeps the new version and the one it replaced, for rollback.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SerializedIndex } from '../index/serialize.js';
 

@@ -324,7 +324,10 @@ export class FrozenStringSet {
     const list = [...new Set(keys)];
     const ends = new Uint32Array(list.length);
     let at = 0;
-    list.forEach((k, i) => (ends[i] = at += k.length));
+    list.forEach((k, i) => {
+      at += k.length;
+      ends[i] = at;
+    });
     let size = 2;
     while (size < list.length * 2) size *= 2;
     const slots = new Int32Array(size);

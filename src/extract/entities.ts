@@ -22,22 +22,23 @@
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
 import type { ArticleEntity, EntityKind } from '../model/documents.js';
+import { resolveSpeaker as resolveWritten } from './entities-corpus.js';
 import {
+  COUNTRY_BY_DEMONYM,
   cityPopulation,
   countryFor,
   countryForDemonym,
+  ENGLISH_WORDS,
   foldKey,
   isOtherPlace,
-  COUNTRY_BY_DEMONYM,
-  ENGLISH_WORDS,
   LEXICON,
   PEOPLE_NAMES,
 } from './entities-gazetteer.js';
-import { tokenize, type Token } from './entities-tokens.js';
+import { type Token, tokenize } from './entities-tokens.js';
 import {
   EXTRA_DEMONYMS,
-  INSTITUTIONS,
   INSTITUTION_PLACES,
+  INSTITUTIONS,
   MISC_HEADS,
   NAME_CONNECTORS,
   NON_ENTITY_ACRONYMS,
@@ -55,9 +56,7 @@ import {
   ROLE_WORDS,
 } from './entities-words.js';
 
-import { resolveSpeaker as resolveWritten } from './entities-corpus.js';
-
-export { entityId, mergeCorpusEntities, slug, type MergedEntities } from './entities-corpus.js';
+export { entityId, type MergedEntities, mergeCorpusEntities, slug } from './entities-corpus.js';
 
 /**
  * Id (`${kind}-${slug}`) of the article entity a name as written refers to — a quote's speaker
@@ -163,7 +162,9 @@ function tagTokens(body: string, tokens: Token[], useTagger: boolean): Tags[] {
   const out: Tags[] = tokens.map(() => NO_TAGS);
   if (!useTagger) return out;
   const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
+  tokens.forEach((t, i) => {
+    byStart.set(t.start, i);
+  });
   // Loaded on first use: extraction without the tagger needs only the lexicon (from the gazetteer
   // cache). The CommonJS build, because require is synchronous; it is the same code as the ES modules.
   nlp ??= require('compromise') as typeof Nlp;
@@ -534,7 +535,7 @@ function startsKnownName(ctx: Ctx, s: number, e: number): boolean {
   return !!countryFor(t) || isOtherPlace(t) || INSTITUTIONS.has(lower(t));
 }
 
-function classify(ctx: Ctx, c: Candidate): void {
+function classify(ctx: Ctx, c: Candidate): undefined {
   if (c.kind) return;
   const { tokens } = ctx;
   const ws = words(ctx, c.s, c.e);
@@ -546,7 +547,7 @@ function classify(ctx: Ctx, c: Candidate): void {
   const next = tokens[c.e];
   const nextW = next && next.sentence === tokens[c.s]!.sentence ? lower(next.text) : '';
   const next2W = tokens[c.e + 1] ? lower(tokens[c.e + 1]!.text) : '';
-  const set = (kind: Kind, strong = true) => {
+  const set = (kind: Kind, strong = true): undefined => {
     c.kind = kind;
     c.strong = strong;
   };

@@ -12,8 +12,15 @@ import {
   PRONOUNS,
   ROLE_WORDS,
   WEAK_CUES,
-} from './quotes-lexicon';
-import { endsSentence, endsWithPeriod, isCapitalized, opensQuote, type Tok, tokenize } from './quotes-tokens';
+} from './quotes-lexicon.js';
+import {
+  endsSentence,
+  endsWithPeriod,
+  isCapitalized,
+  opensQuote,
+  type Tok,
+  tokenize,
+} from './quotes-tokens.js';
 
 export interface Attribution {
   /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */
@@ -496,7 +503,7 @@ function lastClauseSubject(toks: Tok[], to: number): Attribution | null {
   if (
     !first ||
     !(PERSONAL.has(first.lw) || isCapitalized(first)) ||
-    toks.slice(s).some((t, j) => isCueAt(toks, s + j))
+    toks.slice(s).some((_t, j) => isCueAt(toks, s + j))
   )
     return null;
   const subject = sentenceSubject(toks.slice(s), toks.length - s);
@@ -570,7 +577,7 @@ function appositiveSubject(toks: Tok[], k: number): { speakerStart: number; spea
     (toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS)
   )
     return null;
-  if (toks.slice(start, e).some((t, j) => j > 0 && isCueAt(toks, start + j))) return null;
+  if (toks.slice(start, e).some((_t, j) => j > 0 && isCueAt(toks, start + j))) return null;
   return { speakerStart: first.start, speakerEnd: toks[subjectEnd(toks, start, e) - 1]!.end };
 }
 

@@ -4,9 +4,9 @@
  * rather than to the speaker of an earlier quotation.
  */
 
-import { isCueAt } from './quotes-attribution';
-import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './quotes-lexicon';
-import { endsSentence, isCapitalized, type Tok, tokenize } from './quotes-tokens';
+import { isCueAt } from './quotes-attribution.js';
+import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './quotes-lexicon.js';
+import { endsSentence, isCapitalized, type Tok, tokenize } from './quotes-tokens.js';
 
 const MAX_NAME_WORDS = 5;
 const NOT_NAMES: ReadonlySet<string> = new Set([
@@ -26,7 +26,7 @@ export function lastNamedSpeaker(body: string, from: number, to: number): string
     const start = brk < from ? from : brk + 2;
     const found = lastInSpan(body, start, end);
     if (found) return found;
-    end = brk < from ? from : brk;
+    end = Math.max(brk, from);
   }
   return null;
 }

@@ -11,7 +11,7 @@
  * takes in the rest of that sentence (quotes-mixed), as annotated news corpora mark it.
  */
 
-import type { ExtractedQuote } from '../model/documents';
+import type { ExtractedQuote } from '../model/documents.js';
 import {
   type Attribution,
   attributionAfter,
@@ -19,17 +19,17 @@ import {
   attributionBefore,
   isCueAt,
   sentenceStart,
-} from './quotes-attribution';
-import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks';
-import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names';
-import { lastNamedSpeaker } from './quotes-mentions';
-import { signature, signedParagraph } from './quotes-signature';
-import { joinUnits, type UnitPiece } from './quotes-units';
-import { sentenceEndAfter, spokenIntoSentence } from './quotes-mixed';
-import { WEAK_CUES } from './quotes-lexicon';
-import { endsSentence, endsWithPeriod, tokenize } from './quotes-tokens';
+} from './quotes-attribution.js';
+import { WEAK_CUES } from './quotes-lexicon.js';
+import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks.js';
+import { lastNamedSpeaker } from './quotes-mentions.js';
+import { sentenceEndAfter, spokenIntoSentence } from './quotes-mixed.js';
+import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names.js';
+import { signature, signedParagraph } from './quotes-signature.js';
+import { endsSentence, endsWithPeriod, tokenize } from './quotes-tokens.js';
+import { joinUnits, type UnitPiece } from './quotes-units.js';
 
-export { speakerName } from './quotes-names';
+export { speakerName } from './quotes-names.js';
 
 interface Group {
   /** Which evidence kept the quote; for diagnostics. */
@@ -95,7 +95,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       continue;
     }
     if (!g.attribution) {
-      const follows = lastKept && lastKept.attribution && lastKept.lastPara >= g.para - 1;
+      const follows = lastKept?.attribution && lastKept.lastPara >= g.para - 1;
       g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
     }
     lastKept = g;
@@ -389,8 +389,7 @@ function joinParagraphs(body: string, groups: Group[], paragraphs: Paragraph[]):
   for (const g of groups) {
     const prev = out.at(-1);
     if (
-      prev &&
-      prev.runsOn &&
+      prev?.runsOn &&
       g.para === prev.lastPara + 1 &&
       g.start === paragraphs[g.para]!.start &&
       !newSpeaker(body, prev, g) &&

@@ -4,8 +4,9 @@
  * phrase check or a document route needs it. An isolate holding the bytes pays their size once
  * instead of the several-fold cost of parsed objects, and loading parses nothing.
  */
-import { indexId } from './ids.js';
+
 import type { Article, DocType, Entity, Quote } from '../model/documents.js';
+import { indexId } from './ids.js';
 
 export type StoredDoc = Article | Quote | Entity;
 

@@ -6,7 +6,7 @@
  * letter — unique raw tokens as the field length, its running average — so that scores stay
  * equal to stock MiniSearch's (test/node/compact-index.test.ts checks both).
  */
-import { SEARCH_FIELDS, processTerm, tokenize, type IndexDoc } from './options.js';
+import { type IndexDoc, processTerm, SEARCH_FIELDS, tokenize } from './options.js';
 import type { TermData } from './postings.js';
 
 export interface Inverted {

@@ -9,12 +9,12 @@ import type { Article, Entity, Quote } from '../model/documents.js';
 import { Columns } from './columns.js';
 import { DocStore } from './docs.js';
 import { Lexicon } from './lexicon.js';
-import { INDEX_FILES, READABLE_FORMATS, manifestSchema, type Manifest } from './manifest.js';
+import { INDEX_FILES, type Manifest, manifestSchema, READABLE_FORMATS } from './manifest.js';
 import { memorySource } from './memory-source.js';
 import { OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { Sections } from './sections.js';
-import { serializeIndex, type IndexHeader } from './serialize.js';
-import { readText, type IndexSource } from './source.js';
+import { type IndexHeader, serializeIndex } from './serialize.js';
+import { type IndexSource, readText } from './source.js';
 import { TermIndex } from './terms.js';
 
 export type UnavailableCode = 'index_missing' | 'index_incompatible' | 'index_corrupt';

@@ -22,16 +22,9 @@ import { encodeDocs, type StoredDoc } from './docs.js';
 import { invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
 import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
-import {
-  INDEX_FORMAT_VERSION,
-  MINISEARCH_VERSION,
-  OPTIONS_HASH,
-  SEARCH_FIELDS,
-  fnv1a64,
-  indexOptions,
-} from './options.js';
-import { encodeTerm, VarintWriter, type TermData } from './postings.js';
-import { packSections, type SectionArray, type SectionTable } from './sections.js';
+import { fnv1a64, INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
+import { encodeTerm, type TermData, VarintWriter } from './postings.js';
+import { packSections, type SectionTable } from './sections.js';
 
 export interface IndexHeader {
   /** Documents in this file set (a shard's own, plus the entities every shard stores). */
@@ -123,7 +116,10 @@ function fileSet(
   const fields = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(docs.length * fields);
   docs.forEach((doc, i) => {
-    if (indexed(doc)) g.fieldLength.get(doc)?.forEach((len, f) => (lengths[i * fields + f] = len ?? 0));
+    if (indexed(doc))
+      g.fieldLength.get(doc)?.forEach((len, f) => {
+        lengths[i * fields + f] = len ?? 0;
+      });
   });
   const columns = buildColumns(part, { indexed: (i) => indexed(docs[i]!), newest: g.newest });
   const stored: StoredDoc[] = [...part.articles, ...part.quotes, ...part.entities];

@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { describeIssues, inputArticleSchema } from '../model/input.js';
-import { MAX_RECORD_BYTES, decodeLines, decodeWhole } from './bytes.js';
+import { decodeLines, decodeWhole, MAX_RECORD_BYTES } from './bytes.js';
 import { expandInputs } from './files.js';
 import { jsonReader } from './formats/json.js';
 import { ndjsonReader } from './formats/ndjson.js';
 import { textReader } from './formats/text.js';
-import type { FormatReader, IngestIssue, IngestResult, IngestedRecord } from './types.js';
+import type { FormatReader, IngestedRecord, IngestIssue, IngestResult } from './types.js';
 
 /** A reader by the extensions it reads, loaded when a file needs it. */
 export interface ReaderEntry {

@@ -3,10 +3,11 @@
  * into one id per real-world name, quotes numbered and linked to their speaker's entity and to
  * the entities they mention.
  */
-import type { Article, Quote } from '../model/documents.js';
-import type { Corpus } from '../model/corpus.js';
-import { mergeCorpusEntities, type MergedEntities } from '../extract/entities-corpus.js';
+
+import { type MergedEntities, mergeCorpusEntities } from '../extract/entities-corpus.js';
 import { speakerName } from '../extract/quotes.js';
+import type { Corpus } from '../model/corpus.js';
+import type { Article, Quote } from '../model/documents.js';
 import type { ArticleExtraction } from './extraction.js';
 
 /**

@@ -1,7 +1,8 @@
 /** Corpus → the flat records MiniSearch indexes. Which text goes into which field is decided here. */
-import type { Corpus } from '../model/corpus.js';
+
 import { indexId } from '../index/ids.js';
 import type { IndexDoc } from '../index/options.js';
+import type { Corpus } from '../model/corpus.js';
 
 export function toIndexDocs(corpus: Corpus): IndexDoc[] {
   const docs: IndexDoc[] = [];

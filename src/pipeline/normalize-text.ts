@@ -5,7 +5,7 @@
  * Extraction runs on the normalized body but reports offsets into the body as given, so every
  * step is a list of edits and `toInput` maps offsets back through all of them.
  */
-import { mojibakeEdits, type Edit } from './mojibake.js';
+import { type Edit, mojibakeEdits } from './mojibake.js';
 
 /**
  * Which input offset an output boundary stands for: seen from the character after it ('start',

@@ -1,7 +1,7 @@
 /** Input record → Article: the one place where optional and loosely-typed input gets its defaults. */
 import type { Article } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
-import { normalizeBody, normalizeLine, type NormalizedBody } from './normalize-text.js';
+import { type NormalizedBody, normalizeBody, normalizeLine } from './normalize-text.js';
 
 /** "By MARK LANDLER and NOAH WEILAND" → ["MARK LANDLER", "NOAH WEILAND"] */
 export function splitAuthors(byline: string): string[] {

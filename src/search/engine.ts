@@ -2,16 +2,17 @@
  * What the Worker's routes ask of an index, whether it is one loaded index (localEngine) or
  * shards served by Durable Objects (src/shard/engine.ts). Asynchronous because shards are.
  */
-import type { DocType } from '../model/documents.js';
+
 import type { StoredDoc } from '../index/docs.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
-import { entityPage, type EntityPage } from './entity-page.js';
+import type { DocType } from '../model/documents.js';
+import { type EntityPage, entityPage } from './entity-page.js';
 import { facetValues } from './facet-values.js';
-import { storedById } from './lookup.js';
 import type { FacetName, FacetValue } from './facets.js';
-import { search, type PartialAnswer, type SearchParams, type SearchResult } from './search.js';
-import { suggest, type Suggestion } from './suggest.js';
+import { storedById } from './lookup.js';
+import { type PartialAnswer, type SearchParams, type SearchResult, search } from './search.js';
+import { type Suggestion, suggest } from './suggest.js';
 
 export interface SearchEngine {
   manifest: Manifest;

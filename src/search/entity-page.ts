@@ -3,9 +3,10 @@
  * Built from per-index parts (entityParts) so that shards each contribute theirs and the merge
  * (mergeEntityParts) gives the page one index would.
  */
-import type { Entity, Quote } from '../model/documents.js';
+
 import { newerFirst, TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
+import type { Entity, Quote } from '../model/documents.js';
 import { articleAt, entityById, quoteAt } from './lookup.js';
 
 type QuoteLine = Pick<Quote, 'id' | 'text' | 'speaker' | 'cue' | 'articleId'> & { published: string | null };

@@ -2,9 +2,10 @@
  * Facet counts over a match set, read from the build-time facet columns (src/index/columns.ts):
  * one counter per dictionary value, so counting allocates nothing per document.
  */
-import type { EntityKind } from '../model/documents.js';
+
 import { ENTITY_FACETS, FACETS, type FacetName } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
+import type { EntityKind } from '../model/documents.js';
 import { entityById } from './lookup.js';
 
 export { ENTITY_FACETS, FACETS, type FacetName };

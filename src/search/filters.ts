@@ -86,8 +86,8 @@ function passesFacet(f: CompiledFacet, doc: number): boolean {
   let included = f.include === null;
   for (let k = f.offsets[doc]!, end = f.offsets[doc + 1]!; k < end; k++) {
     const v = f.values[k]!;
-    if (f.exclude !== null && f.exclude[v]) return false;
-    if (f.include !== null && f.include[v]) included = true;
+    if (f.exclude?.[v]) return false;
+    if (f.include?.[v]) included = true;
   }
   return included;
 }

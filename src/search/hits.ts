@@ -2,9 +2,10 @@
  * Stored documents → the fields a result list shows, with highlights. Bodies stay out of hits:
  * an article shows a snippet cropped around its best passage.
  */
-import type { Article, Entity, Quote } from '../model/documents.js';
+
 import type { LoadedIndex } from '../index/load.js';
-import { highlight, snippet, type Highlighted } from './highlight.js';
+import type { Article, Entity, Quote } from '../model/documents.js';
+import { type Highlighted, highlight, snippet } from './highlight.js';
 import { articleAt, quoteAt } from './lookup.js';
 
 export interface ArticleHit {

@@ -1,6 +1,7 @@
 /** Typed access to stored documents by number or by id. */
-import { DOC_TYPES, type Article, type DocType, type Entity, type Quote } from '../model/documents.js';
+
 import type { LoadedIndex } from '../index/load.js';
+import { type Article, DOC_TYPES, type DocType, type Entity, type Quote } from '../model/documents.js';
 
 export function articleAt(index: LoadedIndex, doc: number): Article {
   return index.docs.get(doc) as Article;

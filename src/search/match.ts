@@ -4,10 +4,10 @@
  */
 import { eng as STOP_WORDS } from 'stopword';
 import type { LoadedIndex } from '../index/load.js';
-import { articleAt, entityAt, quoteAt } from './lookup.js';
 import { FOLDABLE } from './highlight.js';
+import { articleAt, entityAt, quoteAt } from './lookup.js';
 import type { ParsedQuery } from './query.js';
-import { scoreQuery, type Scored, type TermSpec } from './score.js';
+import { type Scored, scoreQuery, type TermSpec } from './score.js';
 
 const STOP = new Set(STOP_WORDS);
 

@@ -3,22 +3,23 @@
  * project stored fields with highlights. Pure and synchronous, so that the Worker, tests and
  * benchmarks run the very same code.
  */
-import type { DocType } from '../model/documents.js';
+
 import { newerFirst, TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
+import type { DocType } from '../model/documents.js';
 import {
   countsOf,
   describeValue,
   FacetCounter,
-  summarize,
   type FacetCounts,
   type FacetName,
+  summarize,
 } from './facets.js';
-import { compileFilters, failedFacet, NO_FILTERS, type Filters } from './filters.js';
-import { articleHit, entityHit, quoteHit, type ArticleHit, type QuoteHit, type SearchHit } from './hits.js';
+import { compileFilters, type Filters, failedFacet, NO_FILTERS } from './filters.js';
+import { type ArticleHit, articleHit, entityHit, type QuoteHit, quoteHit, type SearchHit } from './hits.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
-import { containsPhrase, matchAll, matchQuery, type Match, type QueryMatches } from './match.js';
-import { parseQuery, words, type ParsedQuery } from './query.js';
+import { containsPhrase, type Match, matchAll, matchQuery, type QueryMatches } from './match.js';
+import { type ParsedQuery, parseQuery, words } from './query.js';
 import { didYouMean } from './suggest.js';
 
 export interface SearchParams {

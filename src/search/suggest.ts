@@ -2,11 +2,12 @@
  * Type-ahead completions and "did you mean", from the build-time lexicon and the entity names.
  * Both work on sorted arrays with binary search, so a call costs microseconds, not a search.
  */
-import type { EntityKind } from '../model/documents.js';
+
 import { TYPE_CODE } from '../index/columns.js';
-import { lowerBound } from '../index/sorted.js';
-import type { LoadedIndex } from '../index/load.js';
 import type { Lexicon } from '../index/lexicon.js';
+import type { LoadedIndex } from '../index/load.js';
+import { lowerBound } from '../index/sorted.js';
+import type { EntityKind } from '../model/documents.js';
 import { entityAt, entityById } from './lookup.js';
 import { words } from './query.js';
 

@@ -3,27 +3,28 @@
  * says so when a shard did not answer. What a shard answers is plain JSON (ShardClient), so a
  * shard can live in this isolate (localShardClient, for tests and tools) or in a Durable Object.
  */
-import type { DocType } from '../model/documents.js';
+
 import type { StoredDoc } from '../index/docs.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
 import { shardOf } from '../index/serialize.js';
-import { entityParts, mergeEntityParts, type EntityParts } from '../search/entity-page.js';
+import type { DocType } from '../model/documents.js';
 import type { SearchEngine } from '../search/engine.js';
+import { type EntityParts, entityParts, mergeEntityParts } from '../search/entity-page.js';
 import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
-import { storedById } from '../search/lookup.js';
 import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
+import type { SearchHit } from '../search/hits.js';
+import { storedById } from '../search/lookup.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
-import { suggest, type Suggestion } from '../search/suggest.js';
+import { type Suggestion, suggest } from '../search/suggest.js';
 import {
   answerSearch,
   mergeSearch,
   needsAnyWord,
   renderHits,
-  valuesToDescribe,
   type ShardSearchAnswer,
+  valuesToDescribe,
 } from './search.js';
-import type { SearchHit } from '../search/hits.js';
 
 export interface ShardClient {
   /** Resolves once the shard is loaded and can answer. */
@@ -119,7 +120,9 @@ export function shardedEngine(
     for (const [i] of clients.entries()) {
       try {
         const found = await one(i, (c) => c.describe(pairs));
-        found.forEach((v, k) => out.set(`${pairs[k]![0]}\u0000${pairs[k]![1]}`, v));
+        found.forEach((v, k) => {
+          out.set(`${pairs[k]![0]}\u0000${pairs[k]![1]}`, v);
+        });
         return out;
       } catch {
         // Try the next shard: every shard can describe every entity.
@@ -151,7 +154,9 @@ export function shardedEngine(
         await Promise.all(
           [...byShard].map(async ([at, globals]) => {
             const hits = await one(from[at]!, (c) => c.renderHits(params, mode, globals));
-            hits.forEach((h, k) => rendered.set(globals[k]!, h));
+            hits.forEach((h, k) => {
+              rendered.set(globals[k]!, h);
+            });
           }),
         );
         result.hits = page.flatMap((e) => {

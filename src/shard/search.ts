@@ -6,8 +6,9 @@
  */
 import { newerFirst } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
-import { countsOf, ENTITY_FACETS, summarize, type FacetName } from '../search/facets.js';
+import { countsOf, ENTITY_FACETS, type FacetName, summarize } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
+import { parseQuery } from '../search/query.js';
 import {
   MIN_ALL_WORD_HITS,
   pageHits,
@@ -15,7 +16,6 @@ import {
   type SearchParams,
   type SearchResult,
 } from '../search/search.js';
-import { parseQuery } from '../search/query.js';
 import { didYouMean } from '../search/suggest.js';
 
 export interface HitKey {

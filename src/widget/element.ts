@@ -6,9 +6,9 @@
  */
 import {
   createClient,
-  SearchApiError,
   type DocType,
   type FacetValue,
+  SearchApiError,
   type SearchClient,
   type SearchHit,
   type SearchParams,

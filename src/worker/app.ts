@@ -2,15 +2,17 @@
 import { Hono } from 'hono';
 import type { IndexSource } from '../index/source.js';
 import type { AppEnv, Env } from './env.js';
-import { requireApiKey, redactHealth } from './middleware/api-key.js';
+import { redactHealth, requireApiKey } from './middleware/api-key.js';
 import { cacheFor, defaultNoStore } from './middleware/cache-control.js';
 import { corsMiddleware } from './middleware/cors.js';
+import { notFound, onError } from './middleware/errors.js';
 import { etag } from './middleware/etag.js';
+import { type IndexVars, indexHolder, withIndex } from './middleware/index-loader.js';
 import { requestLimits } from './middleware/limits.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/secure-headers.js';
-import { notFound, onError } from './middleware/errors.js';
-import { indexHolder, withIndex, type IndexVars } from './middleware/index-loader.js';
+// Publishing without a redeploy (issue #7): the index source by INDEX_SOURCE, the admin routes.
+import { adminGate, adminRoutes } from './routes/admin.js';
 import { demoRoutes } from './routes/demo.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes, statsRoutes } from './routes/health.js';
@@ -18,8 +20,6 @@ import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { suggestRoutes } from './routes/suggest.js';
 import { widgetRoutes } from './routes/widget.js';
-// Publishing without a redeploy (issue #7): the index source by INDEX_SOURCE, the admin routes.
-import { adminGate, adminRoutes } from './routes/admin.js';
 import { selectSource } from './sources/select.js';
 
 export interface AppOptions {

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { DOC_TYPES, ENTITY_KINDS } from '../model/documents.js';
 import { FACETS } from '../search/facets.js';
 import {
-  LIMITS,
   facetParamSchema,
   facetValuesQuerySchema,
+  LIMITS,
   searchQuerySchema,
   suggestQuerySchema,
 } from './schemas.js';

@@ -3,11 +3,11 @@
  * Limits are named here once and listed in the README and the OpenAPI document.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './errors.js';
 import { DOC_TYPES } from '../model/documents.js';
 import { FACETS } from '../search/facets.js';
-import { facetFilter, type Filters } from '../search/filters.js';
+import { type Filters, facetFilter } from '../search/filters.js';
 import { parseQuery } from '../search/query.js';
+import type { ErrorCode } from './errors.js';
 
 export const LIMITS = {
   qMaxChars: 512,

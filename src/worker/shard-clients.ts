@@ -1,9 +1,3 @@
-/**
- * The Worker's side of the shard objects (src/worker/shard-server.ts): what names an object and
- * the clients the sharded engine calls. Kept apart from the Durable Object class so that code
- * running outside workerd (Node tests, benchmarks) can import the app.
- */
-import type { DocType } from '../model/documents.js';
 import type { StoredDoc } from '../index/docs.js';
 import type { Manifest } from '../index/manifest.js';
 import type { EntityParts } from '../search/entity-page.js';
@@ -13,7 +7,7 @@ import type { Suggestion } from '../search/suggest.js';
 import type { ShardClient } from '../shard/engine.js';
 import type { ShardSearchAnswer } from '../shard/search.js';
 import type { Env } from './env.js';
-import { indexLocation, type IndexLocation } from './sources/select.js';
+import { type IndexLocation, indexLocation } from './sources/select.js';
 
 /** One name per shard object: versions and locations never share an object. */
 export function shardName(ref: ShardRef): string {

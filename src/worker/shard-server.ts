@@ -5,21 +5,21 @@
  * own objects and no answer can mix two versions; an old version's objects go idle and are evicted.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { DocType } from '../model/documents.js';
 import type { StoredDoc } from '../index/docs.js';
-import { loadIndex, readManifest, type LoadedIndex } from '../index/load.js';
-import { manifestSchema, type Manifest } from '../index/manifest.js';
-import { readText, type IndexSource } from '../index/source.js';
+import { type LoadedIndex, loadIndex, readManifest } from '../index/load.js';
+import { type Manifest, manifestSchema } from '../index/manifest.js';
+import { type IndexSource, readText } from '../index/source.js';
+import type { DocType } from '../model/documents.js';
 import type { EntityParts } from '../search/entity-page.js';
 import type { FacetName, FacetValue } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
 import type { SearchParams } from '../search/search.js';
 import type { Suggestion } from '../search/suggest.js';
 import { localShardClient, type ShardClient } from '../shard/engine.js';
-import { shardName, type ShardRef } from './shard-clients.js';
-import { sourceAt } from './sources/select.js';
 import type { ShardSearchAnswer } from '../shard/search.js';
 import type { Env } from './env.js';
+import { type ShardRef, shardName } from './shard-clients.js';
+import { sourceAt } from './sources/select.js';
 
 /** The manifest of `version`: the pointer's, or the copy a publish keeps beside the version's files. */
 async function manifestOf(source: IndexSource, version: string): Promise<Manifest> {

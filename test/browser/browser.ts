@@ -1,5 +1,5 @@
 /** Headless Chromium (the distribution's, see scripts/ensure-chromium.sh) for the browser tests. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

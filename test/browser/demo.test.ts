@@ -1,7 +1,7 @@
 /** The demo page at GET /: the widget on the served index, under the page's strict CSP. */
 import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launch, openPage, waitForResults } from './browser.js';
 
 const api = inject('apiOrigin');

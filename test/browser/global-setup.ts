@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
 import { buildWidget } from '../../scripts/build-widget.js';
+import { freePort, waitForHealth } from '../../scripts/lib/wrangler-dev.js';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { startHostServer } from './host-server.js';
-import { freePort, waitForHealth } from '../../scripts/lib/wrangler-dev.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

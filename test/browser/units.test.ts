@@ -1,11 +1,11 @@
 /** The widget's pure parts, in Node: CORS origin lists, highlight ranges, URL state, the client. */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, corsMiddleware } from '../../src/worker/middleware/cors.js';
 import { createClient, SearchApiError, searchQuery } from '../../src/widget/client.js';
 import { cleanRanges } from '../../src/widget/highlight.js';
 import { fmt, parseStrings } from '../../src/widget/strings.js';
 import { readState, writeState } from '../../src/widget/url-state.js';
+import { allowedOrigins, corsMiddleware } from '../../src/worker/middleware/cors.js';
 
 describe('CORS_ORIGINS', () => {
   it('parses "*", lists and blanks', () => {

@@ -4,15 +4,15 @@
  * and every bad record is reported by file and line.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BuildError, buildIndex } from '../../src/build/build';
-import { fsSource } from '../../src/build/fs-source';
-import { loadIndex } from '../../src/index/load';
-import { allOfType, articleById } from '../../src/search/lookup';
-import { manifestSchema } from '../../src/index/manifest';
+import { BuildError, buildIndex } from '../../src/build/build.js';
+import { fsSource } from '../../src/build/fs-source.js';
+import { loadIndex } from '../../src/index/load.js';
+import { manifestSchema } from '../../src/index/manifest.js';
+import { allOfType, articleById } from '../../src/search/lookup.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 

@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BuildError, buildIndex } from '../../src/build/build';
-import { fsSource } from '../../src/build/fs-source';
-import { loadIndex } from '../../src/index/load';
-import { articleById } from '../../src/search/lookup';
-import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH } from '../../src/index/options';
-import { search } from '../../src/search/search';
+import { BuildError, buildIndex } from '../../src/build/build.js';
+import { fsSource } from '../../src/build/fs-source.js';
+import { loadIndex } from '../../src/index/load.js';
+import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH } from '../../src/index/options.js';
+import { articleById } from '../../src/search/lookup.js';
+import { search } from '../../src/search/search.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;

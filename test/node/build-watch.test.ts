@@ -2,13 +2,13 @@
  * `build-index --watch` as an editor uses it: the real script in its own process, a folder of
  * articles, files added, edited and broken while it runs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildIndex, createMemo } from '../../src/build/build';
-import type { Extractor } from '../../src/pipeline/extraction';
+import { buildIndex, createMemo } from '../../src/build/build.js';
+import type { Extractor } from '../../src/pipeline/extraction.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 

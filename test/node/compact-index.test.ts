@@ -5,19 +5,19 @@
  */
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareCorpus } from '../../src/build/build';
-import { defaultExtractor } from '../../src/pipeline/default-extractor';
-import { loadIndex, type LoadedIndex } from '../../src/index/load';
-import { memorySource } from '../../src/index/memory-source';
-import { invert } from '../../src/index/invert';
-import { indexOptions, type IndexDoc } from '../../src/index/options';
-import { scoreQuery, type TermSpec } from '../../src/search/score';
-import { search } from '../../src/search/search';
-import { serializeIndex } from '../../src/index/serialize';
-import { Sections, packSections } from '../../src/index/sections';
-import { TermIndex } from '../../src/index/terms';
-import type { Corpus } from '../../src/model/corpus';
-import { toIndexDocs } from '../../src/pipeline/documents';
+import { prepareCorpus } from '../../src/build/build.js';
+import { invert } from '../../src/index/invert.js';
+import { type LoadedIndex, loadIndex } from '../../src/index/load.js';
+import { memorySource } from '../../src/index/memory-source.js';
+import { type IndexDoc, indexOptions } from '../../src/index/options.js';
+import { packSections, Sections } from '../../src/index/sections.js';
+import { serializeIndex } from '../../src/index/serialize.js';
+import { TermIndex } from '../../src/index/terms.js';
+import type { Corpus } from '../../src/model/corpus.js';
+import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { toIndexDocs } from '../../src/pipeline/documents.js';
+import { scoreQuery, type TermSpec } from '../../src/search/score.js';
+import { search } from '../../src/search/search.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 let corpus: Corpus;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedQuote } from '../../src/model/documents';
 import {
   evaluate,
   type GoldQuote,
   hasNamedSpeaker,
   matchSpans,
   sameSpeaker,
-} from '../../scripts/eval-quotes';
+} from '../../scripts/eval-quotes.js';
+import type { ExtractedQuote } from '../../src/model/documents.js';
 
 const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({
   text: '',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ExtractedQuote } from '../../src/model/documents';
-import { extractQuotes, speakerName } from '../../src/extract/quotes';
+import { extractQuotes, speakerName } from '../../src/extract/quotes.js';
+import type { ExtractedQuote } from '../../src/model/documents.js';
 
 // All sentences below are invented for these tests.
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/build/build';
-import { defaultExtractor } from '../../src/pipeline/default-extractor';
+import { buildIndex } from '../../src/build/build.js';
+import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;

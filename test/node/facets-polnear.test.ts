@@ -1,11 +1,11 @@
 /** Facet counts on a real corpus, checked against counts computed from the raw NDJSON. */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareCorpus } from '../../src/build/build';
-import { loadIndex, type LoadedIndex } from '../../src/index/load';
-import { memorySource } from '../../src/index/memory-source';
-import { serializeIndex } from '../../src/index/serialize';
-import { search } from '../../src/search/search';
+import { prepareCorpus } from '../../src/build/build.js';
+import { type LoadedIndex, loadIndex } from '../../src/index/load.js';
+import { memorySource } from '../../src/index/memory-source.js';
+import { serializeIndex } from '../../src/index/serialize.js';
+import { search } from '../../src/search/search.js';
 
 const path = new URL('../../../shared/corpus/polnear/articles.ndjson', import.meta.url).pathname;
 const raw = readFileSync(path, 'utf8')

@@ -1,18 +1,18 @@
-import fc from 'fast-check';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  FrozenStringSet,
   deriveGazetteer,
+  FrozenStringSet,
+  type Gazetteer,
   gazetteerKey,
   loadGazetteer,
   readGazetteerCache,
   writeGazetteerCache,
-  type Gazetteer,
-} from '../../src/extract/entities-gazetteer';
+} from '../../src/extract/entities-gazetteer.js';
 
 describe('FrozenStringSet', () => {
   const roundTrip = (set: FrozenStringSet) =>
@@ -27,7 +27,9 @@ describe('FrozenStringSet', () => {
           const distinct = [...new Set(keys)];
           for (const set of [FrozenStringSet.of(keys), roundTrip(FrozenStringSet.of(keys))!]) {
             expect(set.size).toBe(distinct.length);
-            distinct.forEach((k, i) => expect(set.indexOf(k)).toBe(i));
+            distinct.forEach((k, i) => {
+              expect(set.indexOf(k)).toBe(i);
+            });
             for (const p of probes) expect(set.has(p)).toBe(distinct.includes(p));
           }
         },

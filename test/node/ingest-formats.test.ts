@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/build/build';
-import { fsSource } from '../../src/build/fs-source';
-import { READERS, ingest } from '../../src/ingest/ingest';
-import type { IngestResult } from '../../src/ingest/types';
-import { loadIndex } from '../../src/index/load';
-import { articleById } from '../../src/search/lookup';
+import { buildIndex } from '../../src/build/build.js';
+import { fsSource } from '../../src/build/fs-source.js';
+import { loadIndex } from '../../src/index/load.js';
+import { ingest, READERS } from '../../src/ingest/ingest.js';
+import type { IngestResult } from '../../src/ingest/types.js';
+import { articleById } from '../../src/search/lookup.js';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nrs-formats-'));
@@ -350,7 +350,9 @@ describe('ingest over folders', () => {
 
   it('loads each reader for the extensions it declares (Markdown and HTML only when a file needs them)', async () => {
     const loaded = await Promise.all(READERS.map((entry) => entry.load()));
-    READERS.forEach((entry, i) => expect(entry.extensions).toEqual(loaded[i]!.extensions));
+    READERS.forEach((entry, i) => {
+      expect(entry.extensions).toEqual(loaded[i]!.extensions);
+    });
   });
 
   it('finds nothing in an empty folder', async () => {

@@ -8,8 +8,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/build/build';
-import { defaultExtractor } from '../../src/pipeline/default-extractor';
+import { buildIndex } from '../../src/build/build.js';
+import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mojibakeEdits, repairMojibake } from '../../src/pipeline/mojibake';
-import { normalizeBody, normalizeLine } from '../../src/pipeline/normalize-text';
-import { toArticle } from '../../src/pipeline/normalize';
+import { mojibakeEdits, repairMojibake } from '../../src/pipeline/mojibake.js';
+import { toArticle } from '../../src/pipeline/normalize.js';
+import { normalizeBody, normalizeLine } from '../../src/pipeline/normalize-text.js';
 
 /** UTF-8 read as Windows-1252; its five undefined bytes become C1 controls, as browsers do. */
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/build/build';
-import { fsSource } from '../../src/build/fs-source';
-import { defaultExtractor } from '../../src/pipeline/default-extractor';
-import { parseQuery, words } from '../../src/search/query';
-import { createApp } from '../../src/worker/app';
-import type { Env } from '../../src/worker/env';
-import { LIMITS, queryComplexity } from '../../src/worker/schemas';
+import { buildIndex } from '../../src/build/build.js';
+import { fsSource } from '../../src/build/fs-source.js';
+import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { parseQuery, words } from '../../src/search/query.js';
+import { createApp } from '../../src/worker/app.js';
+import type { Env } from '../../src/worker/env.js';
+import { LIMITS, queryComplexity } from '../../src/worker/schemas.js';
 import {
   anyText,
   expectDocumentedAnswer,
@@ -23,7 +23,7 @@ import {
   queryLike,
   searchPath,
   suggestPath,
-} from '../property-inputs';
+} from '../property-inputs.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const PARSER_RUNS = 3000;

@@ -6,15 +6,15 @@
  * workerd test (test/worker/shards.test.ts) runs the same through Durable Objects.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareCorpus } from '../../src/build/build';
-import { loadIndex, type LoadedIndex } from '../../src/index/load';
-import { memorySource } from '../../src/index/memory-source';
-import { serializeIndex, shardOf } from '../../src/index/serialize';
-import type { Corpus } from '../../src/model/corpus';
-import { defaultExtractor } from '../../src/pipeline/default-extractor';
-import { localEngine, type SearchEngine } from '../../src/search/engine';
-import type { SearchParams } from '../../src/search/search';
-import { localShardClient, shardedEngine, type ShardClient } from '../../src/shard/engine';
+import { prepareCorpus } from '../../src/build/build.js';
+import { type LoadedIndex, loadIndex } from '../../src/index/load.js';
+import { memorySource } from '../../src/index/memory-source.js';
+import { serializeIndex, shardOf } from '../../src/index/serialize.js';
+import type { Corpus } from '../../src/model/corpus.js';
+import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { localEngine, type SearchEngine } from '../../src/search/engine.js';
+import type { SearchParams } from '../../src/search/search.js';
+import { localShardClient, type ShardClient, shardedEngine } from '../../src/shard/engine.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const polnear = `${root}../shared/corpus/polnear/articles.ndjson`;

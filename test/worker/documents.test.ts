@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, sample } from './helpers';
+import { get, sample } from './helpers.js';
 
 describe('GET /articles/:id', () => {
   it('returns every stored article as written', async () => {

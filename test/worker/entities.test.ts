@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, sample } from './helpers';
+import { get, sample } from './helpers.js';
 
 async function topPerson(): Promise<any> {
   const { body } = await get('/search?type=quote&facets=speaker&facetLimit=1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get } from './helpers';
+import { get } from './helpers.js';
 
 const cases: Array<[string, string]> = [
   ['/search?q=x&limit=0', 'invalid_limit'],

@@ -1,9 +1,9 @@
 /** Facet counts from the Worker in workerd over all of PolNeAR, against counts from the raw input. */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/worker/app';
-import { assetsSource } from '../../src/worker/sources/assets';
-import { BASE } from './helpers';
+import { createApp } from '../../src/worker/app.js';
+import { assetsSource } from '../../src/worker/sources/assets.js';
+import { BASE } from './helpers.js';
 
 const app = createApp({ source: (e) => assetsSource(e.ASSETS, '/test-polnear') });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, sample } from './helpers';
+import { get, sample } from './helpers.js';
 
 /** Counts computed from the input file, independently of the index. */
 function countBy(

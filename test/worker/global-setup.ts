@@ -79,7 +79,7 @@ async function buildPublishB() {
   const src = await mkdtemp(join(tmpdir(), 'publish-b-'));
   await writeFile(
     `${src}/articles.ndjson`,
-    PUBLISH_B_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n',
+    `${PUBLISH_B_ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`,
   );
   await buildIndex({ inputs: [`${src}/articles.ndjson`], outDir: `${root}public/test-publish-b` });
   await rm(src, { recursive: true, force: true });

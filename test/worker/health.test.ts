@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/worker/app';
-import { assetsSource } from '../../src/worker/sources/assets';
-import { INDEX_FORMAT_VERSION, OPTIONS_HASH } from '../../src/index/options';
-import { BASE, get, sample } from './helpers';
+import { INDEX_FORMAT_VERSION, OPTIONS_HASH } from '../../src/index/options.js';
+import { createApp } from '../../src/worker/app.js';
+import { assetsSource } from '../../src/worker/sources/assets.js';
+import { BASE, get, sample } from './helpers.js';
 
 describe('GET /health and /stats', () => {
   it('reports the served index', async () => {

@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+// biome-ignore lint/correctness/useImportExtensions: a ?raw import names the file as it is
 import sampleText from '../../index-data/articles/sample.ndjson?raw';
 
 export const BASE = 'http://search.test';

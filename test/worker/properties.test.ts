@@ -7,8 +7,8 @@
 import { SELF } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectDocumentedAnswer, facetsPath, searchPath, suggestPath } from '../property-inputs';
-import { BASE } from './helpers';
+import { expectDocumentedAnswer, facetsPath, searchPath, suggestPath } from '../property-inputs.js';
+import { BASE } from './helpers.js';
 
 /**
  * Wall time includes whatever else the (shared, 2-core) machine does, so the per-request bound

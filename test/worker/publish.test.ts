@@ -10,8 +10,8 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/worker/app';
-import { BASE, sample } from './helpers';
+import { createApp } from '../../src/worker/app.js';
+import { BASE, sample } from './helpers.js';
 
 const KEY = 'admin-key-for-tests-0123456789';
 const encoder = new TextEncoder();

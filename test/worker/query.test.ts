@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, sample } from './helpers';
+import { get, sample } from './helpers.js';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const tokens = (s: string) =>

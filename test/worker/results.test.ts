@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchQuerySchema } from '../../src/worker/schemas';
-import { get } from './helpers';
+import { searchQuerySchema } from '../../src/worker/schemas.js';
+import { get } from './helpers.js';
 
 describe('quotes in results', () => {
   it('article hits carry their matching quotes as sub-results', async () => {

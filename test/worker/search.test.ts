@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, sample } from './helpers';
+import { get, sample } from './helpers.js';
 
 /** A word that occurs in exactly the sample articles whose title contains it (checked below). */
 function titleWord(): { word: string; ids: string[] } {

@@ -5,10 +5,11 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/worker/app.js';
+import { LIMITS } from '../../src/worker/schemas.js';
+// biome-ignore lint/correctness/useImportExtensions: a ?raw import names the file as it is
 import wranglerToml from '../../wrangler.toml?raw';
-import { createApp } from '../../src/worker/app';
-import { LIMITS } from '../../src/worker/schemas';
-import { BASE, get, sample } from './helpers';
+import { BASE, get, sample } from './helpers.js';
 
 type Bindings = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/worker/app';
+import { createApp } from '../../src/worker/app.js';
 
 const BASE = 'https://search.example';
 // One app per index: an app keeps the index it loaded first for its whole life.

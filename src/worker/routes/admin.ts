@@ -21,8 +21,8 @@
  * a publish that prunes while another version is still being uploaded deletes those uploads,
  * and that version's publish then answers 409 `incomplete_version` (upload again).
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { READABLE_FORMATS, manifestSchema } from '../../index/manifest.js';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { manifestSchema, READABLE_FORMATS } from '../../index/manifest.js';
 import { OPTIONS_HASH } from '../../index/options.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorBody } from '../errors.js';

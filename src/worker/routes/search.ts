@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { FACETS } from '../../search/facets.js';
 import type { AppEnv } from '../env.js';
 import type { ErrorCode } from '../errors.js';
-import type { IndexVars } from '../middleware/index-loader.js';
 import { partialAnswer } from '../middleware/cache-control.js';
+import type { IndexVars } from '../middleware/index-loader.js';
 import { validate } from '../middleware/validate.js';
 import { filtersOf, qCode, searchQuerySchema } from '../schemas.js';
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import type { IndexVars } from '../middleware/index-loader.js';
 import { partialAnswer } from '../middleware/cache-control.js';
+import type { IndexVars } from '../middleware/index-loader.js';
 import { validate } from '../middleware/validate.js';
 import { facetParamSchema, facetValuesQuerySchema, qCode, suggestQuerySchema } from '../schemas.js';
 

@@ -3,7 +3,7 @@
  * cached briefly and a new build reaches every site within minutes; the content-hashed copy
  * never changes and is cached for a year.
  */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 
