@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   entityId,
@@ -9,6 +8,7 @@ import {
   slug,
 } from '../../src/extract/entities.js';
 import type { ArticleEntity, EntityKind } from '../../src/model/documents.js';
+import { hasCorpora, readCorpus } from '../corpora.js';
 
 const find = (entities: ArticleEntity[], name: string) => entities.find((e) => e.name === name);
 
@@ -270,14 +270,13 @@ describe('mergeCorpusEntities', () => {
   });
 });
 
-describe('the seed article', () => {
-  const dir = new URL('../../../shared/corpus/seed/', import.meta.url);
+describe.skipIf(!hasCorpora('the seed article', 'seed/articles.ndjson'))('the seed article', () => {
   it('finds every gold entity with its kind and aliases', () => {
-    const article = JSON.parse(readFileSync(new URL('articles.ndjson', dir), 'utf8').split('\n')[0]!) as {
+    const article = JSON.parse(readCorpus('seed/articles.ndjson').split('\n')[0]!) as {
       body: string;
       title: string;
     };
-    const gold = JSON.parse(readFileSync(new URL('entities-gold.json', dir), 'utf8')) as Record<
+    const gold = JSON.parse(readCorpus('seed/entities-gold.json')) as Record<
       string,
       Record<string, string[]>
     >;

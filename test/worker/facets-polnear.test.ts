@@ -1,6 +1,6 @@
 /** Facet counts from the Worker in workerd over all of PolNeAR, against counts from the raw input. */
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/worker/app.js';
 import { assetsSource } from '../../src/worker/sources/assets.js';
 import { BASE } from './helpers.js';
@@ -20,7 +20,8 @@ async function expected(): Promise<any> {
 const asMap = (values: Array<{ value: string; count: number }>) =>
   Object.fromEntries(values.map((v) => [v.value, v.count]));
 
-describe('PolNeAR facets in workerd', () => {
+// Built by the global setup only where the research corpora are.
+describe.skipIf(!inject('polnear'))('PolNeAR facets in workerd', () => {
   it('count publishers and months over all 1,012 articles', async () => {
     const want = await expected();
     const body = await call('/search?type=article&limit=1&facets=publisher,published&facetLimit=100');

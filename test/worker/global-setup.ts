@@ -5,15 +5,24 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { corpusPath, hasCorpora } from '../corpora.js';
 import { buildShards } from './setup-shards.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Whether PolNeAR was found, built into public/test-polnear and used for the shard tests. */
+    polnear: boolean;
+  }
+}
 
 const root = new URL('../../', import.meta.url).pathname;
 const out = `${root}public/test-index`;
 const faults = `${root}public/test-faults`;
 
-const polnear = new URL('../../../shared/corpus/polnear/articles.ndjson', import.meta.url).pathname;
+const polnear = corpusPath('polnear/articles.ndjson');
 
 /**
  * PolNeAR, indexed without extraction (facets by publisher and month need none), plus the counts
@@ -85,10 +94,13 @@ async function buildPublishB() {
   await rm(src, { recursive: true, force: true });
 }
 
-export default async function setup() {
-  await buildPolnear();
+export default async function setup(project: TestProject) {
+  const withPolnear = hasCorpora('PolNeAR facets and shards in workerd', 'polnear/articles.ndjson');
+  project.provide('polnear', withPolnear);
+  if (withPolnear) await buildPolnear();
   await buildPublishB();
-  await buildShards();
+  // The shard tests run on the bundled sample where PolNeAR is absent.
+  await buildShards(withPolnear ? polnear : `${root}index-data/articles`);
   const summary = await buildIndex({
     inputs: [`${root}index-data/articles`],
     outDir: out,

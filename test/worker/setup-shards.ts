@@ -1,17 +1,17 @@
 /**
- * For test/worker/shards.test.ts (run in Node by the global setup): PolNeAR with its quotes and
- * entities as one index (public/test-shards-one) and split into 4 shards (public/test-shards),
- * plus a copy whose shard 2 has lost its files (public/test-shards-broken).
+ * For test/worker/shards.test.ts (run in Node by the global setup): a corpus (PolNeAR, or the
+ * bundled sample where it is absent) with its quotes and entities as one index
+ * (public/test-shards-one) and split into 4 shards (public/test-shards), plus a copy whose shard 2
+ * has lost its files (public/test-shards-broken).
  */
 import { cp, rm } from 'node:fs/promises';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const polnear = new URL('../../../shared/corpus/polnear/articles.ndjson', import.meta.url).pathname;
 
-export async function buildShards(): Promise<void> {
-  const common = { inputs: [polnear], extractor: defaultExtractor, cacheFile: `${root}.cache/extract.json` };
+export async function buildShards(input: string): Promise<void> {
+  const common = { inputs: [input], extractor: defaultExtractor, cacheFile: `${root}.cache/extract.json` };
   await buildIndex({ ...common, outDir: `${root}public/test-shards-one` });
   const sharded = await buildIndex({ ...common, outDir: `${root}public/test-shards`, shards: 4 });
   const broken = `${root}public/test-shards-broken`;
