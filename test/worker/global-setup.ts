@@ -95,7 +95,10 @@ async function buildPublishB() {
 }
 
 export default async function setup(project: TestProject) {
-  const withPolnear = hasCorpora('PolNeAR facets and shards in workerd', 'polnear/articles.ndjson');
+  const withPolnear = hasCorpora(
+    'PolNeAR in workerd (the shard tests use the sample)',
+    'polnear/articles.ndjson',
+  );
   project.provide('polnear', withPolnear);
   if (withPolnear) await buildPolnear();
   await buildPublishB();

@@ -12,10 +12,10 @@ import { BASE } from './helpers.js';
 
 /**
  * Wall time includes whatever else the (shared, 2-core) machine does, so the per-request bound
- * only catches blow-ups; the sample index answers in a few ms, and p95 is held tighter.
+ * only catches blow-ups; latency targets are the benchmark's (npm run bench), the percentiles
+ * printed here are for reading.
  */
 const MAX_MS_PER_REQUEST = 5000;
-const MAX_P95_MS = 500;
 // workerd requests are slow to drive from the test; most volume is in the Node twin (query-properties).
 const RUNS = 200;
 
@@ -58,7 +58,6 @@ describe('generated requests', () => {
       console.log(
         `${route}: ${times.length} requests, p50 ${times[times.length >> 1]} ms, p95 ${p95} ms, max ${times.at(-1)} ms`,
       );
-      expect(p95).toBeLessThan(MAX_P95_MS);
     },
     120_000,
   );
