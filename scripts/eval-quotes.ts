@@ -5,7 +5,7 @@
  *
  * A prediction matches a gold quote when their spans overlap by at least half of the gold
  * span. Precision is the share of predictions that match some gold quote, recall the share of
- * gold quotes that some prediction matches (the issue's rule as written). The stricter
+ * gold quotes that some prediction matches (each judged on its own). The stricter
  * one-to-one figure, where a prediction joining two gold pieces counts for one of them only, is
  * printed too. Speaker accuracy counts one-to-one pairs whose gold speaker contains a
  * capitalized name; a speaker is right when both share their last capitalized word.

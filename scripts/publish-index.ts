@@ -4,7 +4,7 @@
  * under <dir>/<version>/ (the version the local manifest.json names; subfolders kept), then asks
  * the Worker to check the version and switch its pointer. `--rollback` switches the pointer back
  * to the previous version instead. The Worker needs INDEX_SOURCE = "r2" to serve what is
- * published here and the ADMIN_KEY secret for the routes to exist (README › Deploy).
+ * published here and the ADMIN_KEY secret for the routes to exist (docs/sharding-and-publishing.md › Publishing without a redeploy).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

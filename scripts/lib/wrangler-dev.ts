@@ -45,7 +45,7 @@ export async function waitForHealth(
  * The workerd process that runs the Worker under `wrangler dev`, and the origin it serves on,
  * found by asking each port its processes listen on (other than wrangler's public one) for
  * `/health`; null when none answers. wrangler's public port is a proxy in a second workerd,
- * which loads never meet in production and which drops some requests under load (README › Load test).
+ * which loads never meet in production and which drops some requests under load (docs/performance.md › Load test).
  */
 export async function workerRuntime(
   pids: number[],

@@ -2,7 +2,7 @@
  * Documents → postings, field lengths and field-length averages: what MiniSearch's `addAll`
  * computes, without its radix tree. The build flattens these into index.bin, so the tree was
  * built only to be walked once; a hash map per term does the same job in a fraction of the
- * time (PolNeAR: see README › Rebuilding after new articles). The arithmetic is MiniSearch 7.2's `add` to the
+ * time (PolNeAR: see docs/articles.md › Rebuilding after new articles). The arithmetic is MiniSearch 7.2's `add` to the
  * letter — unique raw tokens as the field length, its running average — so that scores stay
  * equal to stock MiniSearch's (test/node/compact-index.test.ts checks both).
  */

@@ -133,7 +133,7 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
     if (options.shard === undefined) {
       throw new IndexUnavailableError(
         'index_incompatible',
-        `Index ${manifest.version} is split into ${manifest.shards.length} shards: serve it through the shard Durable Objects (SHARDS binding, see README › Sharding)`,
+        `Index ${manifest.version} is split into ${manifest.shards.length} shards: serve it through the shard Durable Objects (SHARDS binding, see docs/sharding-and-publishing.md › Sharding)`,
       );
     }
     const shard = manifest.shards[options.shard];

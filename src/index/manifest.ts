@@ -22,7 +22,7 @@ export const manifestSchema = z.object({
   minisearchVersion: z.string(),
   optionsHash: z.string(),
   builtAt: z.string(),
-  /** sha-256 over the data files, in INDEX_FILES order; also names the version directory. */
+  /** sha-256 over the data files, in the order of their sorted `files` keys; also names the version directory. */
   contentHash: z.string(),
   /** Directory holding this version's files, relative to the manifest. */
   version: z.string(),

@@ -8,7 +8,10 @@
 import type { Options, SearchOptions } from 'minisearch';
 
 export const INDEX_FORMAT_VERSION = 2;
-/** Checked against node_modules by a test: src/index/engine.ts relies on its internals. */
+/**
+ * Checked against node_modules by a test: src/index/invert.ts and src/search/score.ts reproduce this
+ * version's arithmetic (its `add` and its BM25 and weights).
+ */
 export const MINISEARCH_VERSION = '7.2.0';
 
 export const SEARCH_FIELDS = ['title', 'subtitle', 'body', 'text', 'speaker', 'name', 'aliases'] as const;

@@ -1,19 +1,9 @@
 /**
- * Corpus → the bytes of one index version (format 2, see docs/design.md):
- *   index.json   header: field statistics, the sorted term list, document keys, facet dictionaries,
- *                and the table of index.bin's sections
- *   index.bin    typed arrays: varint posting lists with their offsets and document frequencies,
- *                field lengths, docs.ndjson's line offsets, facet columns, and the lexicon (article
- *                words with their article frequencies, for suggestions)
- *   docs.ndjson  the stored documents, one per line, in document-number order
- * The postings are MiniSearch's (computed as its `add` would, src/index/invert.ts), flattened into
- * these arrays, so the Worker loads views over bytes instead of rebuilding a tree.
- *
- * A sharded version holds the same three files per shard (`shard-<i>/…`). Every shard carries
- * the corpus-wide statistics (document count, field-length averages, per-field document
- * frequencies, the whole term list and lexicon, every entity as a stored document): a shard then
- * scores, expands and suggests exactly as the whole index would, and merged answers equal the
- * unsharded ones (src/shard/merge.ts). Pure: writing the files is the caller's job.
+ * Corpus → the bytes of one index version, format 2: index.json (header and term list), index.bin
+ * (typed arrays: postings, field lengths, facet columns, lexicon) and docs.ndjson (stored documents),
+ * per shard when split; every shard carries the corpus-wide statistics, so merged answers equal one
+ * index's (src/shard/search.ts). The files and the manifest: docs/index-format.md. Pure: writing the
+ * files is the caller's job.
  */
 import type { Corpus } from '../model/corpus.js';
 import { toIndexDocs } from '../pipeline/documents.js';

@@ -1,7 +1,7 @@
 /**
  * The extractor the build uses by default: quotes and entities from the article body.
  * compromise's part-of-speech tagger is off: it costs ~6x the time (180 ms an article) for
- * about 2 points of entity F1 (see README, Extraction quality).
+ * about 2 points of entity F1 (see docs/extraction.md › Extraction quality).
  */
 import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';

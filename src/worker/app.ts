@@ -11,7 +11,7 @@ import { type IndexVars, indexHolder, withIndex } from './middleware/index-loade
 import { requestLimits } from './middleware/limits.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/secure-headers.js';
-// Publishing without a redeploy (issue #7): the index source by INDEX_SOURCE, the admin routes.
+// Publishing without a redeploy (docs/sharding-and-publishing.md): the index source by INDEX_SOURCE, the admin routes.
 import { adminGate, adminRoutes } from './routes/admin.js';
 import { demoRoutes } from './routes/demo.js';
 import { documentRoutes } from './routes/documents.js';

@@ -18,7 +18,8 @@ export interface Env {
   /** The deployed Worker version: part of ETags, so that a new deploy invalidates them. */
   CF_VERSION_METADATA?: WorkerVersionMetadata;
 
-  // --- Publishing without a redeploy (issue #7; src/worker/sources/select.ts, routes/admin.ts) ---
+  // --- Publishing without a redeploy (src/worker/sources/select.ts, routes/admin.ts;
+  // docs/sharding-and-publishing.md) ---
   /** Where the index is read from: "assets" (default, the deploy's bundled index) or "r2". */
   INDEX_SOURCE?: string;
   /** The bucket `npm run publish-index` publishes to ([[r2_buckets]] in wrangler.toml). */

@@ -1,6 +1,6 @@
 /**
  * Request schemas: the same objects validate requests (routes) and describe them (openapi.ts).
- * Limits are named here once and listed in the README and the OpenAPI document.
+ * Limits are named here once and listed in docs/security.md › Request limits and in the OpenAPI document.
  */
 import { z } from 'zod';
 import { DOC_TYPES } from '../model/documents.js';

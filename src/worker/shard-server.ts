@@ -1,7 +1,7 @@
 /**
  * One shard of a sharded index, served by a Durable Object: it loads its one shard (from the
  * bundled assets or from R2) on first use and keeps it for the object's life. Objects of this
- * class may share an isolate, and so its memory (README › Sharding, known limits). Objects are named by source, version and shard, so every version has its
+ * class may share an isolate, and so its memory (docs/sharding-and-publishing.md › Known limits). Objects are named by source, version and shard, so every version has its
  * own objects and no answer can mix two versions; an old version's objects go idle and are evicted.
  */
 import { DurableObject } from 'cloudflare:workers';

@@ -9,7 +9,7 @@ import { launch, openPage, waitForResults } from './browser.js';
 const api = inject('apiOrigin');
 const host = inject('hostOrigin');
 
-// The lead's facets, suggestions and "did you mean" are optional for the widget; the tests of
+// The API's facets, suggestions and "did you mean" are optional for the widget; the tests of
 // those features run only when the API offers them.
 const probe = async (path: string) => {
   const res = await fetch(`${api}${path}`);

@@ -37,7 +37,7 @@ function counts(
 }
 
 describe.skipIf(!present)('PolNeAR facets', () => {
-  it('publisher and month counts equal the raw counts, and the README totals', () => {
+  it('publisher and month counts equal the raw counts and the known totals', () => {
     const r = search(index, {
       q: '',
       types: ['article'],

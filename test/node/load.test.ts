@@ -33,7 +33,7 @@ async function load(args: string[]) {
 describe('npm run load (short)', () => {
   it('drives wrangler dev without errors or 5xx and reports throughput, latency and memory', async () => {
     const result = await load(['--duration', '5', '--connections', '16']);
-    // The Worker's own runtime was found and loaded, not wrangler's dev proxy (README › Load test).
+    // The Worker's own runtime was found and loaded, not wrangler's dev proxy (docs/performance.md › Load test).
     expect(result.target).toBe('runtime');
     expect(result.requests).toBeGreaterThan(0);
     expect(result.errors).toBe(0);
@@ -60,7 +60,7 @@ describe('npm run load (short)', () => {
       extractor: defaultExtractor,
       shards: 2,
     });
-    // Through wrangler's proxy: loaded directly, shard calls under wrangler dev lose requests (README › Sharding, known limits).
+    // Through wrangler's proxy: loaded directly, shard calls under wrangler dev lose requests (docs/sharding-and-publishing.md › Known limits).
     const result = await load([
       '--duration',
       '3',
