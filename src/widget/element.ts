@@ -375,7 +375,9 @@ export class NewsSearchElement extends HTMLElement {
     this.suggestions = [];
     this.error = null;
     this.open = false;
+    // The aborted request will not reach its own clean-up (it is no longer the newest).
     this.root.classList.remove('busy');
+    this.listbox.removeAttribute('aria-busy');
     this.clearBtn.hidden = true;
     this.status.textContent = '';
     this.render();

@@ -168,6 +168,26 @@ describe('searching', () => {
     expect(await retry.isVisible()).toBe(false);
     await page.context().close();
   });
+  it('leaves nothing marked busy when the box is cleared during a search', async () => {
+    const { page } = await openPage(browser, hostPage());
+    await page.route(
+      (u) => u.pathname === '/search',
+      async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue().catch(() => {}); // aborted by the widget meanwhile
+      },
+    );
+    await combobox(page).fill('harbor');
+    const listbox = widget(page).locator('[role=listbox]');
+    await expect.poll(() => listbox.getAttribute('aria-busy')).toBe('true');
+    await widget(page).locator('[part=clear]').click();
+    expect(await listbox.getAttribute('aria-busy')).toBeNull();
+    expect(await widget(page).locator('[part=root]').getAttribute('class')).toBe('root');
+    await page.waitForTimeout(1700);
+    expect(await listbox.getAttribute('aria-busy')).toBeNull();
+    expect(await statusText(page)).toBe('');
+    await page.context().close();
+  });
 });
 
 describe('keyboard', () => {
