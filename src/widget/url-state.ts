@@ -4,13 +4,13 @@
  */
 import type { DocType } from './client.js';
 
-export interface SearchState {
+export interface UrlState {
   q: string;
   type: DocType | '';
   filters: Record<string, string[]>;
 }
 
-export function readState(search: string, prefix: string, facets: string[]): SearchState {
+export function readState(search: string, prefix: string, facets: string[]): UrlState {
   const qs = new URLSearchParams(search);
   const filters: Record<string, string[]> = {};
   for (const f of facets) {
@@ -21,7 +21,7 @@ export function readState(search: string, prefix: string, facets: string[]): Sea
 }
 
 /** The page URL with our parameters replaced and everyone else's left alone. */
-export function writeState(href: string, prefix: string, state: SearchState): string {
+export function writeState(href: string, prefix: string, state: UrlState): string {
   const url = new URL(href);
   for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
   if (state.q) url.searchParams.set(`${prefix}q`, state.q);
@@ -29,4 +29,30 @@ export function writeState(href: string, prefix: string, state: SearchState): st
   for (const [f, values] of Object.entries(state.filters))
     for (const v of values) url.searchParams.append(prefix + f, v);
   return url.href;
+}
+
+/** The page URL and its history, where the state is kept when the site asks for it. */
+export interface UrlHost {
+  href(): string;
+  /** The parameter prefix, or null when the state is not kept in the URL. */
+  prefix(): string | null;
+  push(href: string): void;
+  replace(href: string): void;
+}
+
+/** The state saved in the page URL, or null when the site keeps none there. */
+export function loadState(host: UrlHost, facets: string[]): UrlState | null {
+  const prefix = host.prefix();
+  return prefix === null ? null : readState(new URL(host.href()).search, prefix, facets);
+}
+
+/** Writes the state into the page URL, as a new history entry or in place of the current one. */
+export function saveState(host: UrlHost, state: UrlState, mode: 'push' | 'replace'): void {
+  const prefix = host.prefix();
+  if (prefix === null) return;
+  const current = host.href();
+  const href = writeState(current, prefix, state);
+  if (href === current) return;
+  if (mode === 'push') host.push(href);
+  else host.replace(href);
 }
