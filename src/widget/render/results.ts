@@ -121,6 +121,7 @@ export function renderResults(
         );
       }
     }
+    // Built even while closed (and hidden), so that ↓ can open the list at its options.
     listbox.replaceChildren(...groups);
     options = next;
     active = -1;
@@ -132,6 +133,7 @@ export function renderResults(
 
   controller.on('config', () => listbox.setAttribute('aria-label', controller.config.strings.label!));
   controller.on('view', (change) => {
+    // A new result set starts from the input: an old key could match a new result by chance.
     if (change?.newResults) active = -1;
     render();
   });
