@@ -1,7 +1,7 @@
 /**
  * The engines compared, each behind the same two steps: build (in the parent, from the corpus,
  * to the files it would ship) and load (in a fresh child process, from those files).
- * Competitors index the same flat documents as ours (src/pipeline/documents.ts).
+ * Competitors index the same flat documents as ours (src/index/index-docs.ts).
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,11 +17,11 @@ import MiniSearch from 'minisearch';
 import { fsSource } from '../src/build/fs-source.js';
 import { serializeWithinBudget } from '../src/build/shard-plan.js';
 import { writeIndex } from '../src/build/write-index.js';
+import { toIndexDocs } from '../src/index/index-docs.js';
 import { type LoadedIndex, loadIndex, readManifest } from '../src/index/load.js';
 import { SEARCH_FIELDS } from '../src/index/options.js';
 import { serializeIndex } from '../src/index/serialize.js';
 import type { Corpus } from '../src/model/corpus.js';
-import { toIndexDocs } from '../src/pipeline/documents.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { facetFilter } from '../src/search/filters.js';
 import { type SearchParams, search } from '../src/search/search.js';

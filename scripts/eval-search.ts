@@ -8,11 +8,11 @@ import { Command } from 'commander';
 import MiniSearch from 'minisearch';
 import { prepareCorpus } from '../src/build/build.js';
 import { parseIndexId } from '../src/index/ids.js';
+import { toIndexDocs } from '../src/index/index-docs.js';
 import { loadIndex } from '../src/index/load.js';
 import { memorySource } from '../src/index/memory-source.js';
 import { serializeIndex } from '../src/index/serialize.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
-import { toIndexDocs } from '../src/pipeline/documents.js';
 import { search } from '../src/search/search.js';
 import { type KnownItem, knownItems, type QueryClass } from './lib/known-items.js';
 

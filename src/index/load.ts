@@ -2,18 +2,16 @@
  * Reads one index version through an IndexSource and checks that this code can serve it.
  * Loading a format-2 index parses two small JSON files and wraps index.bin and docs.ndjson in
  * typed-array views: no posting list, stored document or facet value is decoded until a query
- * needs it. Format 1 (MiniSearch's JSON and one JSON store per type) is still read, by rebuilding
- * the format-2 bytes in memory: slow, but an old index keeps serving until it is rebuilt.
+ * needs it. An older format is read only through the `upgrade` the caller hands in (format 1:
+ * ./format1.ts), which converts it to format 2: the reader itself never depends on the writer.
  */
-import type { Article, Entity, Quote } from '../model/documents.js';
 import { Columns } from './columns.js';
 import { DocStore } from './docs.js';
+import type { IndexHeader } from './header.js';
 import { Lexicon } from './lexicon.js';
 import { INDEX_FILES, type Manifest, manifestSchema, READABLE_FORMATS } from './manifest.js';
-import { memorySource } from './memory-source.js';
-import { OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
+import { INDEX_FORMAT_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { Sections } from './sections.js';
-import { type IndexHeader, serializeIndex } from './serialize.js';
 import { type IndexSource, readText } from './source.js';
 import { TermIndex } from './terms.js';
 
@@ -44,7 +42,7 @@ export interface LoadedIndex {
   lexicon: Lexicon;
 }
 
-function parseJson(text: string, what: string): unknown {
+export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -83,7 +81,12 @@ export async function readManifest(source: IndexSource): Promise<Manifest> {
   return manifest;
 }
 
-async function readFile(source: IndexSource, manifest: Manifest, file: string): Promise<Uint8Array> {
+/** One file the manifest lists, checked to have the size the manifest says. */
+export async function readVersionFile(
+  source: IndexSource,
+  manifest: Manifest,
+  file: string,
+): Promise<Uint8Array> {
   const entry = manifest.files[file];
   if (!entry) throw new IndexUnavailableError('index_corrupt', `manifest.json lists no "${file}" file`);
   const path = `${manifest.version}/${entry.path}`;
@@ -118,16 +121,31 @@ function checkHeader(value: unknown): IndexHeader {
   return h as IndexHeader;
 }
 
+/** Converts a version of an older readable format: a source of the same version in the current format. */
+export type Upgrade = (source: IndexSource, manifest: Manifest) => Promise<IndexSource>;
+
 export interface LoadOptions {
   /** Which shard of a sharded version to load. */
   shard?: number;
   /** An already read manifest (a shard server is told which version to serve). */
   manifest?: Manifest;
+  /** How to read an older format (see READABLE_FORMATS); without it such a version is refused. */
+  upgrade?: Upgrade;
 }
 
 export async function loadIndex(source: IndexSource, options: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = options.manifest ?? (await readManifest(source));
-  if (manifest.formatVersion === 1) return loadFormat1(source, manifest);
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    if (!options.upgrade) {
+      throw new IndexUnavailableError(
+        'index_incompatible',
+        `Index format ${manifest.formatVersion} must be upgraded to be read, and this reader has no upgrade: rebuild the index`,
+      );
+    }
+    const loaded = await loadIndex(await options.upgrade(source, manifest));
+    // Caches and ETags must keep following the version that was published.
+    return Object.assign(loaded, { manifest });
+  }
   let prefix = '';
   if (manifest.shards) {
     if (options.shard === undefined) {
@@ -145,7 +163,7 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
     prefix = `${shard.name}/`;
   }
   const [index, bin, docs] = await Promise.all(
-    INDEX_FILES.map((f) => readFile(source, manifest, `${prefix}${f}`)),
+    INDEX_FILES.map((f) => readVersionFile(source, manifest, `${prefix}${f}`)),
   );
   const header = checkHeader(parseJson(decoder.decode(index), 'index.json'));
   try {
@@ -193,23 +211,4 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
     if (err instanceof IndexUnavailableError) throw err;
     throw new IndexUnavailableError('index_corrupt', `index.bin cannot be read: ${(err as Error).message}`);
   }
-}
-
-async function loadFormat1(source: IndexSource, manifest: Manifest): Promise<LoadedIndex> {
-  const store = async <T>(file: string): Promise<T[]> =>
-    Object.values(
-      parseJson(decoder.decode(await readFile(source, manifest, file)), `${file}.json`) as Record<string, T>,
-    );
-  const [articles, quotes, entities] = await Promise.all([
-    store<Article>('articles'),
-    store<Quote>('quotes'),
-    store<Entity>('entities'),
-  ]);
-  const rebuilt = await serializeIndex(
-    { articles, quotes, entities },
-    { sources: manifest.sources, skipped: manifest.skipped },
-  );
-  const loaded = await loadIndex(memorySource(rebuilt));
-  // Caches and ETags must keep following the version that was published.
-  return Object.assign(loaded, { manifest });
 }

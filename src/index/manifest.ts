@@ -1,7 +1,7 @@
 /**
  * manifest.json: what the Worker reads first to decide whether it can serve an index.
  * Older readers refuse newer formats; the reader accepts every format listed in READABLE_FORMATS
- * (format 1, MiniSearch's JSON plus one JSON store per type, is rebuilt in memory: see load.ts).
+ * (format 1, MiniSearch's JSON plus one JSON store per type, is rebuilt in memory: see format1.ts).
  */
 import { z } from 'zod';
 import { INDEX_FORMAT_VERSION } from './options.js';

@@ -6,30 +6,17 @@
  * files is the caller's job.
  */
 import type { Corpus } from '../model/corpus.js';
-import { toIndexDocs } from '../pipeline/documents.js';
-import { buildColumns, type ColumnsHeader } from './columns.js';
+import { buildColumns } from './columns.js';
 import { encodeDocs, type StoredDoc } from './docs.js';
+import type { IndexHeader } from './header.js';
+import { toIndexDocs } from './index-docs.js';
 import { invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
 import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
-import { fnv1a64, INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
+import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { encodeTerm, type TermData, VarintWriter } from './postings.js';
-import { packSections, type SectionTable } from './sections.js';
-
-export interface IndexHeader {
-  /** Documents in this file set (a shard's own, plus the entities every shard stores). */
-  documentCount: number;
-  /** Documents in the whole corpus: BM25's N. */
-  totalDocuments: number;
-  fields: string[];
-  avgFieldLength: number[];
-  /** Every indexed term of the corpus, sorted by UTF-16 code units. */
-  terms: string[];
-  /** Index ids ("a:…", "q:…", "e:…") in document order, newline-separated. */
-  keys: string;
-  columns: ColumnsHeader;
-  sections: SectionTable;
-}
+import { packSections } from './sections.js';
+import { shardOf } from './shard-of.js';
 
 export interface SerializedIndex {
   manifest: Manifest;
@@ -43,11 +30,6 @@ export interface BuildMeta {
   builtAt?: Date;
   /** Split into this many shards (see shardOf); 1 or absent: one index. */
   shards?: number;
-}
-
-/** The shard of an article (and of its quotes) or of an entity: a hash of its id, so any reader can route by id. */
-export function shardOf(id: string, shards: number): number {
-  return Number(BigInt(`0x${fnv1a64(id)}`) % BigInt(shards));
 }
 
 async function sha256(parts: Uint8Array[]): Promise<string> {

@@ -7,7 +7,7 @@
 import type { StoredDoc } from '../index/docs.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
-import { shardOf } from '../index/serialize.js';
+import { shardOf } from '../index/shard-of.js';
 import type { DocType } from '../model/documents.js';
 import type { SearchEngine } from '../search/engine.js';
 import { type EntityParts, entityParts, mergeEntityParts } from '../search/entity-page.js';

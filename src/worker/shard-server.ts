@@ -6,6 +6,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredDoc } from '../index/docs.js';
+import { upgradeFormat1 } from '../index/format1.js';
 import { type LoadedIndex, loadIndex, readManifest } from '../index/load.js';
 import { type Manifest, manifestSchema } from '../index/manifest.js';
 import { type IndexSource, readText } from '../index/source.js';
@@ -38,7 +39,7 @@ export class ShardServer extends DurableObject<Env> {
     if (this.loaded?.key !== key) {
       const source = sourceAt(this.env, ref);
       const index = manifestOf(source, ref.version).then((manifest) =>
-        loadIndex(source, { manifest, shard: ref.shard }),
+        loadIndex(source, { manifest, shard: ref.shard, upgrade: upgradeFormat1 }),
       );
       // A failed load is not kept: the next request retries.
       index.catch(() => {

@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareCorpus } from '../../src/build/build.js';
+import { toIndexDocs } from '../../src/index/index-docs.js';
 import { invert } from '../../src/index/invert.js';
 import { type LoadedIndex, loadIndex } from '../../src/index/load.js';
 import { memorySource } from '../../src/index/memory-source.js';
@@ -15,7 +16,6 @@ import { serializeIndex } from '../../src/index/serialize.js';
 import { TermIndex } from '../../src/index/terms.js';
 import type { Corpus } from '../../src/model/corpus.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
-import { toIndexDocs } from '../../src/pipeline/documents.js';
 import { scoreQuery, type TermSpec } from '../../src/search/score.js';
 import { search } from '../../src/search/search.js';
 

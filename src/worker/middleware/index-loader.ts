@@ -11,6 +11,7 @@
  * for its whole life (withIndex), so no answer mixes two versions.
  */
 import type { MiddlewareHandler } from 'hono';
+import { upgradeFormat1 } from '../../index/format1.js';
 import { IndexUnavailableError, loadIndex, readManifest } from '../../index/load.js';
 import type { IndexSource } from '../../index/source.js';
 import { localEngine, type SearchEngine } from '../../search/engine.js';
@@ -37,7 +38,7 @@ const DEFAULT_SHARD_TIMEOUT_MS = 5000;
  */
 async function openEngine(source: IndexSource, env: Env): Promise<ServedEngine> {
   const manifest = await readManifest(source);
-  if (!manifest.shards) return localEngine(await loadIndex(source, { manifest }));
+  if (!manifest.shards) return localEngine(await loadIndex(source, { manifest, upgrade: upgradeFormat1 }));
   const timeoutMs = Number(env.SHARD_TIMEOUT_MS ?? DEFAULT_SHARD_TIMEOUT_MS) || DEFAULT_SHARD_TIMEOUT_MS;
   const clients = shardClients(env, manifest);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));

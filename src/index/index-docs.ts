@@ -1,8 +1,11 @@
-/** Corpus → the flat records MiniSearch indexes. Which text goes into which field is decided here. */
+/**
+ * Corpus → the flat records MiniSearch indexes. Which text goes into which field is decided here,
+ * beside the fields themselves (./options.ts): it is part of the index format, not of the pipeline.
+ */
 
-import { indexId } from '../index/ids.js';
-import type { IndexDoc } from '../index/options.js';
 import type { Corpus } from '../model/corpus.js';
+import { indexId } from './ids.js';
+import type { IndexDoc } from './options.js';
 
 export function toIndexDocs(corpus: Corpus): IndexDoc[] {
   const docs: IndexDoc[] = [];
