@@ -4,8 +4,8 @@
  * printed as one JSON line on stdout.
  */
 import { readFileSync } from 'node:fs';
-import { fsSource } from '../src/build/fs-source.js';
 import { loadIndex } from '../src/index/load.js';
+import { fsSource } from '../src/store/drivers/fs.js';
 import { createApp } from '../src/worker/app.js';
 import { type EngineName, loadEngine } from './engines.js';
 import { QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';

@@ -14,7 +14,6 @@ import {
 } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { fsSource } from '../src/build/fs-source.js';
 import { serializeWithinBudget } from '../src/build/shard-plan.js';
 import { writeIndex } from '../src/build/write-index.js';
 import { toIndexDocs } from '../src/index/index-docs.js';
@@ -26,6 +25,7 @@ import type { SearchEngine } from '../src/search/engine.js';
 import { facetFilter } from '../src/search/filters.js';
 import { type SearchParams, search } from '../src/search/search.js';
 import { localShardClient, shardedEngine } from '../src/shard/engine.js';
+import { fsSource } from '../src/store/drivers/fs.js';
 import { BROWSE_FACETS, type QueryClass } from './queries.js';
 
 export const ENGINES = ['ours', 'sharded', 'minisearch', 'flexsearch', 'orama'] as const;

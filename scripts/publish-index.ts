@@ -9,7 +9,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Command } from 'commander';
-import { isFilePath, MAX_FILE_BYTES, VERSION_PATTERN } from '../src/worker/routes/admin.js';
+import type { HistoryEntry } from '../src/store/history.js';
+import { isFilePath, VERSION_PATTERN } from '../src/store/publish.js';
+import { MAX_FILE_BYTES } from '../src/worker/routes/admin.js';
 import { DEFAULT_OUT } from './defaults.js';
 
 const opts = new Command()
@@ -35,11 +37,6 @@ class PublishError extends Error {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const base = opts.url.replace(/\/+$/, '');
-
-interface HistoryEntry {
-  version: string;
-  publishedAt: string;
-}
 
 /** One admin request; 429 and 503 are retried (after Retry-After), anything else not 2xx fails. */
 async function admin<T>(

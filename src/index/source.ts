@@ -1,6 +1,7 @@
 /**
- * Where index files come from. One driver per storage (Workers static assets, the local file
- * system, memory, later R2); every driver passes the same contract test.
+ * Where index files come from: all the loader asks of a storage. The drivers (Workers static
+ * assets, R2, the local file system, memory) are the index store's, in src/store/drivers/, each
+ * held to the same contract test (test/store/contract.ts).
  */
 export interface IndexSource {
   /** Human-readable location for error messages, e.g. "assets:/index". */

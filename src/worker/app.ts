@@ -1,17 +1,22 @@
-/** The Hono app: middleware and routes, assembled around one index holder. */
+/**
+ * The Hono app: middleware and routes, assembled around one index holder (the version this
+ * isolate serves, src/store/served.ts). Each middleware takes its part of the configuration,
+ * read from the request's (src/worker/config.ts).
+ */
 import { Hono } from 'hono';
-import type { IndexSource } from '../index/source.js';
-import type { AppEnv, Env } from './env.js';
-import { redactHealth, requireApiKey } from './middleware/api-key.js';
+import { indexHolder } from '../store/served.js';
+import type { AppEnv, Config } from './config.js';
+import { apiKey, redactHealth } from './middleware/api-key.js';
 import { cacheFor, defaultNoStore } from './middleware/cache-control.js';
-import { corsMiddleware } from './middleware/cors.js';
+import { configure } from './middleware/configure.js';
+import { cors } from './middleware/cors.js';
 import { notFound, onError } from './middleware/errors.js';
 import { etag } from './middleware/etag.js';
-import { type IndexVars, indexHolder, withIndex } from './middleware/index-loader.js';
 import { requestLimits } from './middleware/limits.js';
+import type { RequestContext } from './middleware/per-request.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/secure-headers.js';
-// Publishing without a redeploy (docs/sharding-and-publishing.md): the index source by INDEX_SOURCE, the admin routes.
+import { type IndexVars, type SourceOverride, withIndex } from './middleware/with-index.js';
 import { adminGate, adminRoutes } from './routes/admin.js';
 import { demoRoutes } from './routes/demo.js';
 import { documentRoutes } from './routes/documents.js';
@@ -20,11 +25,10 @@ import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { suggestRoutes } from './routes/suggest.js';
 import { widgetRoutes } from './routes/widget.js';
-import { selectSource } from './sources/select.js';
 
 export interface AppOptions {
-  /** Where the index is read from; default: INDEX_SOURCE (the ASSETS binding under INDEX_PATH, or R2). */
-  source?: (env: Env) => IndexSource;
+  /** Where the index is read from; default: the configuration's (INDEX_SOURCE, INDEX_PATH, INDEX_R2_PREFIX). */
+  source?: SourceOverride;
 }
 
 const INDEXED_PATHS = [
@@ -48,38 +52,49 @@ const CACHE_POLICIES = [
   ['/openapi.json', 'openapi'],
 ] as const;
 
-const defaultSource = (env: Env) => selectSource(env);
+/** A middleware option read from the request's configuration. */
+const fromConfig =
+  <T extends object>(pick: (config: Config, c: RequestContext) => T) =>
+  (c: RequestContext) =>
+    pick(c.var.config, c);
+
+const apiKeyOption = fromConfig((config) => ({ key: config.apiKey }));
+const privacy = fromConfig((config) => ({ private: config.apiKey !== null }));
+const adminKey = fromConfig((config) => ({ key: config.adminKey }));
 
 export function createApp(options: AppOptions = {}) {
-  const holder = indexHolder(options.source ?? defaultSource);
+  const holder = indexHolder();
   const app = new Hono<AppEnv & IndexVars>();
   app.onError(onError);
   app.notFound(notFound);
   // Outermost, so that every answer, errors and 429s included, carries them.
   app.use('*', securityHeaders());
-  app.use('*', defaultNoStore());
+  // Every other middleware reads the configuration this parses (a bad one is answered here).
+  app.use('*', configure());
+  app.use('*', defaultNoStore(privacy));
   // Admin routes: a 404 without ADMIN_KEY, and never CORS headers (so it wraps the CORS middleware).
-  app.use('/admin/*', adminGate());
+  app.use('/admin/*', adminGate(adminKey));
   // Before any refusal, so that errors, 404s and 429s carry CORS headers too and embedding
   // sites can read them.
-  app.use('*', corsMiddleware());
+  app.use('*', cors(fromConfig((config) => config.cors)));
   // Cheap refusals before any parsing or index work.
   app.use('*', requestLimits());
-  app.use('*', rateLimit());
-  app.use('/health', redactHealth());
-  app.route('/', healthRoutes(holder));
-  for (const [path, policy] of CACHE_POLICIES) app.use(path, cacheFor(policy));
+  app.use('*', rateLimit(fromConfig((config, c) => ({ limiter: c.env.RATE_LIMITER, ...config.rateLimit }))));
+  app.use('/health', redactHealth(apiKeyOption));
+  app.route('/', healthRoutes(holder, options.source));
+  for (const [path, policy] of CACHE_POLICIES) app.use(path, cacheFor(policy, privacy));
   app.route('/', openApiRoutes);
   // The key guards index data only: the demo page, widget.js and /openapi.json stay public.
-  for (const path of INDEXED_PATHS) app.use(path, requireApiKey());
+  for (const path of INDEXED_PATHS) app.use(path, apiKey(apiKeyOption));
   // Only routes that read the index load it: an unknown path stays a 404 even without an index.
-  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder), etag());
+  const deploy = fromConfig((config) => ({ deployId: config.deployId }));
+  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder, options.source), etag(deploy));
   app.route('/', searchRoutes);
   app.route('/', documentRoutes);
   app.route('/', statsRoutes);
   app.route('/', suggestRoutes);
   app.route('/', widgetRoutes);
   app.route('/', demoRoutes);
-  app.route('/', adminRoutes());
+  app.route('/', adminRoutes(adminKey));
   return app;
 }

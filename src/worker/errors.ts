@@ -31,7 +31,9 @@ export const ERROR_CODES = [
   'index_corrupt',
   'shard_unavailable',
   'internal_error',
-  // The admin routes (publishing into R2, src/worker/routes/admin.ts).
+  // A variable or secret with a bad value (src/worker/config.ts).
+  'config_invalid',
+  // The admin routes (publishing into R2: src/worker/routes/admin.ts, src/store/publish.ts).
   'unauthorized',
   'invalid_path',
   'length_required',

@@ -1,4 +1,4 @@
 import { createApp } from './app.js';
 
-export { ShardServer } from './shard-server.js';
+export { ShardServer } from './shards/server.js';
 export default createApp();

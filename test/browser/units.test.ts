@@ -5,7 +5,8 @@ import { createClient, SearchApiError, searchQuery } from '../../src/widget/clie
 import { cleanRanges } from '../../src/widget/highlight.js';
 import { fmt, parseStrings } from '../../src/widget/strings.js';
 import { readState, writeState } from '../../src/widget/url-state.js';
-import { allowedOrigins, corsMiddleware } from '../../src/worker/middleware/cors.js';
+import { allowedOrigins } from '../../src/worker/config.js';
+import { cors } from '../../src/worker/middleware/cors.js';
 
 describe('CORS_ORIGINS', () => {
   it('parses "*", lists and blanks', () => {
@@ -19,7 +20,7 @@ describe('CORS_ORIGINS', () => {
   });
 
   it('answers any origin with "*" by default', async () => {
-    const app = new Hono().use('*', corsMiddleware()).get('/x', (c) => c.text('ok'));
+    const app = new Hono().use('*', cors()).get('/x', (c) => c.text('ok'));
     const res = await app.request('/x', { headers: { Origin: 'https://news.example' } }, {});
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();

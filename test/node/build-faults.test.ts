@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BuildError, buildIndex } from '../../src/build/build.js';
-import { fsSource } from '../../src/build/fs-source.js';
 import { loadIndex } from '../../src/index/load.js';
 import { manifestSchema } from '../../src/index/manifest.js';
 import { allOfType, articleById } from '../../src/search/lookup.js';
+import { fsSource } from '../../src/store/drivers/fs.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 

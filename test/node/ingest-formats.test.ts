@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/build/build.js';
-import { fsSource } from '../../src/build/fs-source.js';
 import { loadIndex } from '../../src/index/load.js';
 import { ingest, READERS } from '../../src/ingest/ingest.js';
 import type { IngestResult } from '../../src/ingest/types.js';
 import { articleById } from '../../src/search/lookup.js';
+import { fsSource } from '../../src/store/drivers/fs.js';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nrs-formats-'));

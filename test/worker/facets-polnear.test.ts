@@ -1,8 +1,8 @@
 /** Facet counts from the Worker in workerd over all of PolNeAR, against counts from the raw input. */
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
+import { assetsSource } from '../../src/store/drivers/assets.js';
 import { createApp } from '../../src/worker/app.js';
-import { assetsSource } from '../../src/worker/sources/assets.js';
 import { BASE } from './helpers.js';
 
 const app = createApp({ source: (e) => assetsSource(e.ASSETS, '/test-polnear') });

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { INDEX_FORMAT_VERSION, OPTIONS_HASH } from '../../src/index/options.js';
+import { assetsSource } from '../../src/store/drivers/assets.js';
 import { createApp } from '../../src/worker/app.js';
-import { assetsSource } from '../../src/worker/sources/assets.js';
 import { BASE, get, sample } from './helpers.js';
 
 describe('GET /health and /stats', () => {

@@ -4,8 +4,14 @@
  * the key is presented, says only whether the service is up.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { errorBody } from '../errors.js';
+import { type PerRequest, resolve } from './per-request.js';
+
+export interface ApiKeyOptions {
+  /** The key; null: the index is public. */
+  key: string | null;
+}
 
 const encoder = new TextEncoder();
 
@@ -27,23 +33,23 @@ export function presentedKey(authorization: string | undefined, query: string | 
 export type KeyState = 'public' | 'authorized' | 'missing' | 'invalid';
 
 export async function keyState(
-  env: AppEnv['Bindings'],
+  key: string | null,
   authorization: string | undefined,
   query: string | undefined,
 ): Promise<KeyState> {
-  if (!env.API_KEY) return 'public';
-  const key = presentedKey(authorization, query);
-  if (key === null) return 'missing';
-  return (await sameKey(key, env.API_KEY)) ? 'authorized' : 'invalid';
+  if (!key) return 'public';
+  const presented = presentedKey(authorization, query);
+  if (presented === null) return 'missing';
+  return (await sameKey(presented, key)) ? 'authorized' : 'invalid';
 }
 
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer realm="newsroom-search"' };
 
 /** For the index's routes: 401 unless the key is right (or none is configured). */
-export function requireApiKey(): MiddlewareHandler<AppEnv> {
+export function apiKey(options: PerRequest<ApiKeyOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
-    const state = await keyState(c.env, c.req.header('Authorization'), c.req.query('key'));
+    const state = await keyState(resolve(options, c).key, c.req.header('Authorization'), c.req.query('key'));
     if (state === 'missing') {
       return c.json(
         errorBody(
@@ -61,10 +67,10 @@ export function requireApiKey(): MiddlewareHandler<AppEnv> {
 }
 
 /** For /health of a private index: without the key, only `status` (and the error code) remain. */
-export function redactHealth(): MiddlewareHandler<AppEnv> {
+export function redactHealth(options: PerRequest<ApiKeyOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    const state = await keyState(c.env, c.req.header('Authorization'), c.req.query('key'));
+    const state = await keyState(resolve(options, c).key, c.req.header('Authorization'), c.req.query('key'));
     if (state === 'public' || state === 'authorized') return;
     const body = (await c.res.clone().json()) as { status?: string; error?: { code?: string } };
     const redacted = body.error?.code

@@ -5,7 +5,13 @@
  * shared caches.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
+import { type PerRequest, resolve } from './per-request.js';
+
+export interface CacheOptions {
+  /** Answers for one client (a private index): never stored by shared caches, varying by key. */
+  private: boolean;
+}
 
 export const CACHE = {
   search: 'max-age=60, stale-while-revalidate=60',
@@ -21,23 +27,26 @@ function scoped(value: string, isPrivate: boolean): string {
 }
 
 /** Sets the route's policy on successful answers (2xx and 304). */
-export function cacheFor(policy: keyof typeof CACHE): MiddlewareHandler<AppEnv> {
+export function cacheFor(
+  policy: keyof typeof CACHE,
+  options: PerRequest<CacheOptions>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const ok = (c.res.status >= 200 && c.res.status < 300) || c.res.status === 304;
     if (ok && !c.res.headers.has('Cache-Control'))
-      c.res.headers.set('Cache-Control', scoped(CACHE[policy], Boolean(c.env.API_KEY)));
+      c.res.headers.set('Cache-Control', scoped(CACHE[policy], resolve(options, c).private));
   };
 }
 
 /** Outermost: whatever no route set (errors, 404s, /health) is not stored. */
-export function defaultNoStore(): MiddlewareHandler<AppEnv> {
+export function defaultNoStore(options: PerRequest<CacheOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     if (c.res.status >= 400 || !c.res.headers.has('Cache-Control'))
       c.res.headers.set('Cache-Control', NO_STORE);
     // A credentialed answer must not be reused for another key (or none).
-    if (c.env.API_KEY) c.res.headers.append('Vary', 'Authorization');
+    if (resolve(options, c).private) c.res.headers.append('Vary', 'Authorization');
   };
 }
 

@@ -1,25 +1,23 @@
 /**
- * CORS for every route, from the CORS_ORIGINS var: "*" (the default) or a comma-separated
- * list of origins. The API is public and anonymous, so credentials are never allowed.
+ * CORS for every route: "*" (the default) or a list of origins (CORS_ORIGINS). The API is public
+ * and anonymous, so credentials are never allowed.
  */
 import type { MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
-import type { AppEnv } from '../env.js';
+import { cors as honoCors } from 'hono/cors';
+import type { AppEnv } from '../config.js';
+import { type PerRequest, type RequestContext, resolve } from './per-request.js';
 
-export function allowedOrigins(setting: string | undefined): '*' | string[] {
-  const list = (setting ?? '*')
-    .split(',')
-    .map((s) => s.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
-  return list.length === 0 || list.includes('*') ? '*' : list;
+export interface CorsOptions {
+  origins: '*' | string[];
 }
 
-export function corsMiddleware(): MiddlewareHandler<AppEnv> {
-  return cors({
+export function cors(options: PerRequest<CorsOptions> = { origins: '*' }): MiddlewareHandler<AppEnv> {
+  return honoCors({
     origin: (origin, c) => {
-      const allowed = allowedOrigins((c.env as AppEnv['Bindings']).CORS_ORIGINS);
-      if (allowed === '*') return '*';
-      return allowed.includes(origin) ? origin : null;
+      // Hono types this context loosely; it is the app's, configuration included.
+      const { origins } = resolve(options, c as unknown as RequestContext);
+      if (origins === '*') return '*';
+      return origins.includes(origin) ? origin : null;
     },
     allowMethods: ['GET', 'HEAD', 'OPTIONS'],
     credentials: false,

@@ -5,13 +5,18 @@
  * Weak, because Cloudflare may re-encode (compress) bodies.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Env } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { NO_STORE } from './cache-control.js';
-import type { IndexVars } from './index-loader.js';
+import { type PerRequest, resolve } from './per-request.js';
+import type { IndexVars } from './with-index.js';
 
-export function indexEtag(contentHash: string, env: Env): string {
-  const deploy = env.CF_VERSION_METADATA?.id;
-  return `W/"${contentHash.slice(0, 32)}${deploy ? `.${deploy.replace(/[^0-9A-Za-z-]/g, '')}` : ''}"`;
+export interface EtagOptions {
+  /** The deployment's version id, or null when unknown. */
+  deployId: string | null;
+}
+
+export function indexEtag(contentHash: string, deployId: string | null): string {
+  return `W/"${contentHash.slice(0, 32)}${deployId ? `.${deployId.replace(/[^0-9A-Za-z-]/g, '')}` : ''}"`;
 }
 
 /**
@@ -27,9 +32,9 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
   });
 }
 
-export function etag(): MiddlewareHandler<AppEnv & IndexVars> {
+export function etag(options: PerRequest<EtagOptions>): MiddlewareHandler<AppEnv & IndexVars> {
   return async (c, next) => {
-    const tag = indexEtag(c.var.engine.manifest.contentHash, c.env);
+    const tag = indexEtag(c.var.engine.manifest.contentHash, resolve(options, c).deployId);
     if (
       (c.req.method === 'GET' || c.req.method === 'HEAD') &&
       etagMatches(c.req.header('If-None-Match'), tag)

@@ -3,7 +3,7 @@
  * parameters and the headers. Each has its own status and stable code.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { errorBody } from '../errors.js';
 import { LIMITS } from '../schemas.js';
 

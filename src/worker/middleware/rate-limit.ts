@@ -4,9 +4,17 @@
  * binding itself fails, requests pass: the limiter protects the service, it must not take it down.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { errorBody } from '../errors.js';
-import { LIMITS } from '../schemas.js';
+import { type PerRequest, resolve } from './per-request.js';
+
+export interface RateLimitOptions {
+  /** The binding; none: unlimited. */
+  limiter: RateLimit | undefined;
+  /** What a 429 quotes: requests allowed per period, and the period in seconds (also Retry-After). */
+  limit: number;
+  period: number;
+}
 
 /** Monitoring probes poll /health; preflights are answered without work. */
 const EXEMPT = new Set(['/health']);
@@ -16,9 +24,9 @@ export function clientKey(headers: Headers): string {
   return headers.get('CF-Connecting-IP') ?? 'unknown';
 }
 
-export function rateLimit(): MiddlewareHandler<AppEnv> {
+export function rateLimit(options: PerRequest<RateLimitOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const limiter = c.env.RATE_LIMITER;
+    const { limiter, limit, period } = resolve(options, c);
     if (!limiter || c.req.method === 'OPTIONS' || EXEMPT.has(c.req.path)) return next();
     let allowed = true;
     try {
@@ -28,12 +36,9 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     }
     if (!allowed) {
       return c.json(
-        errorBody(
-          'rate_limited',
-          `Too many requests: at most ${LIMITS.rateLimitRequests} per ${LIMITS.rateLimitPeriodSeconds} s per client`,
-        ),
+        errorBody('rate_limited', `Too many requests: at most ${limit} per ${period} s per client`),
         429,
-        { 'Retry-After': String(LIMITS.rateLimitPeriodSeconds) },
+        { 'Retry-After': String(period) },
       );
     }
     await next();

@@ -4,7 +4,7 @@
  * needs nothing beyond its script and connections to the API.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 
 interface WidgetBuild {
   hashedFile?: string;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { DocType } from '../../model/documents.js';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { ApiError } from '../errors.js';
-import type { IndexVars } from '../middleware/index-loader.js';
+import type { IndexVars } from '../middleware/with-index.js';
 
 /** Stored documents answered as stored; entities get their page (entityPage) instead. */
 const STORES = { articles: 'article', quotes: 'quote' } as const satisfies Record<

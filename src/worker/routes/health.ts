@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { IndexUnavailableError } from '../../index/load.js';
-import type { AppEnv } from '../env.js';
-import type { IndexHolder, IndexVars } from '../middleware/index-loader.js';
+import type { IndexHolder } from '../../store/served.js';
+import type { AppEnv } from '../config.js';
+import { type IndexVars, indexAccess, type SourceOverride } from '../middleware/with-index.js';
 
 /** /health answers even when the index is unavailable: it is where operators learn why. */
-export function healthRoutes(holder: IndexHolder) {
+export function healthRoutes(holder: IndexHolder, override?: SourceOverride) {
   return new Hono<AppEnv & IndexVars>().get('/health', async (c) => {
     try {
-      const { manifest } = await holder.get(c.env);
+      const { manifest } = await holder.get(indexAccess(c, override));
       return c.json({
         status: 'ok',
         index: { version: manifest.version, builtAt: manifest.builtAt, counts: manifest.counts },

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { openApiDocument } from '../openapi.js';
 
 let cached: ReturnType<typeof openApiDocument> | null = null;

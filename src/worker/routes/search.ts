@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { FACETS } from '../../search/facets.js';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import type { ErrorCode } from '../errors.js';
 import { partialAnswer } from '../middleware/cache-control.js';
-import type { IndexVars } from '../middleware/index-loader.js';
 import { validate } from '../middleware/validate.js';
+import type { IndexVars } from '../middleware/with-index.js';
 import { filtersOf, qCode, searchQuerySchema } from '../schemas.js';
 
 const filterCodes = Object.fromEntries(FACETS.map((f) => [f, 'invalid_filter' as ErrorCode]));

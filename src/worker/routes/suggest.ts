@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { partialAnswer } from '../middleware/cache-control.js';
-import type { IndexVars } from '../middleware/index-loader.js';
 import { validate } from '../middleware/validate.js';
+import type { IndexVars } from '../middleware/with-index.js';
 import { facetParamSchema, facetValuesQuerySchema, qCode, suggestQuerySchema } from '../schemas.js';
 
 export const suggestRoutes = new Hono<AppEnv & IndexVars>()

@@ -4,7 +4,7 @@
  * never changes and is cached for a year.
  */
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../env.js';
+import type { AppEnv } from '../config.js';
 import { ApiError } from '../errors.js';
 
 const SHORT = 'public, max-age=300, stale-while-revalidate=60';

@@ -1,7 +1,7 @@
-/** IndexSource over a folder on disk: for the build's own checks, tests and benchmarks. */
+/** The file system driver (Node only): a built index on disk, for the build's own checks, tests and benchmarks. Read-only. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IndexSource } from '../index/source.js';
+import type { IndexSource } from '../../index/source.js';
 
 export function fsSource(root: string): IndexSource {
   return {

@@ -1,46 +1,55 @@
 /**
- * Loads the index on first use and keeps it for the isolate's life. Concurrent first requests
- * share one load; a failed load is not kept, so a later request retries (and /health reports it).
+ * The version an isolate serves. The first request loads the version the pointer names and
+ * concurrent first requests share that load; a failed load is not kept, so a later request
+ * retries (and /health reports it).
  *
- * An index read from R2 (INDEX_SOURCE = "r2") can change without a deploy: then the holder
- * re-reads the pointer (manifest.json) at most every INDEX_REFRESH_SECONDS and, when it names
- * another version, loads that version on the request that noticed it (concurrent requests that
- * noticed it too share the load) and serves it from then on. A version is served only once it
- * has loaded completely; a pointer that cannot be read or a version that fails to load is
- * logged and the previous version keeps serving. A request keeps the engine it was handed
- * for its whole life (withIndex), so no answer mixes two versions.
+ * An index that can change without a deploy (R2) has its pointer re-read at most every
+ * `refreshSeconds`; when it names another version, that version is loaded on the request that
+ * noticed it (concurrent requests that noticed it too share the load) and served from then on. A
+ * version is served only once it has loaded completely, every shard included; a pointer that
+ * cannot be read or a version that fails to load is logged and the previous version keeps
+ * serving. A request keeps the engine it was handed for its whole life, so no answer mixes two
+ * versions.
  */
-import type { MiddlewareHandler } from 'hono';
-import { upgradeFormat1 } from '../../index/format1.js';
-import { IndexUnavailableError, loadIndex, readManifest } from '../../index/load.js';
-import type { IndexSource } from '../../index/source.js';
-import { localEngine, type SearchEngine } from '../../search/engine.js';
-import { shardedEngine } from '../../shard/engine.js';
-import type { AppEnv, Env } from '../env.js';
-import { shardClients } from '../shard-clients.js';
-import { refreshSeconds } from '../sources/select.js';
+import { IndexUnavailableError, readManifest } from '../index/load.js';
+import type { Manifest } from '../index/manifest.js';
+import type { IndexSource } from '../index/source.js';
+import { localEngine, type SearchEngine } from '../search/engine.js';
+import { type ShardClient, shardedEngine } from '../shard/engine.js';
+import { loadVersion, readPointer } from './versions.js';
 
-export type IndexVars = { Variables: { engine: SearchEngine } };
-
-/** What the holder serves: one loaded index, or the shards of a sharded one. */
+/** What is served: one loaded index, or the shards of a sharded one (the ones that failed to load listed). */
 type ServedEngine = SearchEngine & { failedShards?: number[] };
 
-export interface IndexHolder {
-  get(env: Env): Promise<SearchEngine>;
+/** How the shards of a sharded version are reached (Durable Objects in the Worker). */
+export interface ShardAccess {
+  clients(manifest: Manifest): ShardClient[];
+  /** Milliseconds to wait for each shard's answer. */
+  timeoutMs: number;
 }
 
-const DEFAULT_SHARD_TIMEOUT_MS = 5000;
+/** How a request reaches the index; built from the Worker's configuration and bindings. */
+export interface IndexAccess {
+  /** Where the pointer and the versions are read. It may throw (a missing binding): the index is then unavailable. */
+  source(): IndexSource;
+  /** Seconds between two reads of the pointer; null: never (the index cannot change); 0: every request. */
+  refreshSeconds: number | null;
+  shards: ShardAccess;
+}
+
+export interface IndexHolder {
+  get(access: IndexAccess): Promise<SearchEngine>;
+}
 
 /**
  * Opens the version the source's pointer names: a one-index version is loaded here; a sharded
- * one is served by its shard objects, each asked to load its shard now, so that a new version
+ * one is served by its shard servers, each asked to load its shard now, so that a new version
  * is not switched to before its shards are in memory (the ones that failed are listed).
  */
-async function openEngine(source: IndexSource, env: Env): Promise<ServedEngine> {
+async function openVersion(source: IndexSource, shards: ShardAccess): Promise<ServedEngine> {
   const manifest = await readManifest(source);
-  if (!manifest.shards) return localEngine(await loadIndex(source, { manifest, upgrade: upgradeFormat1 }));
-  const timeoutMs = Number(env.SHARD_TIMEOUT_MS ?? DEFAULT_SHARD_TIMEOUT_MS) || DEFAULT_SHARD_TIMEOUT_MS;
-  const clients = shardClients(env, manifest);
+  if (!manifest.shards) return localEngine(await loadVersion(source, { manifest }));
+  const clients = shards.clients(manifest);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));
   const failedShards = warmed.flatMap((w, i) => (w.status === 'rejected' ? [i] : []));
   for (const i of failedShards)
@@ -48,11 +57,8 @@ async function openEngine(source: IndexSource, env: Env): Promise<ServedEngine> 
       `shard ${i} of ${manifest.version} could not load:`,
       (warmed[i] as PromiseRejectedResult).reason,
     );
-  return Object.assign(shardedEngine(manifest, clients, { timeoutMs }), { failedShards });
+  return Object.assign(shardedEngine(manifest, clients, { timeoutMs: shards.timeoutMs }), { failedShards });
 }
-
-/** Seconds between two reads of the pointer; null: never (the index cannot change). */
-export type RefreshPolicy = (env: Env) => number | null;
 
 function unavailable(err: unknown): IndexUnavailableError {
   if (err instanceof IndexUnavailableError) return err;
@@ -64,18 +70,7 @@ function unavailable(err: unknown): IndexUnavailableError {
   );
 }
 
-/** The source with its pointer fixed to bytes already read: the load reads the version that was checked. */
-function pinned(source: IndexSource, manifest: Uint8Array): IndexSource {
-  return {
-    name: source.name,
-    read: (path) => (path === 'manifest.json' ? Promise.resolve(manifest) : source.read(path)),
-  };
-}
-
-export function indexHolder(
-  sourceFor: (env: Env) => IndexSource,
-  refreshFor: RefreshPolicy = refreshSeconds,
-): IndexHolder {
+export function indexHolder(): IndexHolder {
   let loading: Promise<ServedEngine> | null = null;
   let current: ServedEngine | null = null;
   // Every pointer read takes a number; `current` is replaced only by a read newer than the one
@@ -95,16 +90,16 @@ export function indexHolder(
     currentRead = read;
   };
 
-  function firstLoad(env: Env): Promise<ServedEngine> {
+  function firstLoad(access: IndexAccess): Promise<ServedEngine> {
     if (!loading) {
       const read = ++reads;
       lastCheck = Date.now();
       let name = '';
       loading = Promise.resolve()
         .then(() => {
-          const source = sourceFor(env);
+          const source = access.source();
           name = source.name;
-          return openEngine(source, env);
+          return openVersion(source, access.shards);
         })
         .then(
           (index) => {
@@ -132,17 +127,15 @@ export function indexHolder(
     return loading;
   }
 
-  async function check(env: Env, served: ServedEngine): Promise<ServedEngine> {
+  async function check(access: IndexAccess, served: ServedEngine): Promise<ServedEngine> {
     const read = ++reads;
     let source: IndexSource;
     let version: string;
     try {
-      const base = sourceFor(env);
-      const bytes = await base.read('manifest.json');
-      if (bytes === null)
-        throw new IndexUnavailableError('index_missing', `no manifest.json at ${base.name}`);
-      source = pinned(base, bytes);
-      version = (await readManifest(source)).version;
+      ({
+        source,
+        manifest: { version },
+      } = await readPointer(access.source()));
     } catch (err) {
       console.error(
         `index refresh: the pointer cannot be read, still serving ${(current ?? served).manifest.version}:`,
@@ -158,7 +151,7 @@ export function indexHolder(
     let load = loads.get(version);
     if (!load) {
       // A new version is switched to only when every shard of it loaded.
-      load = openEngine(source, env)
+      load = openVersion(source, access.shards)
         .then((engine) => {
           if (engine.failedShards?.length)
             throw new Error(`shards ${engine.failedShards.join(', ')} failed to load`);
@@ -181,30 +174,20 @@ export function indexHolder(
   }
 
   return {
-    get(env) {
+    get(access) {
       const served = current;
-      if (!served) return firstLoad(env);
-      const every = refreshFor(env);
+      if (!served) return firstLoad(access);
+      const every = access.refreshSeconds;
       if (every === null) return Promise.resolve(served);
       // 0 (tests, local checks): every request reads the pointer itself.
-      if (every === 0) return check(env, served);
+      if (every === 0) return check(access, served);
       // Otherwise one request per interval checks; the others are served meanwhile.
       if (checking || Date.now() - lastCheck < every * 1000) return Promise.resolve(served);
       lastCheck = Date.now();
-      checking = check(env, served).finally(() => {
+      checking = check(access, served).finally(() => {
         checking = null;
       });
       return checking;
     },
-  };
-}
-
-export function withIndex(holder: IndexHolder): MiddlewareHandler<AppEnv & IndexVars> {
-  return async (c, next) => {
-    // The request keeps this object to the end, whatever the holder serves meanwhile.
-    const engine = await holder.get(c.env);
-    c.set('engine', engine);
-    await next();
-    c.res.headers.set('X-Index-Version', engine.manifest.version);
   };
 }

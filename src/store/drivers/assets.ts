@@ -1,4 +1,4 @@
-/** IndexSource over the Worker's static assets binding (files under public/index/). */
+/** The Workers static assets driver: the index deployed with the Worker (files under public/index/). Read-only. */
 import type { IndexSource } from '../../index/source.js';
 
 export function assetsSource(assets: Fetcher, root = '/index'): IndexSource {

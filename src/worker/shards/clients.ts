@@ -1,30 +1,21 @@
-import type { StoredDoc } from '../index/docs.js';
-import type { Manifest } from '../index/manifest.js';
-import type { EntityParts } from '../search/entity-page.js';
-import type { FacetValue } from '../search/facets.js';
-import type { SearchHit } from '../search/hits.js';
-import type { Suggestion } from '../search/suggest.js';
-import type { ShardClient } from '../shard/engine.js';
-import type { ShardSearchAnswer } from '../shard/search.js';
-import type { Env } from './env.js';
-import { type IndexLocation, indexLocation } from './sources/select.js';
+/** Clients of the shard objects of one version, for the sharded engine (src/shard/engine.ts). */
+import type { StoredDoc } from '../../index/docs.js';
+import type { Manifest } from '../../index/manifest.js';
+import type { EntityParts } from '../../search/entity-page.js';
+import type { FacetValue } from '../../search/facets.js';
+import type { SearchHit } from '../../search/hits.js';
+import type { Suggestion } from '../../search/suggest.js';
+import type { ShardClient } from '../../shard/engine.js';
+import type { ShardSearchAnswer } from '../../shard/search.js';
+import type { IndexLocation } from '../../store/location.js';
+import { type ShardRef, type ShardRpc, shardName } from './rpc.js';
 
-/** One name per shard object: versions and locations never share an object. */
-export function shardName(ref: ShardRef): string {
-  return `${ref.kind}:${ref.root}|${ref.version}|${ref.shard}`;
-}
-
-/** Which shard of which version, stored where, an object serves (set by the Worker only). */
-export interface ShardRef extends IndexLocation {
-  version: string;
-  shard: number;
-}
-
-/** Clients of the shard objects of one version, for the sharded engine. */
-export function shardClients(env: Env, manifest: Manifest): ShardClient[] {
-  const ns = env.SHARDS;
+export function shardClients(
+  ns: DurableObjectNamespace<ShardRpc> | undefined,
+  where: IndexLocation,
+  manifest: Manifest,
+): ShardClient[] {
   if (!ns) throw new Error('this index is sharded but the Worker has no SHARDS Durable Object binding');
-  const where = indexLocation(env);
   return (manifest.shards ?? []).map((_, shard) => {
     const ref: ShardRef = { ...where, version: manifest.version, shard };
     const id = ns.idFromName(shardName(ref));

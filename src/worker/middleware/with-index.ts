@@ -1,0 +1,45 @@
+/**
+ * Hands each request that reads the index the engine of the version being served (src/store/
+ * served.ts decides which, loads it and refreshes it). The request keeps that engine to the end,
+ * whatever the store serves meanwhile, and its answer names the version (X-Index-Version).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { IndexSource } from '../../index/source.js';
+import type { SearchEngine } from '../../search/engine.js';
+import { sourceAt } from '../../store/location.js';
+import type { IndexAccess, IndexHolder } from '../../store/served.js';
+import type { AppEnv } from '../config.js';
+import type { Env } from '../env.js';
+import { shardClients } from '../shards/clients.js';
+import type { RequestContext } from './per-request.js';
+
+export type IndexVars = { Variables: { engine: SearchEngine } };
+
+/** Reads an index from elsewhere than the configured location (tests, benchmarks); default: the configuration's. */
+export type SourceOverride = (env: Env) => IndexSource;
+
+/** How this request reaches the index: the configured location (or an override), refresh and shards. */
+export function indexAccess(c: RequestContext, override?: SourceOverride): IndexAccess {
+  const env = c.env;
+  const { location, refreshSeconds, shardTimeoutMs } = c.var.config.index;
+  return {
+    source: () => (override ? override(env) : sourceAt(env, location)),
+    refreshSeconds,
+    shards: {
+      clients: (manifest) => shardClients(env.SHARDS, location, manifest),
+      timeoutMs: shardTimeoutMs,
+    },
+  };
+}
+
+export function withIndex(
+  holder: IndexHolder,
+  override?: SourceOverride,
+): MiddlewareHandler<AppEnv & IndexVars> {
+  return async (c, next) => {
+    const engine = await holder.get(indexAccess(c, override));
+    c.set('engine', engine);
+    await next();
+    c.res.headers.set('X-Index-Version', engine.manifest.version);
+  };
+}
