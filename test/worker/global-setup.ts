@@ -4,11 +4,12 @@
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildIndex } from '../../src/build/build.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { corpusPath, hasCorpora } from '../corpora.js';
+import { CONTRACT_FILES, CONTRACT_ROOT } from '../store/contract-files.js';
 import { buildShards } from './setup-shards.js';
 
 declare module 'vitest' {
@@ -94,7 +95,18 @@ async function buildPublishB() {
   await rm(src, { recursive: true, force: true });
 }
 
+/** The files the assets driver must read back (test/worker/store-drivers.test.ts). */
+async function writeStoreContract() {
+  const dir = `${root}public/${CONTRACT_ROOT}`;
+  await rm(dir, { recursive: true, force: true });
+  for (const [path, bytes] of Object.entries(CONTRACT_FILES)) {
+    await mkdir(dirname(`${dir}/${path}`), { recursive: true });
+    await writeFile(`${dir}/${path}`, bytes);
+  }
+}
+
 export default async function setup(project: TestProject) {
+  await writeStoreContract();
   const withPolnear = hasCorpora(
     'PolNeAR in workerd (the shard tests use the sample)',
     'polnear/articles.ndjson',
