@@ -14,6 +14,7 @@ import { type ArticleExtraction, carried, type Extractor, noExtraction } from '.
 import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
 import { openExtractionCache } from './extraction-cache.js';
 import { serializeWithinBudget } from './shard-plan.js';
+import { sourceNames } from './source-names.js';
 import { writeIndex } from './write-index.js';
 
 export interface BuildOptions {
@@ -144,7 +145,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const { corpus, ingested, extracted } = await prepareCorpus(options);
   const { index: serialized, estimates } = await serializeWithinBudget(
     corpus,
-    { sources: ingested.files, skipped: ingested.issues.length },
+    { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length },
     options.shards ?? 1,
     options.shardBudgetMB,
   );

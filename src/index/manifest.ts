@@ -46,3 +46,13 @@ export const manifestSchema = z.object({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * A source path as an index may show it: never absolute, so that a manifest does not tell where
+ * the build ran. The build writes paths relative to its working folder; an older manifest's
+ * absolute path keeps its file name only.
+ */
+export function publicSource(path: string): string {
+  const absolute = /^(?:[/\\]|[A-Za-z]:[/\\])/.test(path);
+  return absolute ? (path.split(/[/\\]/).filter(Boolean).at(-1) ?? '') : path;
+}

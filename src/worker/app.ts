@@ -6,13 +6,14 @@
 import { Hono } from 'hono';
 import { indexHolder } from '../store/served.js';
 import type { AppEnv, Config } from './config.js';
-import { apiKey, redactHealth } from './middleware/api-key.js';
+import { apiKey, oneKey, redactHealth } from './middleware/api-key.js';
 import { cacheFor, defaultNoStore } from './middleware/cache-control.js';
 import { configure } from './middleware/configure.js';
 import { cors } from './middleware/cors.js';
 import { notFound, onError } from './middleware/errors.js';
-import { etag } from './middleware/etag.js';
+import { type EtagVars, etag } from './middleware/etag.js';
 import { requestLimits } from './middleware/limits.js';
+import { allowedMethods } from './middleware/methods.js';
 import type { RequestContext } from './middleware/per-request.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/secure-headers.js';
@@ -64,7 +65,7 @@ const adminKey = fromConfig((config) => ({ key: config.adminKey }));
 
 export function createApp(options: AppOptions = {}) {
   const holder = indexHolder();
-  const app = new Hono<AppEnv & IndexVars>();
+  const app = new Hono<AppEnv & IndexVars & EtagVars>();
   app.onError(onError);
   app.notFound(notFound);
   // Outermost, so that every answer, errors and 429s included, carries them.
@@ -80,6 +81,9 @@ export function createApp(options: AppOptions = {}) {
   // Cheap refusals before any parsing or index work.
   app.use('*', requestLimits());
   app.use('*', rateLimit(fromConfig((config, c) => ({ limiter: c.env.RATE_LIMITER, ...config.rateLimit }))));
+  // POST /search: 405 before the key is checked or the index loaded.
+  app.use('*', allowedMethods(app));
+  for (const path of ['/health', ...INDEXED_PATHS]) app.use(path, oneKey());
   app.use('/health', redactHealth(apiKeyOption));
   app.route('/', healthRoutes(holder, options.source));
   for (const [path, policy] of CACHE_POLICIES) app.use(path, cacheFor(policy, privacy));

@@ -1,10 +1,15 @@
 /**
- * GET /openapi.json: the API described from the zod schemas that validate its requests, so the
- * document cannot drift from what the Worker accepts.
+ * GET /openapi.json: the API described from the zod schemas that validate its requests
+ * (./schemas.ts, through ./params.ts) and type its answers (./responses.ts), so that the
+ * document cannot drift from what the Worker accepts and sends. The contract tests validate every
+ * answer the Worker tests receive against the served document, and a client generated from it
+ * (test/generated/api.d.ts) is compiled and used in a test.
  */
 import { z } from 'zod';
-import { DOC_TYPES, ENTITY_KINDS } from '../model/documents.js';
-import { FACETS } from '../search/facets.js';
+import type { ErrorCode } from './errors.js';
+import { CACHE } from './middleware/cache-control.js';
+import { type JsonSchema, wireParam } from './params.js';
+import { components } from './responses.js';
 import {
   facetParamSchema,
   facetValuesQuerySchema,
@@ -13,228 +18,323 @@ import {
   suggestQuerySchema,
 } from './schemas.js';
 
-const DESCRIPTIONS: Record<string, string> = {
-  q: `Query: words (all must match, falling back to any), "exact phrases", -excluded words; the last word matches as a prefix unless followed by a space. At most ${LIMITS.qMaxChars} characters (query_too_long), ${LIMITS.qMaxTerms} words (too_many_terms) and ${LIMITS.qMaxPhrases} phrases, hyphenated words included (too_many_phrases).`,
-  type: 'Document types to search (repeatable or comma-separated); all when absent.',
-  limit: 'Results per page.',
-  offset: 'Results to skip.',
-  facets: 'Facets to count over the whole match set (comma-separated or repeated).',
-  facetLimit: 'Values returned per facet; the rest are summed in `other`/`otherCount`.',
-  sort: '`relevance` (default) or `date` (newest first).',
-  recency: 'Favour recent documents (half-life 60 days before the newest document).',
-  distinct: '`article`: one hit per article, its matching quotes inside it.',
-  from: 'Earliest publication date (inclusive): YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601.',
-  to: 'Latest publication date (inclusive, whole day/month/year).',
-  facet: `One of ${FACETS.join(', ')}.`,
-};
-for (const f of FACETS) {
-  DESCRIPTIONS[f] ??=
-    `Filter on ${f} (repeatable: OR within the facet, AND across facets; a leading "-" excludes${
-      f === 'published' ? '; values match by prefix, e.g. 2016 or 2016-10' : ''
-    }${['person', 'organization', 'place', 'speaker'].includes(f) ? '; takes entity ids' : ''}).`;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** Component schemas from the response registry, as OpenAPI wants them (no $schema, no $id). */
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(components, { io: 'output', uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as JsonSchema;
+      return [name, rest];
+    }),
+  );
 }
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-function parameters(schema: { shape: Record<string, z.ZodType> }, where: 'query' | 'path') {
+function queryParameters(schema: { shape: Record<string, z.ZodType> }) {
   return Object.entries(schema.shape).map(([name, s]) => {
-    const js = jsonSchema(s);
+    const { schema: wire, description } = wireParam(s);
     return {
       name,
-      in: where,
-      required: where === 'path',
-      description: DESCRIPTIONS[name],
-      schema: js,
-      ...(js.type === 'array' ? { style: 'form', explode: true } : {}),
+      in: 'query',
+      required: false,
+      // Empty values are the parameter left out, for every parameter (src/worker/params.ts).
+      allowEmptyValue: true,
+      description,
+      schema: wire,
+      ...(wire.type === 'array' ? { style: 'form', explode: true } : {}),
     };
   });
 }
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const anyObject = { type: 'object', additionalProperties: true };
-const json = (schema: Record<string, unknown>, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errorRef = { $ref: '#/components/schemas/Error' };
-const errors = {
-  '400': json(
-    errorRef,
-    'Invalid request (see error.code), e.g. query_too_long, too_many_terms, too_many_phrases, too_many_parameters',
-  ),
-  '401': json(errorRef, 'Private index (API_KEY set): api_key_required or api_key_invalid'),
-  '414': json(errorRef, `uri_too_long: the URL exceeds ${LIMITS.urlMaxChars} characters`),
-  '429': {
-    ...json(
-      errorRef,
-      `rate_limited: more than ${LIMITS.rateLimitRequests} requests per ${LIMITS.rateLimitPeriodSeconds} s from one client`,
-    ),
-    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
-  },
-  '431': json(errorRef, `headers_too_large: request headers exceed ${LIMITS.headersMaxBytes} bytes`),
-  '503': json(
-    { $ref: '#/components/schemas/Error' },
-    'Index unavailable: index_missing, index_incompatible or index_corrupt',
-  ),
+const keyParameter = {
+  name: 'key',
+  in: 'query',
+  required: false,
+  allowEmptyValue: true,
+  description: 'The API key of a private index (API_KEY), instead of `Authorization: Bearer <key>`.',
+  schema: { type: 'string' },
 };
 
-const searchResponse = {
-  type: 'object',
-  required: ['query', 'total', 'match', 'hits', 'tookMs'],
-  properties: {
-    query: { type: 'string' },
-    total: { type: 'integer', description: 'Number of matches; an estimate when `approximate` is true.' },
-    approximate: {
-      type: 'boolean',
-      description:
-        'Present when phrase checks were cut short (a phrase of very common words over a large archive): the best-scoring candidates were checked, `total` is estimated and facets count the checked documents.',
-    },
-    match: { type: 'string', enum: ['all', 'any', 'browse'] },
-    hits: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['type', 'id', 'score', 'highlight'],
-        properties: {
-          type: { type: 'string', enum: [...DOC_TYPES] },
-          id: { type: 'string' },
-          score: { type: 'number' },
-          highlight: {
-            type: 'object',
-            description:
-              'Per shown field: `html` (escaped text, <mark> only) and `ranges` ([start, end) UTF-16 offsets).',
-            additionalProperties: {
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'An ETag from an earlier answer: 304 when the answer would be the same 200.',
+  schema: { type: 'string' },
+};
+
+/** An error answer whose code is one of `codes`. */
+function errorResponse(
+  description: string,
+  codes: readonly ErrorCode[],
+  headers: Record<string, unknown> = {},
+) {
+  return {
+    description: `${description} (${codes.join(', ')})`,
+    headers: { 'Cache-Control': header('CacheControlNoStore'), ...headers },
+    content: {
+      'application/json': {
+        schema: {
+          allOf: [
+            ref('Error'),
+            {
               type: 'object',
-              properties: {
-                html: { type: 'string' },
-                ranges: { type: 'array', items: { type: 'array', items: { type: 'integer' } } },
-              },
+              properties: { error: { type: 'object', properties: { code: { enum: [...codes] } } } },
             },
-          },
-          quotes: {
-            type: 'array',
-            items: anyObject,
-            description: 'Article hits: matching quotes of the article.',
-          },
-        },
-        additionalProperties: true,
-      },
-    },
-    facets: {
-      type: 'object',
-      additionalProperties: {
-        type: 'object',
-        properties: {
-          values: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                value: { type: 'string' },
-                count: { type: 'integer' },
-                id: { type: 'string' },
-                name: { type: 'string' },
-                kind: { type: 'string', enum: [...ENTITY_KINDS] },
-              },
-            },
-          },
-          other: { type: 'integer' },
-          otherCount: { type: 'integer' },
-          years: { type: 'array', items: anyObject },
+          ],
         },
       },
     },
-    didYouMean: { type: ['string', 'null'] },
-    tookMs: { type: 'number' },
-  },
+  };
+}
+
+const QUERY_CODES = ['invalid_parameter', 'query_too_long', 'too_many_terms', 'too_many_phrases'] as const;
+/**
+ * 400 codes a request valid by its parameters' schemas can still get: limits on combinations of
+ * parameters or on the query's words, which a JSON Schema cannot state.
+ */
+export const COMBINATION_CODES: readonly ErrorCode[] = [
+  'too_many_parameters',
+  'too_many_filters',
+  'too_many_terms',
+  'too_many_phrases',
+];
+
+const common = {
+  '414': errorResponse(`The URL exceeds ${LIMITS.urlMaxChars} characters`, ['uri_too_long']),
+  '431': errorResponse(`The request headers exceed ${LIMITS.headersMaxBytes} bytes`, ['headers_too_large']),
+  '500': errorResponse('A bad deployment setting, or a fault of the Worker', [
+    'config_invalid',
+    'internal_error',
+  ]),
+};
+const limited = {
+  '429': errorResponse(
+    `More than ${LIMITS.rateLimitRequests} requests per ${LIMITS.rateLimitPeriodSeconds} s from one client`,
+    ['rate_limited'],
+    { 'Retry-After': header('RetryAfter') },
+  ),
+};
+const indexErrors = {
+  '401': errorResponse(
+    'A private index (API_KEY set) asked without the right key',
+    ['api_key_required', 'api_key_invalid'],
+    {
+      'WWW-Authenticate': header('WWWAuthenticate'),
+    },
+  ),
+  '503': errorResponse(
+    'The index cannot be served now',
+    ['index_missing', 'index_incompatible', 'index_corrupt', 'shard_unavailable'],
+    {
+      'Retry-After': header('RetryAfter'),
+    },
+  ),
 };
 
-const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
-const doc = (summary: string) => ({
-  get: {
+function ok(schema: string, description: string, cache: keyof typeof CACHE | null, indexed: boolean) {
+  return {
+    description,
+    headers: {
+      'Cache-Control': header(
+        cache ? `CacheControl${cache[0]!.toUpperCase()}${cache.slice(1)}` : 'CacheControlNoStore',
+      ),
+      ...(indexed ? { ETag: header('ETag'), 'X-Index-Version': header('XIndexVersion') } : {}),
+    },
+    content: { 'application/json': { schema: ref(schema) } },
+  };
+}
+
+const notModified = {
+  description: 'If-None-Match named the current ETag: the answer would be the same 200.',
+  headers: { ETag: { ...header('ETag'), required: true }, 'X-Index-Version': header('XIndexVersion') },
+};
+
+/** An index-backed GET: 200, 304 and every refusal on the way to it. */
+function indexed(
+  summary: string,
+  parameters: unknown[],
+  okSchema: string,
+  okDescription: string,
+  cache: keyof typeof CACHE,
+  badRequest: readonly ErrorCode[],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    get: {
+      summary,
+      parameters: [...parameters, keyParameter, ifNoneMatch],
+      responses: {
+        '200': ok(okSchema, okDescription, cache, true),
+        '304': notModified,
+        '400': errorResponse('Invalid request', [
+          ...new Set([...badRequest, 'too_many_parameters' as const]),
+        ]),
+        ...extra,
+        ...indexErrors,
+        ...limited,
+        ...common,
+      },
+    },
+  };
+}
+
+const document = (kind: 'article' | 'quote' | 'entity', schema: string, summary: string) =>
+  indexed(
     summary,
-    parameters: idParam,
-    responses: {
-      '200': json(anyObject, 'The stored document'),
-      '404': json({ $ref: '#/components/schemas/Error' }, 'No such document'),
-      '503': errors['503'],
-    },
+    [{ name: 'id', in: 'path', required: true, description: `The ${kind} id.`, schema: { type: 'string' } }],
+    schema,
+    summary,
+    'documents',
+    [],
+    { '404': errorResponse(`No ${kind} with this id`, ['not_found']) },
+  );
+
+const headers = {
+  ETag: {
+    description:
+      "Weak tag of the index's content and the deployment: sent with 200s that may be cached (not with partial answers).",
+    schema: { type: 'string', pattern: '^W/"[0-9A-Za-z.-]+"$' },
   },
-});
+  XIndexVersion: {
+    description: 'The index version that answered.',
+    required: true,
+    schema: { type: 'string' },
+  },
+  RetryAfter: {
+    description: 'Seconds to wait before asking again.',
+    required: true,
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+  WWWAuthenticate: {
+    description: 'Bearer, with the realm.',
+    required: true,
+    schema: { type: 'string', pattern: '^Bearer ' },
+  },
+  CacheControlNoStore: {
+    description: 'Never stored.',
+    required: true,
+    schema: { type: 'string', const: 'no-store' },
+  },
+  ...Object.fromEntries(
+    Object.entries(CACHE).map(([name, value]) => [
+      `CacheControl${name[0]!.toUpperCase()}${name.slice(1)}`,
+      {
+        description: `\`public, ${value}\`; \`private\` instead of \`public\` for a private index; \`no-store\` for a partial answer.`,
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: `^(?:(?:public|private), ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|no-store)$`,
+        },
+      },
+    ]),
+  ),
+};
+
+const DESCRIPTION = `Full-text and faceted search over articles, their quotes and the entities they mention.
+
+Requests: every parameter may be left out, and an empty value (\`limit=\`) is the same as leaving it out. Parameters that are not lists may be given once. Integers are decimal digits only: no sign, leading zero, fraction, exponent or space. A query string that is not valid percent-encoded UTF-8 is refused with 400 \`invalid_parameter\`, whichever parameter holds it. Unknown parameters are ignored. Besides its parameters' schemas, a request may be refused for combinations no schema states: ${COMBINATION_CODES.join(', ')} (limits: ${Object.entries(
+  LIMITS,
+)
+  .map(([k, v]) => `${k}=${v}`)
+  .join(', ')}).
+
+HTTP: GET and HEAD only; another method on a known path is 405 \`method_not_allowed\` with an \`Allow\` header, and OPTIONS is the CORS preflight (204). Unknown paths are 404 \`route_not_found\`. A 304 is sent only where the same request without If-None-Match would be a 200: bad requests and missing documents keep their 400 and 404.`;
 
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'Newsroom Search API',
-      version: '1',
-      description: `Full-text and faceted search over articles, their quotes and the entities they mention. Limits: ${Object.entries(
-        LIMITS,
-      )
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ')}.`,
-    },
+    info: { title: 'Newsroom Search API', version: '1', description: DESCRIPTION },
     paths: {
-      '/search': {
-        get: {
-          summary: 'Search articles, quotes and entities',
-          parameters: parameters(
-            searchQuerySchema as unknown as { shape: Record<string, z.ZodType> },
-            'query',
-          ),
-          responses: { '200': json(searchResponse, 'Ranked hits, facet counts'), ...errors },
-        },
-      },
-      '/suggest': {
-        get: {
-          summary: 'Type-ahead completions: entity names and frequent words',
-          parameters: parameters(suggestQuerySchema, 'query'),
-          responses: {
-            '200': json(anyObject, '{ query, suggestions: [{ text, kind, count, id?, entityKind? }] }'),
-            ...errors,
-          },
-        },
-      },
-      '/facets/{facet}': {
-        get: {
-          summary: "Search within a facet's values",
-          parameters: [
-            ...parameters(facetParamSchema, 'path'),
-            ...parameters(facetValuesQuerySchema, 'query'),
-          ],
-          responses: {
-            '200': json(anyObject, '{ facet, query, values: [{ value, count, id?, name? }], total }'),
-            ...errors,
-          },
-        },
-      },
-      '/articles/{id}': doc('An article as stored'),
-      '/quotes/{id}': doc('A quote as stored'),
-      '/entities/{id}': doc('An entity with its quotes, recent articles and related entities'),
+      '/search': indexed(
+        'Search articles, quotes and entities',
+        queryParameters(searchQuerySchema),
+        'SearchResponse',
+        'Ranked hits and facet counts',
+        'search',
+        [
+          ...QUERY_CODES,
+          'invalid_type',
+          'invalid_limit',
+          'invalid_offset',
+          'invalid_facet',
+          'invalid_filter',
+          'invalid_date',
+          'too_many_filters',
+        ],
+      ),
+      '/suggest': indexed(
+        'Type-ahead completions: entity names and frequent words',
+        queryParameters(suggestQuerySchema),
+        'SuggestResponse',
+        'Completions, most frequent first',
+        'search',
+        [...QUERY_CODES, 'invalid_limit'],
+      ),
+      '/facets/{facet}': indexed(
+        "Search within a facet's values",
+        [
+          ...Object.entries(facetParamSchema.shape).map(([name, s]) => ({
+            name,
+            in: 'path',
+            required: true,
+            ...wireParam(s),
+          })),
+          ...queryParameters(facetValuesQuerySchema),
+        ],
+        'FacetValuesResponse',
+        'Matching values, most frequent first',
+        'search',
+        [...QUERY_CODES, 'invalid_facet', 'invalid_limit'],
+      ),
+      '/articles/{id}': document('article', 'Article', 'An article as stored'),
+      '/quotes/{id}': document('quote', 'Quote', 'A quote as stored'),
+      '/entities/{id}': document(
+        'entity',
+        'EntityPage',
+        'An entity with its quotes, recent articles and related entities',
+      ),
+      '/stats': indexed(
+        "The index manifest's facts",
+        [],
+        'Stats',
+        'The manifest and the index size',
+        'stats',
+        [],
+      ),
       '/health': {
         get: {
           summary: 'Whether the index is served, and why not',
-          responses: { '200': json(anyObject, 'ok'), '503': json(anyObject, 'unavailable, with error.code') },
-        },
-      },
-      '/stats': {
-        get: {
-          summary: "The index manifest's facts",
-          responses: { '200': json(anyObject, 'Manifest'), '503': errors['503'] },
+          parameters: [keyParameter],
+          responses: {
+            '200': ok('Health', 'The index is served', null, false),
+            '400': errorResponse('Invalid request', ['invalid_parameter', 'too_many_parameters']),
+            '503': {
+              description: 'The index cannot be served; error.code says why',
+              headers: { 'Cache-Control': header('CacheControlNoStore') },
+              content: { 'application/json': { schema: ref('HealthUnavailable') } },
+            },
+            ...common,
+          },
         },
       },
       '/openapi.json': {
-        get: { summary: 'This document', responses: { '200': json(anyObject, 'OpenAPI 3.1') } },
+        get: {
+          summary: 'This document',
+          responses: {
+            '200': ok('OpenApiDocument', 'OpenAPI 3.1', 'openapi', false),
+            '400': errorResponse('Invalid request', ['invalid_parameter', 'too_many_parameters']),
+            ...limited,
+            ...common,
+          },
+        },
       },
     },
     components: {
-      schemas: { Error: jsonSchema(errorBody) },
+      schemas: componentSchemas(),
+      headers,
       securitySchemes: {
         bearer: {
           type: 'http',
@@ -252,5 +352,6 @@ export function openApiDocument() {
     // Optional: a public deployment needs no key ({} = anonymous allowed).
     security: [{}, { bearer: [] }, { queryKey: [] }],
     'x-limits': LIMITS,
+    'x-combination-codes': COMBINATION_CODES,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Request schemas: the same objects validate requests (routes) and describe them (openapi.ts).
+ * Request schemas: the same objects validate requests (routes) and describe them (openapi.ts,
+ * through the wire descriptions built with each parameter in ./params.ts).
  * Limits are named here once and listed in docs/security.md › Request limits and in the OpenAPI document.
  */
 import { z } from 'zod';
@@ -8,13 +9,13 @@ import { FACETS } from '../search/facets.js';
 import { type Filters, facetFilter } from '../search/filters.js';
 import { parseQuery } from '../search/query.js';
 import type { ErrorCode } from './errors.js';
+import { choice, commaList, dateParam, integer, pathChoice, repeated, text } from './params.js';
 
 export const LIMITS = {
   qMaxChars: 512,
   limitMax: 100,
   defaultLimit: 10,
   offsetMax: 10_000,
-  facetsMax: FACETS.length,
   facetLimitMax: 100,
   filterValuesMax: 50,
   filterValueMaxChars: 200,
@@ -47,13 +48,11 @@ export function queryComplexity(q: string): { terms: number; phrases: number } {
   };
 }
 
+const Q_DESCRIPTION = `Query: words (all must match, falling back to any), "exact phrases", -excluded words; the last word matches as a prefix unless followed by a space. Empty or absent: browse, newest first. At most ${LIMITS.qMaxChars} characters (query_too_long), ${LIMITS.qMaxTerms} words (too_many_terms) and ${LIMITS.qMaxPhrases} phrases, hyphenated words included (too_many_phrases).`;
+
 /** `q` of every endpoint: bounded in characters, words and phrases, each with its own code. */
-const queryText = z
-  .string()
-  .max(LIMITS.qMaxChars, `must be at most ${LIMITS.qMaxChars} characters`)
-  .superRefine((q, ctx) => {
-    // Longer texts already failed `max`; parsing them would only waste CPU.
-    if (q.length > LIMITS.qMaxChars) return;
+const queryText = () =>
+  text(LIMITS.qMaxChars, Q_DESCRIPTION, (q, ctx) => {
     const { terms, phrases } = queryComplexity(q);
     if (terms > LIMITS.qMaxTerms) {
       ctx.addIssue({
@@ -68,49 +67,49 @@ const queryText = z
         params: { code: 'too_many_phrases' },
       });
     }
-  })
-  .default('');
+  });
 
-/** A parameter that may repeat (a=1&a=2); with `commas`, values may also be listed (a=1,2). */
-function list<T extends z.ZodType>(item: T, max: number, commas: boolean) {
-  return z.preprocess(
-    (v) =>
-      (v === undefined ? [] : Array.isArray(v) ? v : [v])
-        .flatMap((s) => (commas ? String(s).split(',') : [String(s)]))
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    z.array(item).max(max, `at most ${max} values`),
-  );
+const FILTER_FACETS = FACETS.filter((f): f is Exclude<(typeof FACETS)[number], 'type'> => f !== 'type');
+
+function filterDescription(f: (typeof FILTER_FACETS)[number]): string {
+  const prefix = f === 'published' ? '; values match by prefix, e.g. 2016 or 2016-10' : '';
+  const ids = ['person', 'organization', 'place', 'speaker'].includes(f) ? '; takes entity ids' : '';
+  return `Filter on ${f}: repeat for more values (OR within the facet, AND across facets); a leading "-" excludes${prefix}${ids}. At most ${LIMITS.filterValuesMax} values of at most ${LIMITS.filterValueMaxChars} characters, and ${LIMITS.filterValuesMax} filter values in all (too_many_filters).`;
 }
 
-const date = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/, 'must be a date: YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
-
-const filterValues = list(z.string().max(LIMITS.filterValueMaxChars), LIMITS.filterValuesMax, false);
-
 const filterShape = Object.fromEntries(
-  FACETS.filter((f) => f !== 'type').map((f) => [f, filterValues]),
-) as Record<Exclude<(typeof FACETS)[number], 'type'>, typeof filterValues>;
+  FILTER_FACETS.map((f) => [
+    f,
+    repeated(LIMITS.filterValuesMax, LIMITS.filterValueMaxChars, filterDescription(f)),
+  ]),
+) as Record<(typeof FILTER_FACETS)[number], ReturnType<typeof repeated>>;
 
 export const searchQuerySchema = z
   .object({
-    q: queryText,
-    type: list(
-      z.enum(DOC_TYPES, { error: `must be one of ${DOC_TYPES.join(', ')}` }),
-      DOC_TYPES.length * 2,
-      true,
+    q: queryText(),
+    type: commaList(DOC_TYPES, 'Document types to search; all when absent.'),
+    limit: integer(1, LIMITS.limitMax, LIMITS.defaultLimit, 'Results per page.'),
+    offset: integer(0, LIMITS.offsetMax, 0, 'Results to skip.'),
+    facets: commaList(FACETS, 'Facets to count over the whole match set.'),
+    facetLimit: integer(
+      1,
+      LIMITS.facetLimitMax,
+      10,
+      'Values returned per facet; the rest are summed in `other`/`otherCount`.',
     ),
-    limit: z.coerce.number().int().min(1).max(LIMITS.limitMax).default(LIMITS.defaultLimit),
-    offset: z.coerce.number().int().min(0).max(LIMITS.offsetMax).default(0),
-    facets: list(z.enum(FACETS, { error: `must be among ${FACETS.join(', ')}` }), LIMITS.facetsMax, true),
-    facetLimit: z.coerce.number().int().min(1).max(LIMITS.facetLimitMax).default(10),
-    sort: z.enum(['relevance', 'date']).default('relevance'),
-    recency: z.enum(['true', 'false', '1', '0']).optional(),
-    distinct: z.enum(['article']).optional(),
-    from: date.optional(),
-    to: date.optional(),
+    sort: choice(['relevance', 'date'], 'relevance', '`relevance` (default) or `date` (newest first).'),
+    recency: choice(
+      ['true', 'false', '1', '0'],
+      undefined,
+      'Favour recent documents (half-life 60 days before the newest document).',
+    ),
+    distinct: choice(
+      ['article'],
+      undefined,
+      '`article`: one hit per article, its matching quotes inside it.',
+    ),
+    from: dateParam('Earliest publication date (inclusive).'),
+    to: dateParam('Latest publication date (inclusive: the whole year, month or day it names).'),
     ...filterShape,
   })
   .refine((p) => countFilterValues(p) <= LIMITS.filterValuesMax, {
@@ -140,29 +139,30 @@ export function dateBound(value: string | undefined, end: boolean): number | nul
 
 export function filtersOf(p: SearchQuery): Filters {
   const facets: Filters['facets'] = {};
-  for (const f of Object.keys(filterShape) as Array<keyof typeof filterShape>) {
+  for (const f of FILTER_FACETS) {
     if (p[f].length > 0) facets[f] = facetFilter(p[f]);
   }
   return { facets, from: dateBound(p.from, false), to: dateBound(p.to, true) };
 }
 
 export const suggestQuerySchema = z.object({
-  q: queryText,
-  limit: z.coerce.number().int().min(1).max(LIMITS.suggestLimitMax).default(8),
+  q: queryText(),
+  limit: integer(1, LIMITS.suggestLimitMax, 8, 'Suggestions to return.'),
 });
 
 export const facetValuesQuerySchema = z.object({
-  q: queryText,
-  limit: z.coerce.number().int().min(1).max(LIMITS.facetLimitMax).default(10),
+  q: queryText(),
+  limit: integer(1, LIMITS.facetLimitMax, 10, 'Values to return.'),
 });
 
 export const facetParamSchema = z.object({
-  facet: z.enum(FACETS, { error: `must be one of ${FACETS.join(', ')}` }),
+  facet: pathChoice(FACETS, 'The facet whose values to search.'),
 });
 
 /** q's limits have codes of their own: too long, too many words, too many phrases. */
 export const qCode = (issue: { code: string; params?: Record<string, unknown> }): ErrorCode => {
-  if (issue.code === 'too_big') return 'query_too_long';
   const code = issue.code === 'custom' ? issue.params?.code : undefined;
-  return code === 'too_many_terms' || code === 'too_many_phrases' ? code : 'invalid_parameter';
+  return code === 'query_too_long' || code === 'too_many_terms' || code === 'too_many_phrases'
+    ? code
+    : 'invalid_parameter';
 };

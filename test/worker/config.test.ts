@@ -1,13 +1,12 @@
 /** A Worker whose configuration has a bad value answers so on every route, in the API's error shape. */
 import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/worker/app.js';
-import { BASE } from './helpers.js';
+import { BASE, checkedApp } from './helpers.js';
 
 describe('a bad configuration', () => {
   it('answers 500 config_invalid naming the variable, uncached, with the security headers', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = createApp();
+    const app = checkedApp();
     const bindings = { ...env, INDEX_REFRESH_SECONDS: 'often', CORS_ORIGINS: 'news.example' };
     for (const path of ['/health', '/search?q=vote', '/openapi.json', '/nope']) {
       const res = await app.request(

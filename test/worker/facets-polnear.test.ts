@@ -2,10 +2,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import { assetsSource } from '../../src/store/drivers/assets.js';
-import { createApp } from '../../src/worker/app.js';
-import { BASE } from './helpers.js';
+import { BASE, checkedApp } from './helpers.js';
 
-const app = createApp({ source: (e) => assetsSource(e.ASSETS, '/test-polnear') });
+const app = checkedApp({ source: (e) => assetsSource(e.ASSETS, '/test-polnear') });
 
 async function call(path: string): Promise<any> {
   const res = await app.request(`${BASE}${path}`, {}, env);

@@ -2,8 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { INDEX_FORMAT_VERSION, OPTIONS_HASH } from '../../src/index/options.js';
 import { assetsSource } from '../../src/store/drivers/assets.js';
-import { createApp } from '../../src/worker/app.js';
-import { BASE, get, sample } from './helpers.js';
+import { BASE, checkedApp, get, sample } from './helpers.js';
 
 describe('GET /health and /stats', () => {
   it('reports the served index', async () => {
@@ -31,7 +30,7 @@ describe('GET /health and /stats', () => {
 
 /** An app whose index lives at another place in the assets: the broken ones the setup wrote. */
 async function appAt(root: string) {
-  const app = createApp({ source: (e) => assetsSource(e.ASSETS, root) });
+  const app = checkedApp({ source: (e) => assetsSource(e.ASSETS, root) });
   const call = async (path: string) => {
     const res = await app.request(`${BASE}${path}`, {}, env);
     return { status: res.status, body: (await res.json()) as any };
@@ -69,7 +68,7 @@ describe('an index that fails while loading', () => {
     let failing = true;
     const real = (e: { ASSETS: Fetcher }) => assetsSource(e.ASSETS, '/test-index');
     // Reads succeed except for the document store, which fails while the index is broken.
-    const app = createApp({
+    const app = checkedApp({
       source: (e) => ({
         name: 'flaky',
         read: async (path) => {

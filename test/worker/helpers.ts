@@ -1,14 +1,84 @@
+/**
+ * How the worker tests reach the Worker: every answer they receive passes through `checked`,
+ * which validates it against the OpenAPI document the Worker serves (test/contract/contract.ts)
+ * and fails the test when the two disagree. Tests call `fetchWorker` (the deployed entry, as
+ * SELF) or `contractApp(createApp(...)).request(...)` (an app with its own env); an import-graph
+ * test keeps them from calling SELF.fetch or app.request directly.
+ */
 import { SELF } from 'cloudflare:test';
+import type { Hono } from 'hono';
 // biome-ignore lint/correctness/useImportExtensions: a ?raw import names the file as it is
 import sampleText from '../../index-data/articles/sample.ndjson?raw';
+import { type AppOptions, createApp } from '../../src/worker/app.js';
+import { Contract, type ContractOptions } from '../contract/contract.js';
 
 export const BASE = 'http://search.test';
+
+/** Paths the Worker serves outside the API document. */
+export const UNDOCUMENTED = [/^\/$/, /^\/widget(?:-client)?(?:\.[0-9a-f]{8,64})?\.js$/, /^\/admin\//];
+
+let contract: Promise<Contract> | null = null;
+
+/** The document as the Worker serves it, fetched once. */
+export function servedContract(): Promise<Contract> {
+  contract ??= SELF.fetch(`${BASE}/openapi.json`)
+    .then((res) => res.json())
+    .then((doc) => new Contract(doc as Record<string, any>, { undocumented: UNDOCUMENTED }));
+  return contract;
+}
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(init?.headers).entries());
+}
+
+/** Validates one answer against the served document; throws (failing the test) on a disagreement. */
+export async function checked(
+  url: string,
+  init: RequestInit | undefined,
+  res: Response,
+  options: ContractOptions = {},
+): Promise<Response> {
+  const base = await servedContract();
+  const c = options.undocumented
+    ? new Contract(base.doc, { undocumented: [...UNDOCUMENTED, ...options.undocumented] })
+    : base;
+  const text = await res.clone().text();
+  const problems = c.check({
+    method: init?.method ?? 'GET',
+    url,
+    requestHeaders: headersOf(init),
+    status: res.status,
+    headers: res.headers,
+    text,
+  });
+  if (problems.length > 0) {
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url} → ${res.status} breaks the OpenAPI document:\n  ${problems.join('\n  ')}\n${text.slice(0, 300)}`,
+    );
+  }
+  return res;
+}
+
+/** SELF.fetch, its answer validated against the document. */
+export async function fetchWorker(url: string, init?: RequestInit): Promise<Response> {
+  return checked(url, init, await SELF.fetch(url, init));
+}
+
+/** An app whose answers are validated against the document, as fetchWorker's are. */
+export function contractApp(app: Hono<any, any, any>, options: ContractOptions = {}) {
+  return {
+    app,
+    async request(url: string, init?: RequestInit, env?: unknown): Promise<Response> {
+      return checked(url, init, await app.request(url, init, env as never), options);
+    },
+  };
+}
 
 export async function get(
   path: string,
   init?: RequestInit,
 ): Promise<{ status: number; body: any; headers: Headers }> {
-  const res = await SELF.fetch(`${BASE}${path}`, init);
+  const res = await fetchWorker(`${BASE}${path}`, init);
   const text = await res.text();
   let body: unknown;
   try {
@@ -24,3 +94,8 @@ export const sample: Array<Record<string, any>> = sampleText
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l));
+
+/** createApp(options), its answers validated against the document. */
+export function checkedApp(options?: AppOptions) {
+  return contractApp(createApp(options));
+}

@@ -4,11 +4,10 @@
  * within a time bound. workerd's clocks stand still while code runs, so the bound is wall time
  * measured around SELF.fetch from the test (CPU time is measured in Node: query-properties).
  */
-import { SELF } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectDocumentedAnswer, facetsPath, searchPath, suggestPath } from '../property-inputs.js';
-import { BASE } from './helpers.js';
+import { BASE, fetchWorker } from './helpers.js';
 
 /**
  * Wall time includes whatever else the (shared, 2-core) machine does, so the per-request bound
@@ -21,7 +20,7 @@ const RUNS = 200;
 
 async function answer(path: string): Promise<{ ms: number }> {
   const started = Date.now();
-  const res = await SELF.fetch(`${BASE}${path}`);
+  const res = await fetchWorker(`${BASE}${path}`);
   const text = await res.text();
   const ms = Date.now() - started;
   let body: unknown;

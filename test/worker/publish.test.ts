@@ -8,10 +8,9 @@
  * (public/test-publish-b), both built by the global setup and read here through ASSETS. Every
  * test works under its own key prefix (INDEX_R2_PREFIX) with its own app (own index holder).
  */
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { createApp } from '../../src/worker/app.js';
-import { BASE, sample } from './helpers.js';
+import { BASE, checkedApp, fetchWorker, sample } from './helpers.js';
 
 const KEY = 'admin-key-for-tests-0123456789';
 const encoder = new TextEncoder();
@@ -61,7 +60,7 @@ function publisher(
   wrap?: (bucket: R2Bucket, prefix: string) => R2Bucket,
 ) {
   const prefix = `test-${crypto.randomUUID()}`;
-  const app = createApp();
+  const app = checkedApp();
   const bindings = {
     ...env,
     INDEX_SOURCE: 'r2',
@@ -390,7 +389,7 @@ describe('admin routes: access', () => {
     }
     // The Worker as configured by wrangler.toml has no ADMIN_KEY (unless a local .dev.vars adds one).
     if (!env.ADMIN_KEY) {
-      const res = await SELF.fetch(`${BASE}/admin/index/versions`);
+      const res = await fetchWorker(`${BASE}/admin/index/versions`);
       expect(res.status).toBe(404);
       expect(((await res.json()) as any).error.code).toBe('route_not_found');
     }
@@ -554,7 +553,7 @@ describe('publishing a sharded version', () => {
     expect(sharded.manifest.shards).toHaveLength(4);
     const p = publisher();
     await p.uploadAndPublish(sharded);
-    const fromAssets = createApp();
+    const fromAssets = checkedApp();
     const assetsEnv = { ...env, INDEX_PATH: '/test-shards' };
     // The global setup shards PolNeAR where the research corpora are, else the bundled sample.
     const paths = inject('polnear')

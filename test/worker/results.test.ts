@@ -46,7 +46,7 @@ describe('GET /openapi.json', () => {
     expect(body.openapi).toBe('3.1.0');
     const params = body.paths['/search'].get.parameters;
     expect(params.map((p: any) => p.name).sort()).toEqual(
-      Object.keys((searchQuerySchema as any).shape).sort(),
+      [...Object.keys(searchQuerySchema.shape), 'key', 'If-None-Match'].sort(),
     );
     const limit = params.find((p: any) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ minimum: 1, maximum: 100 });

@@ -7,13 +7,13 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { createApp } from '../../src/worker/app.js';
+import { checkedApp } from './helpers.js';
 
 const BASE = 'https://search.example';
 // One app per index: an app keeps the index it loaded first for its whole life.
-const one = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards-one' } };
-const four = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards' } };
-const broken = { app: createApp(), env: { ...env, INDEX_PATH: '/test-shards-broken' } };
+const one = { app: checkedApp(), env: { ...env, INDEX_PATH: '/test-shards-one' } };
+const four = { app: checkedApp(), env: { ...env, INDEX_PATH: '/test-shards' } };
+const broken = { app: checkedApp(), env: { ...env, INDEX_PATH: '/test-shards-broken' } };
 type Served = typeof one;
 
 async function get(path: string, s: Served): Promise<{ status: number; body: any }> {

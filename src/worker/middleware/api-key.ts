@@ -45,6 +45,15 @@ export async function keyState(
 
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer realm="newsroom-search"' };
 
+/** `key` is a parameter like the others: given once at most, whether or not a key is configured. */
+export function oneKey(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if ((c.req.queries('key')?.length ?? 0) > 1)
+      return c.json(errorBody('invalid_parameter', 'key: may be given only once'), 400);
+    await next();
+  };
+}
+
 /** For the index's routes: 401 unless the key is right (or none is configured). */
 export function apiKey(options: PerRequest<ApiKeyOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

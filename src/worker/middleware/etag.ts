@@ -1,8 +1,12 @@
 /**
  * ETags for answers computed from the index: the same URL on the same index and the same
  * Worker version gives the same answer, so the tag is the index's content hash plus the
- * deployment's version id, and a matching If-None-Match is answered 304 before any search runs.
- * Weak, because Cloudflare may re-encode (compress) bodies.
+ * deployment's version id. Weak, because Cloudflare may re-encode (compress) bodies.
+ *
+ * A matching If-None-Match is answered 304 only where the answer would have been a 200: a bad
+ * request keeps its 400 and a missing document its 404. `etag` turns a finished 200 into the 304;
+ * `notModified`, placed after a route's validation, answers it before the search runs, where
+ * nothing but a 200 can follow (one index in this isolate; shards may fail).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../config.js';
@@ -14,6 +18,8 @@ export interface EtagOptions {
   /** The deployment's version id, or null when unknown. */
   deployId: string | null;
 }
+
+export type EtagVars = { Variables: { etag: string } };
 
 export function indexEtag(contentHash: string, deployId: string | null): string {
   return `W/"${contentHash.slice(0, 32)}${deployId ? `.${deployId.replace(/[^0-9A-Za-z-]/g, '')}` : ''}"`;
@@ -32,20 +38,34 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
   });
 }
 
-export function etag(options: PerRequest<EtagOptions>): MiddlewareHandler<AppEnv & IndexVars> {
+function revalidates(c: { req: { method: string; header(name: string): string | undefined } }, tag: string) {
+  return (
+    (c.req.method === 'GET' || c.req.method === 'HEAD') && etagMatches(c.req.header('If-None-Match'), tag)
+  );
+}
+
+export function etag(options: PerRequest<EtagOptions>): MiddlewareHandler<AppEnv & IndexVars & EtagVars> {
   return async (c, next) => {
     const tag = indexEtag(c.var.engine.manifest.contentHash, resolve(options, c).deployId);
-    if (
-      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
-      etagMatches(c.req.header('If-None-Match'), tag)
-    ) {
-      // Only URLs that answered 200 ever handed out this tag, and they still would.
-      return c.body(null, 304, { ETag: tag });
-    }
+    c.set('etag', tag);
     await next();
     // An answer its route marked no-store (a partial one: a shard did not answer) is not to be
     // kept, so not to be revalidated either.
-    if (c.res.status === 200 && c.res.headers.get('Cache-Control') !== NO_STORE)
+    if (c.res.status !== 200 || c.res.headers.get('Cache-Control') === NO_STORE) return;
+    if (revalidates(c, tag)) {
+      c.res = new Response(null, { status: 304, headers: { ETag: tag } });
+    } else {
       c.res.headers.set('ETag', tag);
+    }
+  };
+}
+
+/** After a route's validation: the 304 without running the search, when only a 200 could follow. */
+export function notModified(): MiddlewareHandler<AppEnv & IndexVars & EtagVars> {
+  return async (c, next) => {
+    if (c.var.engine.manifest.shards === undefined && revalidates(c, c.var.etag)) {
+      return c.body(null, 304, { ETag: c.var.etag });
+    }
+    await next();
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Size limits checked before anything parses the request: the URL, the number of query
- * parameters and the headers. Each has its own status and stable code.
+ * Checks made before anything parses the request: the size of the URL, of the headers and the
+ * number of query parameters, each with its own status and stable code; and a query string that
+ * is not valid percent-encoded UTF-8 (`q=a%ED%A0%80b`), refused rather than read half-decoded.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../config.js';
@@ -31,12 +32,35 @@ export function requestLimits(): MiddlewareHandler<AppEnv> {
     }
     const queryStart = url.indexOf('?');
     if (queryStart >= 0) {
-      let params = 0;
-      for (const part of url.slice(queryStart + 1).split('&')) if (part !== '') params++;
-      if (params > LIMITS.paramsMax) {
+      const parts = url
+        .slice(queryStart + 1)
+        .split('&')
+        .filter((part) => part !== '');
+      if (parts.length > LIMITS.paramsMax) {
         return c.json(errorBody('too_many_parameters', `At most ${LIMITS.paramsMax} query parameters`), 400);
+      }
+      const bad = parts.find((part) => !wellEncoded(part));
+      if (bad !== undefined) {
+        return c.json(
+          errorBody(
+            'invalid_parameter',
+            `The query string is not valid percent-encoded UTF-8 at "${bad.slice(0, 64)}"`,
+          ),
+          400,
+        );
       }
     }
     await next();
   };
+}
+
+/** Whether a `name=value` pair decodes: every % starts an escape, and the escapes spell UTF-8. */
+export function wellEncoded(part: string): boolean {
+  if (!part.includes('%')) return true;
+  try {
+    decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
 }

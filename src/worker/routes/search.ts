@@ -3,13 +3,15 @@ import { FACETS } from '../../search/facets.js';
 import type { AppEnv } from '../config.js';
 import type { ErrorCode } from '../errors.js';
 import { partialAnswer } from '../middleware/cache-control.js';
+import { type EtagVars, notModified } from '../middleware/etag.js';
 import { validate } from '../middleware/validate.js';
 import type { IndexVars } from '../middleware/with-index.js';
+import type { SearchResponse } from '../responses.js';
 import { filtersOf, qCode, searchQuerySchema } from '../schemas.js';
 
 const filterCodes = Object.fromEntries(FACETS.map((f) => [f, 'invalid_filter' as ErrorCode]));
 
-export const searchRoutes = new Hono<AppEnv & IndexVars>().get(
+export const searchRoutes = new Hono<AppEnv & IndexVars & EtagVars>().get(
   '/search',
   validate('query', searchQuerySchema, {
     ...filterCodes,
@@ -23,6 +25,7 @@ export const searchRoutes = new Hono<AppEnv & IndexVars>().get(
     to: 'invalid_date',
     filters: 'too_many_filters',
   }),
+  notModified(),
   async (c) => {
     const started = performance.now();
     const p = c.req.valid('query');
@@ -39,6 +42,7 @@ export const searchRoutes = new Hono<AppEnv & IndexVars>().get(
       distinct: p.distinct ?? null,
     });
     if (result.partial) partialAnswer(c);
-    return c.json({ ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 });
+    const body: SearchResponse = { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    return c.json(body);
   },
 );
