@@ -170,7 +170,7 @@ function indexed(
         '200': ok(okSchema, okDescription, cache, true),
         '304': notModified,
         '400': errorResponse('Invalid request', [
-          ...new Set([...badRequest, 'too_many_parameters' as const]),
+          ...new Set<ErrorCode>([...badRequest, 'invalid_parameter', 'too_many_parameters']),
         ]),
         ...extra,
         ...indexErrors,

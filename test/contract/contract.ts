@@ -229,6 +229,8 @@ export class Contract {
     }
     const errorShape = () => this.validate(ERROR, body).map((e) => `error body${e}`);
     if (x.method === 'OPTIONS') {
+      // The CORS preflight, answered before routing; only the refusals before it can precede it.
+      if (x.status >= 400 && [400, 414, 429, 431, 500].includes(x.status)) return errorShape();
       if (x.status !== 204) problems.push(`OPTIONS answered ${x.status}, not 204`);
       return problems;
     }
@@ -265,7 +267,8 @@ export class Contract {
     // What the status says about the request, against what the document says about it.
     const code = (body as Json)?.error?.code;
     if (verdict.valid) {
-      if (x.status === 400 && !this.combinationCodes.includes(code)) {
+      // A HEAD answer has no body to tell which 400 it is.
+      if (x.status === 400 && body !== undefined && !this.combinationCodes.includes(code)) {
         problems.push(`a valid request was refused: 400 ${code}: ${(body as Json)?.error?.message}`);
       }
     } else if ([200, 304, 404].includes(x.status)) {

@@ -49,7 +49,14 @@ describe('bad requests', () => {
 
   it('answers other methods on known routes with 405 and Allow', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-      for (const path of ['/search?q=x', '/articles/no-such-id', '/facets/person', '/health', '/openapi.json', '/']) {
+      for (const path of [
+        '/search?q=x',
+        '/articles/no-such-id',
+        '/facets/person',
+        '/health',
+        '/openapi.json',
+        '/',
+      ]) {
         const { status, body, headers } = await get(path, { method });
         expect(status, `${method} ${path}`).toBe(405);
         expect(body.error.code).toBe('method_not_allowed');
@@ -59,16 +66,31 @@ describe('bad requests', () => {
   });
 
   it('refuses strictly what is not an integer, naming the bounds', async () => {
-    for (const value of ['0x10', '010', '+5', '1e2', '1.0', '%205', '5%20', '-0', '99999999999999999999', '5&limit=6']) {
+    for (const value of [
+      '0x10',
+      '010',
+      '+5',
+      '1e2',
+      '1.0',
+      '%205',
+      '5%20',
+      '-0',
+      '99999999999999999999',
+      '5&limit=6',
+    ]) {
       const { status, body } = await get(`/search?q=x&limit=${value}`);
       expect(status, value).toBe(400);
       expect(body.error.code, value).toBe('invalid_limit');
-      expect(body.error.message, value).toMatch(/^limit: (must be an integer from 1 to 100|may be given only once)$/);
+      expect(body.error.message, value).toMatch(
+        /^limit: (must be an integer from 1 to 100|may be given only once)$/,
+      );
     }
   });
 
   it('takes an empty value as the parameter left out, for every parameter', async () => {
-    const empty = await get('/search?q=&type=&limit=&offset=&facets=&facetLimit=&sort=&recency=&distinct=&from=&to=&person=');
+    const empty = await get(
+      '/search?q=&type=&limit=&offset=&facets=&facetLimit=&sort=&recency=&distinct=&from=&to=&person=',
+    );
     expect(empty.status).toBe(200);
     expect(empty.body.hits).toHaveLength(10);
     expect((await get('/suggest?q=&limit=')).status).toBe(200);
@@ -76,10 +98,25 @@ describe('bad requests', () => {
   });
 
   it('takes real calendar dates only', async () => {
-    for (const d of ['2016', '2016-02', '2016-02-29', '2016-02-29T10:00:00Z', '2016-02-29T10:00:00.5+02:00']) {
+    for (const d of [
+      '2016',
+      '2016-02',
+      '2016-02-29',
+      '2016-02-29T10:00:00Z',
+      '2016-02-29T10:00:00.5+02:00',
+    ]) {
       expect((await get(`/search?from=${encodeURIComponent(d)}`)).status, d).toBe(200);
     }
-    for (const d of ['2016-13', '2016-10-32', '2015-02-29', '2016-02-30', '2016-1', '2016-10-13T25:00:00Z', '2016-10-13T10:00Z', 'yesterday']) {
+    for (const d of [
+      '2016-13',
+      '2016-10-32',
+      '2015-02-29',
+      '2016-02-30',
+      '2016-1',
+      '2016-10-13T25:00:00Z',
+      '2016-10-13T10:00Z',
+      'yesterday',
+    ]) {
       const { status, body } = await get(`/search?to=${encodeURIComponent(d)}`);
       expect(status, d).toBe(400);
       expect(body.error.code, d).toBe('invalid_date');
