@@ -147,10 +147,17 @@ function ok(schema: string, description: string, cache: keyof typeof CACHE | nul
   };
 }
 
-const notModified = {
+const cacheHeader = (cache: keyof typeof CACHE | null) =>
+  header(cache ? `CacheControl${cache[0]!.toUpperCase()}${cache.slice(1)}` : 'CacheControlNoStore');
+
+const notModified = (cache: keyof typeof CACHE) => ({
   description: 'If-None-Match named the current ETag: the answer would be the same 200.',
-  headers: { ETag: { ...header('ETag'), required: true }, 'X-Index-Version': header('XIndexVersion') },
-};
+  headers: {
+    ETag: header('ETagSent'),
+    'Cache-Control': cacheHeader(cache),
+    'X-Index-Version': header('XIndexVersion'),
+  },
+});
 
 /** An index-backed GET: 200, 304 and every refusal on the way to it. */
 function indexed(
@@ -168,7 +175,7 @@ function indexed(
       parameters: [...parameters, keyParameter, ifNoneMatch],
       responses: {
         '200': ok(okSchema, okDescription, cache, true),
-        '304': notModified,
+        '304': notModified(cache),
         '400': errorResponse('Invalid request', [
           ...new Set<ErrorCode>([...badRequest, 'invalid_parameter', 'too_many_parameters']),
         ]),
@@ -196,6 +203,11 @@ const headers = {
   ETag: {
     description:
       "Weak tag of the index's content and the deployment: sent with 200s that may be cached (not with partial answers).",
+    schema: { type: 'string', pattern: '^W/"[0-9A-Za-z.-]+"$' },
+  },
+  ETagSent: {
+    description: 'The ETag the request named: the current one.',
+    required: true,
     schema: { type: 'string', pattern: '^W/"[0-9A-Za-z.-]+"$' },
   },
   XIndexVersion: {
