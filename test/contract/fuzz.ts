@@ -46,7 +46,13 @@ function label(contract: Contract, req: GeneratedRequest, status: number): strin
   return `${req.method} ${where} ${status}`;
 }
 
-function record(contract: Contract, tally: FuzzTally, req: GeneratedRequest, answer: Answer): string[] {
+/** Checks one exchange against the document and counts it; returns the disagreements. */
+export function record(
+  contract: Contract,
+  tally: FuzzTally,
+  req: GeneratedRequest,
+  answer: Answer,
+): string[] {
   tally.requests++;
   tally.count(tally.statuses, label(contract, req, answer.status));
   if (answer.status >= 400 && answer.text.startsWith('{')) {
@@ -88,23 +94,41 @@ export async function fuzzStep(
   const problems = record(contract, tally, req, plain).map(
     (p) => `${req.method} ${req.path} → ${plain.status}: ${p}`,
   );
-  const conditional = (req.method === 'GET' || req.method === 'HEAD') && !req.headers['If-None-Match'];
-  if (conditional && tally.etag && plain.status !== 429) {
-    const twin = { ...req, headers: { ...req.headers, 'If-None-Match': tally.etag } };
+  const twin = conditionalTwin(req, tally.etag, plain);
+  if (twin) {
     const answer = await send(twin);
     problems.push(
       ...record(contract, tally, twin, answer).map(
         (p) => `${twin.method} ${twin.path} (If-None-Match) → ${answer.status}: ${p}`,
       ),
     );
-    const tagged = plain.status === 200 && plain.headers.get('ETag') === tally.etag;
-    const expected = tagged ? 304 : plain.status;
-    if (answer.status !== expected && answer.status !== 429) {
-      problems.push(
-        `${req.method} ${req.path}: answered ${plain.status}, and ${answer.status} with its ETag (expected ${expected})`,
-      );
-    }
+    const mismatch = conditionalMismatch(req, tally.etag!, plain, answer);
+    if (mismatch) problems.push(mismatch);
   }
   tally.disagreements.push(...problems);
   return problems;
+}
+
+/** The same GET with the current ETag, for a request sent without one; null when there is none to send. */
+export function conditionalTwin(
+  req: GeneratedRequest,
+  etag: string | null,
+  plain: Answer,
+): GeneratedRequest | null {
+  const conditional = (req.method === 'GET' || req.method === 'HEAD') && !req.headers['If-None-Match'];
+  if (!conditional || !etag || plain.status === 429) return null;
+  return { ...req, headers: { ...req.headers, 'If-None-Match': etag } };
+}
+
+/** A 304 exactly where the plain answer was a 200 with this ETag; otherwise the same status. */
+export function conditionalMismatch(
+  req: GeneratedRequest,
+  etag: string,
+  plain: Answer,
+  twin: Answer,
+): string | null {
+  const tagged = plain.status === 200 && plain.headers.get('ETag') === etag;
+  const expected = tagged ? 304 : plain.status;
+  if (twin.status === expected || twin.status === 429) return null;
+  return `${req.method} ${req.path}: answered ${plain.status}, and ${twin.status} with its ETag (expected ${expected})`;
 }

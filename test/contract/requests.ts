@@ -401,6 +401,23 @@ export function boundaryRequests(doc: Json): GeneratedRequest[] {
         get(Array.from({ length: schema.maxItems + 1 }, (_, i) => `${p.name}=v${i}`));
       }
     }
+    // Limits no parameter schema states (x-combination-codes), at and one past each.
+    const limits = (doc['x-limits'] ?? {}) as Json;
+    const names = new Set(((op.parameters ?? []) as Json[]).map((p) => p.name as string));
+    if (names.has('q') && limits.qMaxTerms) {
+      for (const n of [limits.qMaxTerms, limits.qMaxTerms + 1])
+        get([`q=${Array.from({ length: n }, (_, i) => `w${i}x`).join('+')}`]);
+      for (const n of [limits.qMaxPhrases, limits.qMaxPhrases + 1])
+        get([`q=${Array(n).fill('%22harbor+bridge%22').join('+')}`]);
+    }
+    const filters = ((op.parameters ?? []) as Json[])
+      .filter((p) => p.schema?.maxItems)
+      .map((p) => p.name as string);
+    if (filters.length >= 2 && limits.filterValuesMax) {
+      for (const n of [limits.filterValuesMax, limits.filterValuesMax + 1]) {
+        get(Array.from({ length: n }, (_, i) => `${filters[i % 2]}=v${i}`));
+      }
+    }
   }
   return out;
 }

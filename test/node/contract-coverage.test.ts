@@ -27,7 +27,10 @@ describe('the worker tests', () => {
       const text = await readFile(`${dir}${file}`, 'utf8');
       const direct = /SELF\.fetch\(|[^.\w]createApp\(/.test(text);
       if (!direct) continue;
-      expect(DIRECT[file], `${file} calls SELF.fetch or createApp: use the helpers of helpers.ts`).toBeDefined();
+      expect(
+        DIRECT[file],
+        `${file} calls SELF.fetch or createApp: use the helpers of helpers.ts`,
+      ).toBeDefined();
       expect(text, file).toMatch(DIRECT[file]!);
     }
   });

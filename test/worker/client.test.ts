@@ -61,7 +61,9 @@ describe('a client generated from /openapi.json', () => {
   it('suggests and searches facet values', async () => {
     const suggest = await client.GET('/suggest', { params: { query: { q: 'har', limit: 3 } } });
     expect(suggest.data!.suggestions.length).toBeGreaterThan(0);
-    const values = await client.GET('/facets/{facet}', { params: { path: { facet: 'person' }, query: { q: 'a' } } });
+    const values = await client.GET('/facets/{facet}', {
+      params: { path: { facet: 'person' }, query: { q: 'a' } },
+    });
     expect(values.data!.facet).toBe('person');
   });
 
