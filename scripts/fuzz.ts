@@ -192,10 +192,9 @@ async function main() {
   const proxy = await startProxy(
     () => upstream,
     (req, answer) => {
-      if (contract)
-        record(contract, tally, req, answer).forEach((p) =>
-          tally.disagreements.push(`${req.method} ${req.path} → ${answer.status}: ${p}`),
-        );
+      if (!contract) return;
+      for (const p of record(contract, tally, req, answer))
+        tally.disagreements.push(`${req.method} ${req.path} → ${answer.status}: ${p}`);
     },
   );
   try {
@@ -207,7 +206,7 @@ async function main() {
         // The document as this deployment serves it, through the proxy (a bad setting answers 500: the first one's).
         const served = await fetch(`${proxy.origin}/openapi.json`);
         if (served.ok || !contract)
-          contract = new Contract((await served.json()) as Record<string, any>, {
+          contract = new Contract((await served.json()) as ConstructorParameters<typeof Contract>[0], {
             undocumented: UNDOCUMENTED,
           });
         const options: RequestOptions = { ...phase.options, ids: {} };

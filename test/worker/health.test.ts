@@ -25,6 +25,8 @@ describe('GET /health and /stats', () => {
     expect(body.counts.article).toBe(sample.length);
     expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.bytes).toBeGreaterThan(1000);
+    // Where the build ran stays out of the index: paths relative to its working folder.
+    expect(body.sources).toEqual(['index-data/articles/sample.ndjson']);
   });
 });
 
