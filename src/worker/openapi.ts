@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
+import { EXAMPLES } from './examples.js';
 import { CACHE } from './middleware/cache-control.js';
 import { type JsonSchema, wireParam } from './params.js';
 import { components } from './responses.js';
@@ -27,7 +28,7 @@ function componentSchemas(): Record<string, JsonSchema> {
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => {
       const { $schema: _s, $id: _i, ...rest } = schema as JsonSchema;
-      return [name, rest];
+      return [name, EXAMPLES[name] === undefined ? rest : { ...rest, examples: [EXAMPLES[name]] }];
     }),
   );
 }

@@ -50,7 +50,6 @@ export const errorSchema = named(
     }),
   }),
   'Every error answer.',
-  { error: { code: 'invalid_limit', message: 'limit: must be an integer from 1 to 100' } },
 );
 
 const highlighted = named(

@@ -1478,6 +1478,14 @@ export interface components {
     schemas: {
         /** @enum {string} */
         ErrorCode: "invalid_parameter" | "query_too_long" | "invalid_limit" | "invalid_offset" | "invalid_type" | "invalid_facet" | "invalid_filter" | "invalid_date" | "too_many_filters" | "too_many_terms" | "too_many_phrases" | "too_many_parameters" | "uri_too_long" | "headers_too_large" | "rate_limited" | "api_key_required" | "api_key_invalid" | "not_found" | "route_not_found" | "method_not_allowed" | "index_missing" | "index_incompatible" | "index_corrupt" | "shard_unavailable" | "internal_error" | "config_invalid" | "unauthorized" | "invalid_path" | "length_required" | "payload_too_large" | "invalid_manifest" | "incomplete_version" | "no_previous_version" | "bucket_missing";
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "invalid_limit",
+         *         "message": "limit: must be an integer from 1 to 100"
+         *       }
+         *     }
+         */
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1571,6 +1579,97 @@ export interface components {
         PartialAnswer: {
             failedShards: number[];
         };
+        /**
+         * @example {
+         *       "query": "harbor bridge",
+         *       "total": 2,
+         *       "match": "all",
+         *       "hits": [
+         *         {
+         *           "type": "article",
+         *           "id": "port-ellery-bridge-reopens",
+         *           "score": 12.4,
+         *           "title": "Harbor Bridge Reopens After Two Years of Repairs",
+         *           "subtitle": null,
+         *           "authors": [
+         *             "Tomas Reinholt"
+         *           ],
+         *           "publisher": "Ellery Gazette",
+         *           "section": "local",
+         *           "tags": [
+         *             "transport"
+         *           ],
+         *           "published": "2026-03-02T07:00:00Z",
+         *           "url": "https://gazette.example/bridge-reopens",
+         *           "snippet": "The harbor bridge of Port Ellery reopened on Monday, two years after a barge struck one of its piers.",
+         *           "highlight": {
+         *             "title": {
+         *               "html": "<mark>Harbor</mark> Bridge Reopens After Two Years of Repairs",
+         *               "ranges": [
+         *                 [
+         *                   0,
+         *                   6
+         *                 ]
+         *               ]
+         *             },
+         *             "snippet": {
+         *               "html": "The <mark>harbor</mark> bridge of Port Ellery reopened on Monday, two years after a barge struck one of its piers.",
+         *               "ranges": [
+         *                 [
+         *                   4,
+         *                   10
+         *                 ]
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "type": "entity",
+         *           "id": "place-port-ellery",
+         *           "score": 3.1,
+         *           "name": "Port Ellery",
+         *           "kind": "place",
+         *           "aliases": [
+         *             "Ellery"
+         *           ],
+         *           "mentionCount": 14,
+         *           "articleCount": 6,
+         *           "highlight": {
+         *             "name": {
+         *               "html": "Port Ellery",
+         *               "ranges": []
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "facets": {
+         *         "publisher": {
+         *           "values": [
+         *             {
+         *               "value": "Ellery Gazette",
+         *               "count": 2
+         *             }
+         *           ],
+         *           "other": 0,
+         *           "otherCount": 0
+         *         },
+         *         "person": {
+         *           "values": [
+         *             {
+         *               "value": "person-mira-vantongeren",
+         *               "count": 1,
+         *               "id": "person-mira-vantongeren",
+         *               "name": "Mira Vantongeren",
+         *               "kind": "person"
+         *             }
+         *           ],
+         *           "other": 0,
+         *           "otherCount": 0
+         *         }
+         *       },
+         *       "tookMs": 1.7
+         *     }
+         */
         SearchResponse: {
             query: string;
             /** @description Number of matches; an estimate when `approximate` is true. */
@@ -1602,10 +1701,45 @@ export interface components {
             /** @enum {string} */
             entityKind?: "person" | "organization" | "place";
         };
+        /**
+         * @example {
+         *       "query": "mira",
+         *       "suggestions": [
+         *         {
+         *           "text": "Mira Vantongeren",
+         *           "kind": "entity",
+         *           "count": 3,
+         *           "id": "person-mira-vantongeren",
+         *           "entityKind": "person"
+         *         },
+         *         {
+         *           "text": "miracle",
+         *           "kind": "term",
+         *           "count": 1
+         *         }
+         *       ]
+         *     }
+         */
         SuggestResponse: {
             query: string;
             suggestions: components["schemas"]["Suggestion"][];
         };
+        /**
+         * @example {
+         *       "facet": "speaker",
+         *       "query": "van",
+         *       "values": [
+         *         {
+         *           "value": "person-mira-vantongeren",
+         *           "count": 3,
+         *           "id": "person-mira-vantongeren",
+         *           "name": "Mira Vantongeren",
+         *           "kind": "person"
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
         FacetValuesResponse: {
             /** @enum {string} */
             facet: "type" | "publisher" | "section" | "author" | "tags" | "person" | "organization" | "place" | "speaker" | "published";
@@ -1631,6 +1765,20 @@ export interface components {
             published: string | null;
             url: string | null;
         };
+        /**
+         * @example {
+         *       "type": "quote",
+         *       "id": "port-ellery-bridge-reopens#q1",
+         *       "articleId": "port-ellery-bridge-reopens",
+         *       "text": "“We built it to last another century,” said chief engineer Mira Vantongeren.",
+         *       "speaker": "chief engineer Mira Vantongeren",
+         *       "speakerId": "person-mira-vantongeren",
+         *       "cue": "said",
+         *       "start": 312,
+         *       "end": 388,
+         *       "entityIds": []
+         *     }
+         */
         Quote: {
             /** @constant */
             type: "quote";
@@ -1645,6 +1793,53 @@ export interface components {
             end: number;
             entityIds: string[];
         };
+        /**
+         * @example {
+         *       "type": "entity",
+         *       "id": "person-mira-vantongeren",
+         *       "name": "Mira Vantongeren",
+         *       "kind": "person",
+         *       "aliases": [
+         *         "Vantongeren"
+         *       ],
+         *       "mentionCount": 5,
+         *       "articleIds": [
+         *         "port-ellery-bridge-reopens"
+         *       ],
+         *       "counts": {
+         *         "mentions": 5,
+         *         "articles": 1,
+         *         "quotes": 1
+         *       },
+         *       "quotes": [
+         *         {
+         *           "id": "port-ellery-bridge-reopens#q1",
+         *           "text": "“We built it to last another century,” said chief engineer Mira Vantongeren.",
+         *           "speaker": "chief engineer Mira Vantongeren",
+         *           "cue": "said",
+         *           "articleId": "port-ellery-bridge-reopens",
+         *           "published": "2026-03-02T07:00:00Z"
+         *         }
+         *       ],
+         *       "recentArticles": [
+         *         {
+         *           "id": "port-ellery-bridge-reopens",
+         *           "title": "Harbor Bridge Reopens After Two Years of Repairs",
+         *           "published": "2026-03-02T07:00:00Z",
+         *           "publisher": "Ellery Gazette",
+         *           "url": "https://gazette.example/bridge-reopens"
+         *         }
+         *       ],
+         *       "related": [
+         *         {
+         *           "id": "place-port-ellery",
+         *           "name": "Port Ellery",
+         *           "kind": "place",
+         *           "sharedArticles": 1
+         *         }
+         *       ]
+         *     }
+         */
         EntityPage: {
             /** @constant */
             type: "entity";
@@ -1685,6 +1880,20 @@ export interface components {
                 sharedArticles: number;
             }[];
         };
+        /**
+         * @example {
+         *       "status": "ok",
+         *       "index": {
+         *         "version": "v-3f2a9c10b7de",
+         *         "builtAt": "2026-03-02T08:00:00.000Z",
+         *         "counts": {
+         *           "article": 120,
+         *           "quote": 410,
+         *           "entity": 980
+         *         }
+         *       }
+         *     }
+         */
         Health: {
             /** @constant */
             status: "ok";
@@ -1699,6 +1908,15 @@ export interface components {
                 };
             };
         };
+        /**
+         * @example {
+         *       "status": "unavailable",
+         *       "error": {
+         *         "code": "index_missing",
+         *         "message": "No index at /index: run npm run build-index"
+         *       }
+         *     }
+         */
         HealthUnavailable: {
             /** @constant */
             status: "unavailable";
@@ -1708,6 +1926,40 @@ export interface components {
                 message: string;
             };
         };
+        /**
+         * @example {
+         *       "formatVersion": 2,
+         *       "minisearchVersion": "7.2.0",
+         *       "optionsHash": "5d41402abc4b2a76",
+         *       "builtAt": "2026-03-02T08:00:00.000Z",
+         *       "contentHash": "3f2a9c10b7de44e19a0c6b7d2e5f8a1b3c4d5e6f708192a3b4c5d6e7f8091a2b",
+         *       "version": "v-3f2a9c10b7de",
+         *       "files": {
+         *         "index": {
+         *           "path": "index.json",
+         *           "bytes": 412000
+         *         },
+         *         "bin": {
+         *           "path": "index.bin",
+         *           "bytes": 1830000
+         *         },
+         *         "docs": {
+         *           "path": "docs.ndjson",
+         *           "bytes": 2950000
+         *         }
+         *       },
+         *       "counts": {
+         *         "article": 120,
+         *         "quote": 410,
+         *         "entity": 980
+         *       },
+         *       "sources": [
+         *         "archive/2026/march.ndjson"
+         *       ],
+         *       "skipped": 0,
+         *       "bytes": 5192000
+         *     }
+         */
         Stats: {
             formatVersion: number;
             minisearchVersion: string;
