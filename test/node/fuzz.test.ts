@@ -68,7 +68,7 @@ async function run(name: string, app: App, env: Partial<Env>, runs: number, opti
   );
   cpu.sort((a, b) => a - b);
   console.log(
-    `${name}: ${tally.summary()}\nCPU per request p50 ${cpu[cpu.length >> 1]!.toFixed(1)} ms, p95 ${cpu[Math.floor(cpu.length * 0.95)]!.toFixed(1)} ms, max ${cpu.at(-1)!.toFixed(1)} ms`,
+    `${name}: ${tally.summary().split('\n')[0]}, ${tally.statuses.size} method-route-status combinations\nCPU per request p50 ${cpu[cpu.length >> 1]!.toFixed(1)} ms, p95 ${cpu[Math.floor(cpu.length * 0.95)]!.toFixed(1)} ms, max ${cpu.at(-1)!.toFixed(1)} ms`,
   );
   return tally;
 }
@@ -97,7 +97,7 @@ describe('requests generated from the OpenAPI document', () => {
     const requests = boundaryRequests(contract.doc);
     for (const req of requests)
       expect(await fuzzStep(send, contract, tally, req), `${req.method} ${req.path}`).toEqual([]);
-    console.log(`boundaries: ${tally.summary()}`);
+    console.log(`boundaries: ${tally.summary().split('\n')[0]}`);
     expect(requests.length).toBeGreaterThan(300);
   }, 300_000);
 
