@@ -5,7 +5,7 @@
  * assets' index, Miniflare's rate limiter), a Node proxy in front of it checks every exchange
  * against the OpenAPI document the Worker serves (GET /openapi.json, read through the proxy's
  * upstream), and a driver sends requests generated from that same document through the proxy
- * (test/contract/requests.ts: random ones with --seed, then every parameter's boundaries), each
+ * (test/contract/requests.ts with --seed, after every parameter's boundaries: boundaries.ts), each
  * GET with its conditional twin. Four deployments in turn: a public index (most requests, and a
  * burst from one client for 429), a private one (API_KEY), a missing index (503) and a bad
  * setting (500). Prints the figures and exits 1 on any disagreement.
@@ -20,6 +20,7 @@ import { Command } from 'commander';
 import fc from 'fast-check';
 import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
+import { boundaryRequests } from '../test/contract/boundaries.js';
 import { Contract } from '../test/contract/contract.js';
 import {
   type Answer,
@@ -28,12 +29,7 @@ import {
   FuzzTally,
   record,
 } from '../test/contract/fuzz.js';
-import {
-  boundaryRequests,
-  type GeneratedRequest,
-  type RequestOptions,
-  requestsFrom,
-} from '../test/contract/requests.js';
+import { type GeneratedRequest, type RequestOptions, requestsFrom } from '../test/contract/requests.js';
 import { freePort } from './lib/wrangler-dev.js';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -21,14 +21,10 @@ import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { fsSource } from '../../src/store/drivers/fs.js';
 import { createApp } from '../../src/worker/app.js';
 import type { Env } from '../../src/worker/env.js';
+import { boundaryRequests } from '../contract/boundaries.js';
 import { Contract } from '../contract/contract.js';
 import { type Answer, FuzzTally, fuzzStep } from '../contract/fuzz.js';
-import {
-  boundaryRequests,
-  type GeneratedRequest,
-  type RequestOptions,
-  requestsFrom,
-} from '../contract/requests.js';
+import { type GeneratedRequest, type RequestOptions, requestsFrom } from '../contract/requests.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const BASE = 'http://search.test';

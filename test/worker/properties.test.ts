@@ -14,8 +14,9 @@ import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/worker/app.js';
+import { boundaryRequests } from '../contract/boundaries.js';
 import { type Answer, FuzzTally, fuzzStep } from '../contract/fuzz.js';
-import { boundaryRequests, type GeneratedRequest, requestsFrom } from '../contract/requests.js';
+import { type GeneratedRequest, requestsFrom } from '../contract/requests.js';
 import { BASE, servedContract } from './helpers.js';
 
 const RUNS = 1500;
