@@ -16,7 +16,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { entityId, extractEntities, isDemonymMention, resolveSpeaker } from '../src/extract/entities.js';
+import {
+  entityId,
+  extractEntities,
+  isDemonymMention,
+  resolveSpeaker,
+} from '../src/extract/entities/extract.js';
 import type { ArticleEntity, EntityKind } from '../src/model/documents.js';
 
 type ConllType = 'PER' | 'ORG' | 'LOC';

@@ -6,7 +6,7 @@ import {
   mergeCorpusEntities,
   resolveSpeaker,
   slug,
-} from '../../src/extract/entities.js';
+} from '../../src/extract/entities/extract.js';
 import type { ArticleEntity, EntityKind } from '../../src/model/documents.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
 

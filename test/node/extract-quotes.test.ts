@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes, speakerName } from '../../src/extract/quotes.js';
+import { extractQuotes, speakerName } from '../../src/extract/quotes/extract.js';
 import type { ExtractedQuote } from '../../src/model/documents.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
 

@@ -12,7 +12,7 @@ import {
   loadGazetteer,
   readGazetteerCache,
   writeGazetteerCache,
-} from '../../src/extract/entities-gazetteer.js';
+} from '../../src/extract/entities/gazetteer.js';
 
 describe('FrozenStringSet', () => {
   const roundTrip = (set: FrozenStringSet) =>

@@ -5,9 +5,9 @@
  * PolNeAR's annotators mark such content), not just to the closing mark.
  */
 
-import type { Attribution } from './quotes-attribution.js';
-import { WEAK_CUES } from './quotes-lexicon.js';
-import { endsSentence, tokenize } from './quotes-tokens.js';
+import { endsSentence, tokenize } from '../text/word-tokens.js';
+import type { Attribution } from './attribution.js';
+import { WEAK_CUES } from './lexicon.js';
 
 /**
  * The cue sits right before the opening mark (`said "…"`, `claimed "…"`, no object between)

@@ -3,7 +3,7 @@
  * reduced to what the entity stage can link: the bare person name.
  */
 
-import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_TITLES, ROLE_WORDS } from './quotes-lexicon.js';
+import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_TITLES, ROLE_WORDS } from './lexicon.js';
 
 const NAME_WORD =
   /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;

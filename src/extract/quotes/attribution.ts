@@ -4,6 +4,14 @@
  */
 
 import {
+  endsSentence,
+  endsWithPeriod,
+  isCapitalized,
+  opensQuote,
+  type Tok,
+  tokenize,
+} from '../text/word-tokens.js';
+import {
   CLAUSE_OPENERS,
   CUE_AUX,
   CUE_BASES,
@@ -12,15 +20,7 @@ import {
   PRONOUNS,
   ROLE_WORDS,
   WEAK_CUES,
-} from './quotes-lexicon.js';
-import {
-  endsSentence,
-  endsWithPeriod,
-  isCapitalized,
-  opensQuote,
-  type Tok,
-  tokenize,
-} from './quotes-tokens.js';
+} from './lexicon.js';
 
 export interface Attribution {
   /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */

@@ -11,7 +11,8 @@
  * takes in the rest of that sentence (quotes-mixed), as annotated news corpora mark it.
  */
 
-import type { ExtractedQuote } from '../model/documents.js';
+import type { ExtractedQuote } from '../../model/documents.js';
+import { endsSentence, endsWithPeriod, tokenize } from '../text/word-tokens.js';
 import {
   type Attribution,
   attributionAfter,
@@ -19,17 +20,16 @@ import {
   attributionBefore,
   isCueAt,
   sentenceStart,
-} from './quotes-attribution.js';
-import { WEAK_CUES } from './quotes-lexicon.js';
-import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './quotes-marks.js';
-import { lastNamedSpeaker } from './quotes-mentions.js';
-import { sentenceEndAfter, spokenIntoSentence } from './quotes-mixed.js';
-import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './quotes-names.js';
-import { signature, signedParagraph } from './quotes-signature.js';
-import { endsSentence, endsWithPeriod, tokenize } from './quotes-tokens.js';
-import { joinUnits, type UnitPiece } from './quotes-units.js';
+} from './attribution.js';
+import { WEAK_CUES } from './lexicon.js';
+import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './marks.js';
+import { sentenceEndAfter, spokenIntoSentence } from './mixed.js';
+import { lastNamedSpeaker } from './prose-speakers.js';
+import { signature, signedParagraph } from './signature.js';
+import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './speaker-names.js';
+import { joinUnits, type UnitPiece } from './units.js';
 
-export { speakerName } from './quotes-names.js';
+export { speakerName } from './speaker-names.js';
 
 interface Group {
   /** Which evidence kept the quote; for diagnostics. */

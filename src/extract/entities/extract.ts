@@ -21,8 +21,9 @@
  */
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
-import type { ArticleEntity, EntityKind } from '../model/documents.js';
-import { resolveSpeaker as resolveWritten } from './entities-corpus.js';
+import type { ArticleEntity, EntityKind } from '../../model/documents.js';
+import { type Token, tokenize } from '../text/article-tokens.js';
+import { resolveSpeaker as resolveWritten } from './corpus-merge.js';
 import {
   COUNTRY_BY_DEMONYM,
   cityPopulation,
@@ -33,8 +34,7 @@ import {
   isOtherPlace,
   LEXICON,
   PEOPLE_NAMES,
-} from './entities-gazetteer.js';
-import { type Token, tokenize } from './entities-tokens.js';
+} from './gazetteer.js';
 import {
   EXTRA_DEMONYMS,
   INSTITUTION_PLACES,
@@ -54,9 +54,9 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_NOUNS_BEFORE_OF,
   ROLE_WORDS,
-} from './entities-words.js';
+} from './words.js';
 
-export { entityId, type MergedEntities, mergeCorpusEntities, slug } from './entities-corpus.js';
+export { entityId, type MergedEntities, mergeCorpusEntities, slug } from './corpus-merge.js';
 
 /**
  * Id (`${kind}-${slug}`) of the article entity a name as written refers to — a quote's speaker

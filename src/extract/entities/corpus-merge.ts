@@ -1,8 +1,8 @@
 /**
  * Corpus-wide entity merging and speaker lookup. Pure: no I/O, no gazetteers, so it may run anywhere.
  */
-import type { ArticleEntity, Entity, EntityKind } from '../model/documents.js';
-import { slug } from '../model/slug.js';
+import type { ArticleEntity, Entity, EntityKind } from '../../model/documents.js';
+import { slug } from '../../model/slug.js';
 
 export { slug };
 

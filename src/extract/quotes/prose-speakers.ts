@@ -4,9 +4,9 @@
  * rather than to the speaker of an earlier quotation.
  */
 
-import { isCueAt } from './quotes-attribution.js';
-import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './quotes-lexicon.js';
-import { endsSentence, isCapitalized, type Tok, tokenize } from './quotes-tokens.js';
+import { endsSentence, isCapitalized, type Tok, tokenize } from '../text/word-tokens.js';
+import { isCueAt } from './attribution.js';
+import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './lexicon.js';
 
 const MAX_NAME_WORDS = 5;
 const NOT_NAMES: ReadonlySet<string> = new Set([

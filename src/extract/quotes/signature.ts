@@ -3,8 +3,8 @@
  * voter comments print them.
  */
 
-import type { Attribution } from './quotes-attribution.js';
-import type { Paragraph } from './quotes-marks.js';
+import type { Attribution } from './attribution.js';
+import type { Paragraph } from './marks.js';
 
 /**
  * A quotation paragraph signed with a dash and a name, `- Ann Lee.`: in the next

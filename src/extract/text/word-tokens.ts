@@ -1,6 +1,6 @@
 /** Word tokens over a bounded window of the body, with their offsets and punctuation. */
 
-import { ABBREVIATIONS } from './quotes-lexicon.js';
+import { ABBREVIATIONS } from '../quotes/lexicon.js';
 
 export interface Tok {
   /** The word without surrounding quote marks or punctuation, as written. */

@@ -562,7 +562,7 @@ export function writeGazetteerCache(file: string, key: string, g: Gazetteer): vo
   }
 }
 
-export const GAZETTEER_CACHE = fileURLToPath(new URL('../../.cache/gazetteer.v8', import.meta.url));
+export const GAZETTEER_CACHE = fileURLToPath(new URL('../../../.cache/gazetteer.v8', import.meta.url));
 
 /** The gazetteer from the cache file when it is current, else derived and saved there. */
 export function loadGazetteer(file = GAZETTEER_CACHE): Gazetteer {
