@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
 import type { ArticleEntity, EntityKind } from '../../model/documents.js';
 import { type Token, tokenize } from '../text/article-tokens.js';
+import { CORE_ROLES, ROLE_PREFIXES } from '../text/roles.js';
 import { resolveSpeaker as resolveWritten } from './corpus-merge.js';
 import {
   COUNTRY_BY_DEMONYM,
@@ -53,7 +54,6 @@ import {
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
   PLACE_NOUNS_BEFORE_OF,
-  ROLE_WORDS,
 } from './words.js';
 
 export { entityId, type MergedEntities, mergeCorpusEntities, slug } from './corpus-merge.js';
@@ -75,13 +75,6 @@ export interface ExtractOptions {
 }
 
 type Kind = EntityKind;
-
-/** Names that are only honorific or role words are never entities. */
-const CORE_ROLES = new Set(
-  'president minister premier chancellor secretary governor senator sen sen. judge king queen prince princess pope spokesman spokeswoman spokesperson mayor chairman chairwoman coach manager ambassador envoy mr mr. mrs mrs. ms ms. dr dr. sir lord general gen gen. colonel col. lieutenant captain leader striker midfielder defender goalkeeper officials official chief director commander sheikh emir ayatollah cardinal archbishop bishop rabbi rev rev. professor prof prof. representative rep rep. congressman congresswoman speaker adviser aide deputy'.split(
-    ' ',
-  ),
-);
 
 /** Home nations that field national teams: places, not clubs, in results. */
 const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
@@ -416,7 +409,7 @@ function endsInAndHead(ctx: Ctx, i: number): boolean {
 
 /** Role words that may head a person's name, the role chain ending at the name. */
 function isRole(w: string) {
-  return ROLE_WORDS.has(lower(w));
+  return ROLE_PREFIXES.has(lower(w));
 }
 
 function splitRun(

@@ -6,35 +6,6 @@
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
-/**
- * Titles and roles that may precede a person's name. Stripped from the canonical name, kept in the
- * role-prefixed alias. Lower-cased; a multi-word role is matched word by word.
- */
-export const ROLE_WORDS = set(`
-  mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady rev rev. father sister brother
-  president vice-president vice prime minister ministers premier chancellor secretary undersecretary
-  under-secretary deputy assistant acting interim former late chief executive chairman chairwoman
-  chairperson chair director governor gov gov. senator sen sen. representative rep rep. congressman
-  congresswoman speaker mayor judge justice attorney general gen gen. lt lt. col col. colonel major
-  maj maj. captain capt capt. sgt sgt. sergeant commander admiral marshal field lieutenant corporal
-  private king queen prince princess emperor sheikh sultan emir ayatollah imam pope cardinal bishop
-  archbishop rabbi reverend spokesman spokeswoman spokesperson official officials envoy ambassador
-  negotiator adviser advisor aide leader leaders opposition rebel rebels candidate nominee challenger
-  coach manager striker midfielder defender goalkeeper keeper forward captain skipper batsman bowler
-  all-rounder opener seamer spinner pitcher catcher quarterback champion titleholder holder rider
-  driver player players veteran newcomer compatriot countryman teammate team-mate world number
-  seed seeded top-seeded unseeded no. analyst economist dealer trader broker strategist
-  professor economist lawyer prosecutor investigator inspector detective police constable
-  foreign finance defence defense interior justice trade economy economic energy health education
-  agriculture labour labor transport industry state home party communist socialist conservative
-  liberal democratic republican labour-party press national security senior top
-  treasury commerce information culture sports tourism environment budget
-  head boss founder owner publisher editor author writer poet novelist actor actress singer
-  composer director producer artist designer architect scientist researcher astronaut
-  billionaire businessman businesswoman tycoon magnate entrepreneur investor banker
-  lawmaker legislator politician diplomat dissident activist campaigner
-`);
-
 /** Role words that, after a capitalised name, mark that name as an organisation ("Kremlin spokesman"). */
 export const ORG_ROLE_AFTER = set(`
   spokesman spokeswoman spokesperson official officials chief chairman chairwoman president ceo

@@ -12,7 +12,7 @@
  */
 
 import type { ExtractedQuote } from '../../model/documents.js';
-import { endsSentence, endsWithPeriod, tokenize } from '../text/word-tokens.js';
+import { endsSentence, tokenizeWords } from '../text/word-tokens.js';
 import {
   type Attribution,
   attributionAfter,
@@ -22,7 +22,13 @@ import {
   sentenceStart,
 } from './attribution.js';
 import { WEAK_CUES } from './lexicon.js';
-import { findQuotedPieces, type Paragraph, type QuotedPiece, splitParagraphs } from './marks.js';
+import {
+  endsWithPeriod,
+  findQuotedPieces,
+  type Paragraph,
+  type QuotedPiece,
+  splitParagraphs,
+} from './marks.js';
 import { sentenceEndAfter, spokenIntoSentence } from './mixed.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
 import { signature, signedParagraph } from './signature.js';
@@ -469,7 +475,7 @@ function continuesQuote(
 ): boolean {
   // `…," said Ann Lee. Bo Chen replied: "…"`: a new sentence introducing the next piece with a colon.
   if (/[.!?]['"”’)]*\s+[^.!?]+:\s*$/.test(body.slice(from, next.start))) return false;
-  const toks = tokenize(body, from, next.start);
+  const toks = tokenizeWords(body, from, next.start);
   if (toks.length > 60) return false;
   if (toks.some((_, k) => isCueAt(toks, k))) return false;
   const short = toks.length <= 12 && toks.every((t, k) => k === toks.length - 1 || !endsSentence(t));

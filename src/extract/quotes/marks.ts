@@ -2,6 +2,7 @@
  * Pairs double quotation marks (curly, straight, and the NYT-style two apostrophes) into
  * quoted pieces, one paragraph at a time so a missing mark cannot derail the whole body.
  */
+import type { WordToken } from '../text/word-tokens.js';
 
 export interface Paragraph {
   start: number;
@@ -108,4 +109,17 @@ function trimEnd(body: string, start: number, end: number): number {
   let e = end;
   while (e > start + 1 && /\s/.test(body[e - 1]!)) e--;
   return e;
+}
+
+/**
+ * `…because "men should not be there." Cruz says, "…"`: a quote inside a sentence that closes
+ * on a period ends that sentence, so the words after it start a new one.
+ */
+export function endsWithPeriod(body: string, end: number): boolean {
+  return /\.['"”’]+$/.test(body.slice(Math.max(0, end - 4), end));
+}
+
+/** Opens a quotation: the next quoted piece starts here. */
+export function opensQuote(t: WordToken): boolean {
+  return /["“”']/.test(t.pre);
 }

@@ -5,7 +5,7 @@
  * PolNeAR's annotators mark such content), not just to the closing mark.
  */
 
-import { endsSentence, tokenize } from '../text/word-tokens.js';
+import { endsSentence, tokenizeWords } from '../text/word-tokens.js';
 import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './lexicon.js';
 
@@ -27,7 +27,7 @@ export function spokenIntoSentence(body: string, a: Attribution, quoteEnd: numbe
  * after the period stays in); the paragraph end when the sentence is cut off.
  */
 export function sentenceEndAfter(body: string, from: number, to: number): number | null {
-  const toks = tokenize(body, from, to);
+  const toks = tokenizeWords(body, from, to);
   const t = toks.find((x) => endsSentence(x));
   if (!t) return toks.length ? toks.at(-1)!.end : null;
   return /^[.!?]$/.test(t.post) ? t.end : t.end + t.post.length;

@@ -4,9 +4,10 @@
  * rather than to the speaker of an earlier quotation.
  */
 
-import { endsSentence, isCapitalized, type Tok, tokenize } from '../text/word-tokens.js';
+import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
+import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
 import { isCueAt } from './attribution.js';
-import { CLAUSE_OPENERS, DETERMINERS, NAME_TITLES, PRONOUNS, ROLE_WORDS } from './lexicon.js';
+import { CLAUSE_OPENERS, DETERMINERS, PRONOUNS } from './lexicon.js';
 
 const MAX_NAME_WORDS = 5;
 const NOT_NAMES: ReadonlySet<string> = new Set([
@@ -33,10 +34,10 @@ export function lastNamedSpeaker(body: string, from: number, to: number): string
 
 function lastInSpan(body: string, from: number, to: number): string | null {
   if (to <= from) return null;
-  const toks = tokenize(body, from, to);
+  const toks = tokenizeWords(body, from, to);
   for (let k = toks.length - 1; k >= 0; k--) {
     // "United States", "the Washington Post": capitalized cue forms are names.
-    if (toks[k]!.w !== toks[k]!.lw || !isCueAt(toks, k)) continue;
+    if (toks[k]!.text !== toks[k]!.lower || !isCueAt(toks, k)) continue;
     const before = nameEndingAt(toks, k);
     if (before) return before;
     const prev = toks[k - 1];
@@ -49,43 +50,43 @@ function lastInSpan(body: string, from: number, to: number): string | null {
   return null;
 }
 
-function isNameWord(t: Tok): boolean {
-  return isCapitalized(t) && !PRONOUNS.has(t.lw) && !/^[A-Z]{2,}$/.test(t.w) && !/[’']s$/.test(t.w);
+function isNameWord(t: WordToken): boolean {
+  return isCapitalized(t) && !PRONOUNS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/[’']s$/.test(t.text);
 }
 
 /** The name right before the cue: "Horowitz said", "Mr. Ortiz told". */
-function nameEndingAt(toks: Tok[], k: number): string | null {
+function nameEndingAt(toks: WordToken[], k: number): string | null {
   const prev = toks[k - 1];
   if (!prev || prev.post || !isNameWord(prev)) return null;
   let s = k - 1;
   for (;;) {
     while (s > 0 && k - s < MAX_NAME_WORDS && !toks[s - 1]!.post && isNameWord(toks[s - 1]!)) s--;
     // "Jeb Bush of Florida said": the name is before the place.
-    if (s < 2 || toks[s - 1]!.lw !== 'of' || toks[s - 2]!.post || !isNameWord(toks[s - 2]!)) break;
+    if (s < 2 || toks[s - 1]!.lower !== 'of' || toks[s - 2]!.post || !isNameWord(toks[s - 2]!)) break;
     s -= 2;
   }
   // A capitalized word opening the sentence is often no name: "But Bryant said", "Officials said".
   if (s === 0 || endsSentence(toks[s - 1]!)) {
-    while (s < k && NOT_NAMES.has(toks[s]!.lw)) s++;
-    if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lw) && /s$/.test(prev.lw))) return null;
+    while (s < k && NOT_NAMES.has(toks[s]!.lower)) s++;
+    if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lower) && /s$/.test(prev.lower))) return null;
   }
   return toks
     .slice(s, k)
-    .map((t) => t.w)
+    .map((t) => t.text)
     .join(' ');
 }
 
 /** The name right after the cue: "said Jake Horowitz", "said plumber Jake Horowitz". */
-function nameStartingAt(toks: Tok[], from: number): string | null {
+function nameStartingAt(toks: WordToken[], from: number): string | null {
   let i = from;
   while (
     i < toks.length &&
     i - from < 3 &&
     !toks[i]!.post &&
-    toks[i]!.w === toks[i]!.lw &&
-    (ROLE_WORDS.has(toks[i]!.lw) ||
-      DETERMINERS.has(toks[i]!.lw) ||
-      (/^[a-z]+$/.test(toks[i]!.w) && toks[i + 1] && isNameWord(toks[i + 1]!)))
+    toks[i]!.text === toks[i]!.lower &&
+    (SPEAKER_ROLES.has(toks[i]!.lower) ||
+      DETERMINERS.has(toks[i]!.lower) ||
+      (/^[a-z]+$/.test(toks[i]!.text) && toks[i + 1] && isNameWord(toks[i + 1]!)))
   )
     i++;
   let e = i;
@@ -96,7 +97,7 @@ function nameStartingAt(toks: Tok[], from: number): string | null {
   return e > i
     ? toks
         .slice(i, e)
-        .map((t) => t.w)
+        .map((t) => t.text)
         .join(' ')
     : null;
 }

@@ -3,7 +3,8 @@
  * reduced to what the entity stage can link: the bare person name.
  */
 
-import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_TITLES, ROLE_WORDS } from './lexicon.js';
+import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
+import { ANAPHORIC_PRONOUNS, DETERMINERS } from './lexicon.js';
 
 const NAME_WORD =
   /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;
@@ -77,7 +78,7 @@ export function isAnaphoric(speaker: string): boolean {
   if (ws.length === 1 && ANAPHORIC_PRONOUNS.has(ws[0]!)) return true;
   if (ws[0] !== 'the' || ws.length < 2) return false;
   const head = ws.at(-1)!;
-  if (!ROLE_WORDS.has(head)) return false;
+  if (!SPEAKER_ROLES.has(head)) return false;
   // "the Ukrainian leader" is a description; "the Las Vegas Sun" or "the Senate Majority Leader Mitch McConnell" is not.
   const caps = words(speaker.replace(/,.*$/, ''))
     .slice(1, -1)

@@ -2,6 +2,7 @@
  * Tokeniser for entity extraction: words with UTF-16 offsets, abbreviations and initials keeping
  * their period ("U.S.", "Inc.", "P."), possessive "'s" split off so that "Russia's" yields "Russia".
  */
+import { ARTICLE_ABBREVIATIONS, PREFIX_ABBREVIATIONS } from './abbreviations.js';
 
 export interface Token {
   text: string;
@@ -14,12 +15,6 @@ export interface Token {
   /** True when the token's line is written in capitals (headlines), where case says nothing. */
   capsLine: boolean;
 }
-
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gov sen rep gen col lt capt sgt prof rev mt ft no vs jan feb mar apr jun jul aug sep sept oct nov dec bros messrs cie pty adm cmdr gov'.split(
-    ' ',
-  ),
-);
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[.'’&-][\p{L}\p{N}\p{M}]+)*|\S/gu;
 
@@ -65,7 +60,7 @@ export function tokenize(text: string): Token[] {
       t.text.endsWith('.') &&
       t.text.length > 1 &&
       /^\p{Ll}?\s+[\p{Lu}"“]/u.test(text.slice(t.end, t.end + 3)) &&
-      !/^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|capt|sgt|prof|rev|mt|ft|no)\.$/i.test(t.text)
+      !PREFIX_ABBREVIATIONS.has(t.text.slice(0, -1).toLowerCase())
     ) {
       // "in the U.S. The ..." — an abbreviation can end a sentence; a following capital decides.
       const nextWord = /\s+([\p{L}]+)/u.exec(text.slice(t.end, t.end + 20))?.[1] ?? '';
@@ -82,7 +77,7 @@ export function tokenize(text: string): Token[] {
 function isAbbreviation(word: string): boolean {
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "P. Simmons"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "U.N"
-  return ABBREVIATIONS.has(word.toLowerCase());
+  return ARTICLE_ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** Headlines and shouted lines: most letters upper-case. Case-based rules must not run there. */
