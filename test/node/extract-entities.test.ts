@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  entityId,
-  extractEntities,
-  isDemonymMention,
-  mergeCorpusEntities,
-  resolveSpeaker,
-  slug,
-} from '../../src/extract/entities/extract.js';
+import { entityId, mergeCorpusEntities, slug } from '../../src/extract/entities/corpus-merge.js';
+import { extractEntities, resolveSpeaker } from '../../src/extract/entities/extract.js';
+import { isDemonymMention } from '../../src/extract/entities/word-classes.js';
 import type { ArticleEntity, EntityKind } from '../../src/model/documents.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
 

@@ -5,14 +5,13 @@ import v8 from 'node:v8';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  deriveGazetteer,
-  FrozenStringSet,
-  type Gazetteer,
   gazetteerKey,
   loadGazetteer,
   readGazetteerCache,
   writeGazetteerCache,
-} from '../../src/extract/entities/gazetteer.js';
+} from '../../src/extract/entities/gazetteer/cache.js';
+import { deriveGazetteer, type Gazetteer } from '../../src/extract/entities/gazetteer/derive.js';
+import { FrozenStringSet } from '../../src/extract/entities/gazetteer/frozen-string-set.js';
 
 describe('FrozenStringSet', () => {
   const roundTrip = (set: FrozenStringSet) =>

@@ -186,3 +186,20 @@ export const NON_NAME_WORDS = set(`
   god internet web gmt edt est bst cet
   christmas easter ramadan eid hanukkah thanksgiving diwali passover lent advent
 `);
+
+/** Home nations that field national teams: places, not clubs, in results. */
+export const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
+
+/** Plural nouns for political followers: miscellaneous, not organisations. */
+export const PARTY_MEMBERS = new Set(
+  'democrats republicans communists socialists conservatives liberals islamists tories nationalists separatists loyalists'.split(
+    ' ',
+  ),
+);
+
+/** Words after a demonym that make it stand for the state. */
+export const STATE_NOUNS = new Set(
+  'government governments forces force troops army military navy air-force president prime leader leaders officials official authorities administration regime war economy parliament ministry minister embassy border territory side state capital central police security intelligence diplomat diplomats delegation spokesman spokeswoman foreign defence defense finance interior counterpart counterparts'.split(
+    ' ',
+  ),
+);
