@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes, speakerName } from '../../src/extract/quotes/extract.js';
+import { extractQuotes } from '../../src/extract/quotes/extract.js';
+import { speakerName } from '../../src/extract/quotes/speaker-names.js';
 import type { ExtractedQuote } from '../../src/model/documents.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
 

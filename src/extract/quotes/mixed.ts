@@ -7,7 +7,7 @@
 
 import { endsSentence, tokenizeWords } from '../text/word-tokens.js';
 import type { Attribution } from './attribution.js';
-import { WEAK_CUES } from './lexicon.js';
+import { WEAK_CUES } from './cues.js';
 
 /**
  * The cue sits right before the opening mark (`said "…"`, `claimed "…"`, no object between)

@@ -6,8 +6,8 @@
 
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
-import { isCueAt } from './attribution.js';
-import { CLAUSE_OPENERS, DETERMINERS, PRONOUNS } from './lexicon.js';
+import { isCueAt } from './cues.js';
+import { CLAUSE_OPENERS, DETERMINERS, PRONOUNS } from './words.js';
 
 const MAX_NAME_WORDS = 5;
 const NOT_NAMES: ReadonlySet<string> = new Set([

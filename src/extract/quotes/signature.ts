@@ -2,8 +2,8 @@
  * Quotations signed with a dash and a name, as fact-check pieces and collected reader or
  * voter comments print them.
  */
-
 import type { Attribution } from './attribution.js';
+
 import type { Paragraph } from './marks.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
-import { ANAPHORIC_PRONOUNS, DETERMINERS } from './lexicon.js';
+import { ANAPHORIC_PRONOUNS, DETERMINERS } from './words.js';
 
 const NAME_WORD =
   /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;

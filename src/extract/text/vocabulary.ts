@@ -1,9 +1,16 @@
 /**
- * One word list, several named subsets: each line of a table gives flags, then words, and every
- * word appears on one line only, so a word's uses are all in one place. The role words and the
+ * How extraction writes its word lists: as text, words separated by whitespace, so that a list
+ * reads like the vocabulary it is rather than like code. wordSet is a plain list. A flagged table
+ * is one word list with several named subsets: each line gives flags, then words, and every word
+ * appears on one line only, so a word's uses are all in one place. The role words and the
  * abbreviations are written this way: the callers that read them need overlapping but different
  * subsets, and one table shows where they differ.
  */
+
+/** The words of a whitespace-separated list. */
+export function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
 
 /** Word → its flags, from lines `flags word word …`; blank lines and `#` comments are skipped. */
 export function flaggedTable(source: string): Map<string, string> {
