@@ -3,6 +3,7 @@
  * times takes its majority kind, a surname takes its full name's, and headlines in capitals,
  * where case says nothing, only name what the body or a gazetteer already knows.
  */
+import { nth } from '../text/nth.js';
 import { type ArticleContext, type Candidate, type Kind, spanText } from './context.js';
 import { COUNTRY_BY_DEMONYM, cityPopulation, countryFor, foldKey, isOtherPlace } from './gazetteer/lookup.js';
 import { isCommonWord } from './word-classes.js';
@@ -29,7 +30,7 @@ export function harmonise(ctx: ArticleContext, cands: Candidate[]): void {
   // "Pirelli Cables" read as a name without a first name, where "Pirelli" alone is surely an organisation.
   for (const c of cands) {
     if (c.strong || c.kind !== 'person' || c.e - c.s < 2) continue;
-    const firstKinds = strongKinds.get(ctx.tokens[c.s]!.text);
+    const firstKinds = strongKinds.get(nth(ctx.tokens, c.s).text);
     if (firstKinds?.has('organization') && !firstKinds.has('person')) c.kind = 'organization';
   }
   // A weakly typed full name ("OSCE Chechnya") does not override a strong single word.
@@ -38,7 +39,7 @@ export function harmonise(ctx: ArticleContext, cands: Candidate[]): void {
     if (!c.kind || c.e - c.s < 2) continue;
     if (c.kind === 'person') {
       for (const i of [c.e - 1, c.s]) {
-        const w = ctx.tokens[i]!.text;
+        const w = nth(ctx.tokens, i).text;
         if (!partKind.get(w)?.strong) partKind.set(w, { kind: 'person', strong: c.strong });
       }
     }
@@ -75,14 +76,14 @@ export function capsLineMentions(ctx: ArticleContext, cands: Candidate[]): Candi
   // "BOSTON AT OAKLAND": a fixture line, both sides clubs.
   const fixture = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.capsLine && tokens[i]!.text === 'AT' && !tokens[i]!.first)
-      fixture.add(tokens[i]!.sentence);
+    if (nth(tokens, i).capsLine && nth(tokens, i).text === 'AT' && !nth(tokens, i).first)
+      fixture.add(nth(tokens, i).sentence);
   }
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.capsLine || ctx.used[i] || !/\p{L}/u.test(tokens[i]!.text)) continue;
+    if (!nth(tokens, i).capsLine || ctx.used[i] || !/\p{L}/u.test(nth(tokens, i).text)) continue;
     for (let len = 4; len >= 1; len--) {
       const e = i + len;
-      if (e > tokens.length || tokens[e - 1]!.sentence !== tokens[i]!.sentence) continue;
+      if (e > tokens.length || nth(tokens, e - 1).sentence !== nth(tokens, i).sentence) continue;
       if (
         tokens
           .slice(i, e)
@@ -97,10 +98,11 @@ export function capsLineMentions(ctx: ArticleContext, cands: Candidate[]): Candi
       if (!kind && t.length > 3 && cityPopulation(t) >= 100000 && (len > 1 || !isCommonWord(t)))
         kind = 'place';
       if (!kind) continue;
-      const numberNext = /^\d+$/.test(tokens[e]?.text ?? '') && tokens[e]!.sentence === tokens[i]!.sentence;
+      const numberNext =
+        /^\d+$/.test(tokens[e]?.text ?? '') && nth(tokens, e).sentence === nth(tokens, i).sentence;
       if (
         kind === 'place' &&
-        (numberNext || ctx.sports || fixture.has(tokens[i]!.sentence)) &&
+        (numberNext || ctx.sports || fixture.has(nth(tokens, i).sentence)) &&
         !countryFor(t) &&
         !NATIONS.has(t)
       )

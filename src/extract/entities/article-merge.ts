@@ -5,7 +5,9 @@
  * bare surname (coref.ts). Every other written form of an entity becomes an alias, and a role
  * written before a person's name gives a role-prefixed alias ("Port Authority director Ann Lee").
  */
+
 import type { ArticleEntity } from '../../model/documents.js';
+import { nth } from '../text/nth.js';
 import { type ArticleContext, type Candidate, type DemonymMention, type Kind, spanText } from './context.js';
 import { fullNameFor, fullNamesBySurname } from './coref.js';
 import { countryFor } from './gazetteer/lookup.js';
@@ -42,8 +44,8 @@ export function buildEntities(
   };
   const add = (kind: Kind, name: string, s: number, e: number) => {
     const d = get(kind, name);
-    const start = tokens[s]!.start;
-    const end = tokens[e - 1]!.end;
+    const start = nth(tokens, s).start;
+    const end = nth(tokens, e - 1).end;
     if (!d.mentions.some(([a, b]) => a === start && b === end)) d.mentions.push([start, end]);
     const written = body.slice(start, end);
     if (written !== name) d.aliases.add(written);
@@ -75,7 +77,8 @@ export function buildEntities(
     const name = (c.e - c.s === 1 ? fullNameFor(surnames, surface) : undefined) ?? surface;
     const role = rolePrefix(ctx, c.s);
     add('person', name, c.s, c.e);
-    if (role !== null) get('person', name).aliases.add(body.slice(tokens[role]!.start, tokens[c.e - 1]!.end));
+    if (role !== null)
+      get('person', name).aliases.add(body.slice(nth(tokens, role).start, nth(tokens, c.e - 1).end));
   }
   for (const d of demonyms) {
     add('place', d.country, d.i, d.e);

@@ -4,7 +4,9 @@
  * where none applies, evidence for each kind is weighed (see evidence.ts). A verdict is strong
  * when the evidence is: weak ones give way to the article-wide majority in step 4.
  */
+
 import type { Token } from '../text/article-tokens.js';
+import { nth } from '../text/nth.js';
 import { type ArticleContext, type Candidate, type Kind, spanText, spanWords } from './context.js';
 import { weighEvidence } from './evidence.js';
 import { cityPopulation, countryFor, isOtherPlace } from './gazetteer/lookup.js';
@@ -67,20 +69,20 @@ export function classify(ctx: ArticleContext, c: Candidate): void {
 function surroundings(ctx: ArticleContext, c: Candidate): Surroundings {
   const { tokens } = ctx;
   const ws = spanWords(ctx, c.s, c.e);
-  const sentence = tokens[c.s]!.sentence;
-  const prev = c.s > 0 ? tokens[c.s - 1]! : undefined;
+  const sentence = nth(tokens, c.s).sentence;
+  const prev = c.s > 0 ? nth(tokens, c.s - 1) : undefined;
   const prevW = prev && prev.sentence === sentence ? lower(prev.text) : '';
   const next = tokens[c.e];
   return {
     ws,
     surface: spanText(ctx, c.s, c.e),
-    first: ws[0]!,
-    last: lower(ws[ws.length - 1]!),
+    first: nth(ws, 0),
+    last: lower(nth(ws, ws.length - 1)),
     prevW,
-    prev2W: c.s > 1 && tokens[c.s - 2]!.sentence === sentence ? lower(tokens[c.s - 2]!.text) : '',
+    prev2W: c.s > 1 && nth(tokens, c.s - 2).sentence === sentence ? lower(nth(tokens, c.s - 2).text) : '',
     next,
     nextW: next && next.sentence === sentence ? lower(next.text) : '',
-    next2W: tokens[c.e + 1] ? lower(tokens[c.e + 1]!.text) : '',
+    next2W: tokens[c.e + 1] ? lower(nth(tokens, c.e + 1).text) : '',
     inPlace: PLACE_PREPOSITIONS.has(prevW),
   };
 }
@@ -93,7 +95,7 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
   const { ws, surface, first, last, prevW, prev2W, next, nextW, next2W, inPlace } = around;
   // Dateline: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
   if (
-    tokens[c.s]!.first &&
+    nth(tokens, c.s).first &&
     (DATE.test(next?.text ?? '') ||
       (next?.text === ',' &&
         /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(tokens[c.e + 1]?.text ?? '')))
@@ -108,11 +110,11 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
     return sure('place');
   if (
     ctx.sports &&
-    tokens[c.s]!.first &&
+    nth(tokens, c.s).first &&
     (nextW === ':' ||
       (nextW === '(' &&
         tokens.slice(c.e, c.e + 6).some((t) => t.text === ')') &&
-        /\):/.test(ctx.body.slice(tokens[c.e]!.start, tokens[c.e]!.start + 40)))) &&
+        /\):/.test(ctx.body.slice(nth(tokens, c.e).start, nth(tokens, c.e).start + 40)))) &&
     isPlaceName(surface)
   )
     return sure('place');
@@ -137,7 +139,7 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
   if (PLACE_NOUNS_AFTER.has(nextW) && !/^\p{Lu}/u.test(next!.text) && !personLikeRun(ws))
     return sure('place');
   // Teams named after their town: "Florida Marlins", "Boston Red Sox", "Kansas City Royals".
-  if (ws.length >= 2 && ws.length <= 4 && isTeamTail(ws[ws.length - 1]!) && !isFirstName(first)) {
+  if (ws.length >= 2 && ws.length <= 4 && isTeamTail(nth(ws, ws.length - 1)) && !isFirstName(first)) {
     const head = ws.slice(0, -1).join(' ');
     const head2 = ws.slice(0, -2).join(' ');
     if (isPlaceName(head) || (head2 && isPlaceName(head2)) || ctx.sports) return sure('organization');
@@ -157,7 +159,7 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
   const afterPoss = nextW === "'s" || nextW === '’s' ? next2W : nextW;
   if (
     ORG_NOUNS_AFTER.has(afterPoss) &&
-    tokens[c.e + (afterPoss === nextW ? 0 : 1)]!.text === afterPoss &&
+    nth(tokens, c.e + (afterPoss === nextW ? 0 : 1)).text === afterPoss &&
     !personLikeRun(ws) &&
     !countryFor(surface) &&
     cityPopulation(surface) < 100000

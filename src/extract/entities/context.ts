@@ -3,8 +3,10 @@
  * words it writes in lower case, whether it is a sports report, and the candidate mentions the
  * steps hand on. Built once per article, so that each step is a plain function of (ctx, …).
  */
+
 import type { EntityKind } from '../../model/documents.js';
 import { type Token, tokenize } from '../text/article-tokens.js';
+import { nth } from '../text/nth.js';
 import { type Tags, tagTokens } from './tagger.js';
 
 export type Kind = EntityKind;
@@ -55,7 +57,7 @@ export function articleContext(body: string, useTagger: boolean): ArticleContext
 
 /** The text of tokens [s, e) as written in the body. */
 export const spanText = (ctx: ArticleContext, s: number, e: number) =>
-  ctx.body.slice(ctx.tokens[s]!.start, ctx.tokens[e - 1]!.end);
+  ctx.body.slice(nth(ctx.tokens, s).start, nth(ctx.tokens, e - 1).end);
 /** The tokens [s, e) as words. */
 export const spanWords = (ctx: ArticleContext, s: number, e: number) =>
   ctx.tokens.slice(s, e).map((t) => t.text);

@@ -3,6 +3,7 @@
  * in its headline, that ends with it ("Lee" → "Ann Lee"). A surname two full names share stays
  * as written.
  */
+import { nth } from '../text/nth.js';
 import { type ArticleContext, type Candidate, spanText } from './context.js';
 import { isFirstName } from './word-classes.js';
 
@@ -14,7 +15,7 @@ export function fullNamesBySurname(ctx: ArticleContext, cands: Candidate[], titl
   const noteFull = (full: string) => {
     const parts = full.split(/\s+/);
     if (parts.length < 2) return;
-    const last = parts[parts.length - 1]!;
+    const last = nth(parts, parts.length - 1);
     const s = fullByLast.get(last) ?? new Set<string>();
     s.add(full);
     fullByLast.set(last, s);

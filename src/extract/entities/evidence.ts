@@ -5,6 +5,7 @@
  * evidence at all, a lone word is a guess (a surname when name lists know it, else a company or
  * a club).
  */
+import { nth } from '../text/nth.js';
 import { CORE_ROLES } from '../text/roles.js';
 import type { Surroundings, Verdict } from './classify.js';
 import type { ArticleContext, Candidate, Kind } from './context.js';
@@ -40,7 +41,7 @@ export function weighEvidence(ctx: ArticleContext, c: Candidate, around: Surroun
   if (ws.length === 1 && pop < 100000 && PEOPLE_NAMES.has(first) && !isCommonWord(first) && !ctx.sports)
     per += 0.4;
   for (let i = c.s; i < c.e; i++) {
-    const t = ctx.tags[i]!;
+    const t = nth(ctx.tags, i);
     if (t.has('Person') || t.has('FirstName') || t.has('LastName')) per += 1 / (c.e - c.s);
     if (t.has('Place') || t.has('City') || t.has('Country') || t.has('Region')) loc += 1 / (c.e - c.s);
     if (t.has('Organization') || t.has('SportsTeam')) org += 1 / (c.e - c.s);
@@ -77,7 +78,7 @@ export function weighEvidence(ctx: ArticleContext, c: Candidate, around: Surroun
     const personal =
       PEOPLE_NAMES.has(first) ||
       lexTags(first).some((t) => t === 'LastName' || t === 'Person') ||
-      ctx.tags[c.s]!.has('Person');
+      nth(ctx.tags, c.s).has('Person');
     const kind: Kind =
       ws.length === 1 && isAcronym(first)
         ? 'organization'

@@ -4,6 +4,7 @@
  * country where they stand for the state), and a role before a person's name is split off
  * ("President Ann Lee" → "Ann Lee"). rolePrefix finds that role again for the alias.
  */
+import { nth } from '../text/nth.js';
 
 import { CORE_ROLES } from '../text/roles.js';
 import { type ArticleContext, type Candidate, type DemonymMention, spanText, spanWords } from './context.js';
@@ -38,14 +39,14 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   const { tokens } = ctx;
   // Leading sentence words and function words.
   while (s < e) {
-    const w = tokens[s]!.text;
+    const w = nth(tokens, s).text;
     const lw = lower(w);
     if (NON_NAME_WORDS.has(lw) && !(lw === 'the' && s + 1 < e && countryFor(spanText(ctx, s, e)))) {
       s++;
       continue;
     }
     if (
-      tokens[s]!.first &&
+      nth(tokens, s).first &&
       isSentenceWord(ctx, s) &&
       !isDemonymWord(w) &&
       !(s + 1 < e && startsKnownName(ctx, s, e))
@@ -58,7 +59,7 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   if (s >= e) return [];
   // Demonyms: "North Korean", "Ukrainian" — record where they stand for the state, never a run.
   const knownAt = (i: number) => [3, 2].some((n) => i + n <= e && startsKnownName(ctx, i, i + n));
-  const orgRun = ORG_HEADS.has(lower(tokens[e - 1]!.text)) && e - s > 1;
+  const orgRun = ORG_HEADS.has(lower(nth(tokens, e - 1).text)) && e - s > 1;
   for (let i = s; i < e; i++) {
     if (knownAt(i)) {
       i++;
@@ -68,7 +69,7 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
     for (const len of [2, 1]) {
       if (i + len > e) continue;
       const country = countryForDemonym(spanText(ctx, i, i + len));
-      if (!country && !(len === 1 && isDemonymWord(tokens[i]!.text))) continue;
+      if (!country && !(len === 1 && isDemonymWord(nth(tokens, i).text))) continue;
       if (len === 2 && !country) continue;
       const parts: Candidate[] = [];
       if (i > s) parts.push(...splitRun(ctx, s, i, demonyms));
@@ -82,12 +83,13 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   }
   // Roles: "President Volodymyr Zelenskyy", "Bank of England Governor Eddie George".
   for (let p = e - 2; p >= s; p--) {
-    if (!isRole(tokens[p]!.text)) continue;
+    if (!isRole(nth(tokens, p).text)) continue;
     const name = spanWords(ctx, p + 1, e);
-    if (name.length > 4 || name.some((w) => isRole(w) || isHead(w)) || NAME_CONNECTORS.has(name[0]!)) break;
+    if (name.length > 4 || name.some((w) => isRole(w) || isHead(w)) || NAME_CONNECTORS.has(nth(name, 0)))
+      break;
     if (countryFor(name.join(' ')) || isOtherPlace(name.join(' '))) break;
     let q = p;
-    while (q > s && isRole(tokens[q - 1]!.text)) q--;
+    while (q > s && isRole(nth(tokens, q - 1).text)) q--;
     if (!spanWords(ctx, q, p + 1).some((w) => CORE_ROLES.has(lower(w)))) break;
     const parts: Candidate[] = [];
     if (q > s) parts.push(...splitRun(ctx, s, q, demonyms));
@@ -96,16 +98,17 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   }
   const ws = spanWords(ctx, s, e);
   if (ws.every((w) => isRole(w) || CORE_ROLES.has(lower(w)))) return [];
-  if (ws.length === 1 && NON_ENTITY_ACRONYMS.has(lower(ws[0]!)) && ws[0] === ws[0]!.toUpperCase()) return [];
+  if (ws.length === 1 && NON_ENTITY_ACRONYMS.has(lower(nth(ws, 0))) && ws[0] === nth(ws, 0).toUpperCase())
+    return [];
   // A lone letter ("N / A", "Radnicki (N)", "S. Korean") is no name.
-  if (ws.length === 1 && /^\p{Lu}\.?$/u.test(ws[0]!)) return [];
-  if (MISC_HEADS.has(lower(ws[ws.length - 1]!))) return [];
+  if (ws.length === 1 && /^\p{Lu}\.?$/u.test(nth(ws, 0))) return [];
+  if (MISC_HEADS.has(lower(nth(ws, ws.length - 1)))) return [];
   return [{ s, e, kind: null, strong: false }];
 }
 
 /** Whether the sentence's first word is an ordinary word capitalised by position. */
 function isSentenceWord(ctx: ArticleContext, i: number): boolean {
-  const w = ctx.tokens[i]!.text;
+  const w = nth(ctx.tokens, i).text;
   if (countryFor(w) || isOtherPlace(w) || INSTITUTIONS.has(lower(w))) return false;
   if (ctx.lowerSeen.has(lower(w))) return true;
   if (isCommonWord(w) && !isFirstName(w)) return true;
@@ -116,7 +119,7 @@ function isSentenceWord(ctx: ArticleContext, i: number): boolean {
     !lexTags(w).some((t) => NAME_TAGS.has(t))
   )
     return true;
-  const tg = ctx.tags[i]!;
+  const tg = nth(ctx.tags, i);
   if (
     tg.has('Verb') ||
     tg.has('Adverb') ||
@@ -145,8 +148,8 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
   let i = s - 1;
   let sawRole = false;
   let start: number | null = null;
-  while (i >= 0 && tokens[i]!.sentence === tokens[s]!.sentence) {
-    const w = tokens[i]!.text;
+  while (i >= 0 && nth(tokens, i).sentence === nth(tokens, s).sentence) {
+    const w = nth(tokens, i).text;
     if (isRole(w)) {
       sawRole = true;
       start = i;
@@ -158,19 +161,19 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
   if (!sawRole || start === null) return null;
   // Capitalised words (organisation, place, nationality) and possessives before the role.
   let j = start - 1;
-  while (j >= 0 && tokens[j]!.sentence === tokens[s]!.sentence) {
-    const w = tokens[j]!.text;
-    if ((w === "'s" || w === '’s') && j > 0 && isCap(tokens[j - 1]!.text)) {
+  while (j >= 0 && nth(tokens, j).sentence === nth(tokens, s).sentence) {
+    const w = nth(tokens, j).text;
+    if ((w === "'s" || w === '’s') && j > 0 && isCap(nth(tokens, j - 1).text)) {
       j--;
       continue;
     }
-    if (isCap(w) && !tokens[j]!.first) {
+    if (isCap(w) && !nth(tokens, j).first) {
       start = j;
       j--;
       continue;
     }
     // A sentence may open with the organisation: "Ministry spokesman Oskar Lepp".
-    const tg = ctx.tags[j]!;
+    const tg = nth(ctx.tags, j);
     if (
       isCap(w) &&
       !NON_NAME_WORDS.has(lower(w)) &&

@@ -4,6 +4,7 @@
  * "Transport and Dockworkers' Union"), with the tests that tell a name's capital from a
  * sentence's, a month's or a headline's.
  */
+import { nth } from '../text/nth.js';
 import type { ArticleContext, Candidate } from './context.js';
 import { cityPopulation, countryFor, ENGLISH_WORDS, isOtherPlace } from './gazetteer/lookup.js';
 import { isCap, isCommonWord, isDemonymWord, lower } from './word-classes.js';
@@ -25,10 +26,10 @@ export function datelinePlaces(ctx: ArticleContext): Candidate[] {
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence) j++;
-    const last = tokens[j - 1]!;
-    const lineStart = i === 0 || ctx.body.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
-    if (j - i >= 2 && j - i <= 8 && lineStart && DATE.test(last.text) && isCap(tokens[i]!.text)) {
+    while (j < tokens.length && nth(tokens, j).sentence === nth(tokens, i).sentence) j++;
+    const last = nth(tokens, j - 1);
+    const lineStart = i === 0 || ctx.body.slice(nth(tokens, i - 1).end, nth(tokens, i).start).includes('\n');
+    if (j - i >= 2 && j - i <= 8 && lineStart && DATE.test(last.text) && isCap(nth(tokens, i).text)) {
       const ok = tokens
         .slice(i, j - 1)
         .every(
@@ -37,9 +38,9 @@ export function datelinePlaces(ctx: ArticleContext): Candidate[] {
       if (ok) {
         let s = i;
         for (let k = i; k <= j - 1; k++) {
-          if (k === j - 1 || tokens[k]!.text === ',') {
+          if (k === j - 1 || nth(tokens, k).text === ',') {
             let e = k;
-            while (e > s && tokens[e - 1]!.text === '.') e--;
+            while (e > s && nth(tokens, e - 1).text === '.') e--;
             if (e > s) out.push({ s, e, kind: 'place', strong: true });
             s = k + 1;
           }
@@ -53,18 +54,18 @@ export function datelinePlaces(ctx: ArticleContext): Candidate[] {
 }
 
 function isNameToken(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i]!;
+  const t = nth(ctx.tokens, i);
   if (t.capsLine || ctx.used[i]) return false;
   if (!isCap(t.text) && !/^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(t.text))
     return false;
-  const tg = ctx.tags[i]!;
+  const tg = nth(ctx.tags, i);
   if (tg.has('Month') || tg.has('WeekDay') || tg.has('Holiday')) return false;
   if (t.text === 'I' || t.text === "'S" || t.text === '’S') return false;
   // "May 22", "in May": the month, unless a name comes before or after ("Theresa May").
   if (
     t.text === 'May' &&
     !isCap(ctx.tokens[i + 1]?.text ?? '') &&
-    !(i > 0 && isCap(ctx.tokens[i - 1]!.text) && !ctx.tokens[i]!.first)
+    !(i > 0 && isCap(nth(ctx.tokens, i - 1).text) && !nth(ctx.tokens, i).first)
   )
     return false;
   // "Tokyo-based", "Russian-backed", but not "Inzamam-ul-Haq".
@@ -112,7 +113,7 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
     let e = i + 1;
     let hadOf = false;
     for (;;) {
-      if (e < tokens.length && isNameToken(ctx, e) && tokens[e]!.sentence === tokens[s]!.sentence) {
+      if (e < tokens.length && isNameToken(ctx, e) && nth(tokens, e).sentence === nth(tokens, s).sentence) {
         e++;
         continue;
       }
@@ -122,28 +123,30 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
         !c ||
         next >= tokens.length ||
         !isNameToken(ctx, next) ||
-        tokens[next]!.sentence !== tokens[s]!.sentence
+        nth(tokens, next).sentence !== nth(tokens, s).sentence
       )
         break;
       const w = c.text;
-      const prev = lower(tokens[e - 1]!.text);
+      const prev = lower(nth(tokens, e - 1).text);
       const joins =
         w === '&' ||
         // "Dockworkers' Union": a plural possessive inside a name.
-        ((w === "'" || w === '’') && /s$/.test(tokens[e - 1]!.text) && c.start === tokens[e - 1]!.end) ||
+        ((w === "'" || w === '’') &&
+          /s$/.test(nth(tokens, e - 1).text) &&
+          c.start === nth(tokens, e - 1).end) ||
         // "Transport and Dockworkers' Union": "and" inside an organisation's name.
         (w === 'and' &&
-          !countryFor(tokens[e - 1]!.text) &&
-          !isOtherPlace(tokens[e - 1]!.text) &&
-          !isDemonymWord(tokens[e - 1]!.text) &&
+          !countryFor(nth(tokens, e - 1).text) &&
+          !isOtherPlace(nth(tokens, e - 1).text) &&
+          !isDemonymWord(nth(tokens, e - 1).text) &&
           endsInAndHead(ctx, next)) ||
-        (NAME_CONNECTORS.has(w) && !isDemonymWord(tokens[e - 1]!.text)) ||
+        (NAME_CONNECTORS.has(w) && !isDemonymWord(nth(tokens, e - 1).text)) ||
         ((w === 'of' || w === 'for') &&
           (ORG_HEADS_BEFORE_OF.has(prev) ||
             PLACE_HEADS.has(prev) ||
             PLACE_FIRST.has(prev) ||
             prev === 'gulf')) ||
-        ((w === 'and' || w === 'of') && hadOf && !isDemonymWord(tokens[next]!.text));
+        ((w === 'and' || w === 'of') && hadOf && !isDemonymWord(nth(tokens, next).text));
       if (!joins) break;
       if (w === 'of' || w === 'for') hadOf = true;
       e = next + 1;
@@ -152,7 +155,7 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
     const after = tokens[e];
     if (
       after &&
-      after.start === tokens[e - 1]!.end + 1 &&
+      after.start === nth(tokens, e - 1).end + 1 &&
       /^\p{Lu}\p{L}*-\p{Ll}{3,}$/u.test(after.text) &&
       !isNameToken(ctx, e)
     ) {
@@ -168,8 +171,12 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
 /** Whether the capitalised run starting at i (up to four words) ends in an organisation head that takes "and". */
 function endsInAndHead(ctx: ArticleContext, i: number): boolean {
   const { tokens } = ctx;
-  for (let k = i; k < i + 5 && k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
-    const w = tokens[k]!.text;
+  for (
+    let k = i;
+    k < i + 5 && k < tokens.length && nth(tokens, k).sentence === nth(tokens, i).sentence;
+    k++
+  ) {
+    const w = nth(tokens, k).text;
     if (ORG_HEADS_WITH_AND.has(lower(w)) && isCap(w)) return true;
     if (w === "'" || w === '’') continue;
     if (!isCap(w)) return false;

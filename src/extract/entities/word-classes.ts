@@ -3,6 +3,7 @@
  * English word, a first name, an acronym, a nationality, a role, a head word, a place. Every
  * step of entity extraction asks these; none of them looks at context.
  */
+import { nth } from '../text/nth.js';
 
 import { ROLE_PREFIXES } from '../text/roles.js';
 import {
@@ -66,7 +67,7 @@ export function isHead(w: string) {
 
 /** A run that reads as a person's name: a known first name or an initial first. */
 export function personLikeRun(ws: string[]): boolean {
-  return ws.length >= 2 && (isFirstName(ws[0]!) || /^\p{Lu}\.$/u.test(ws[0]!));
+  return ws.length >= 2 && (isFirstName(nth(ws, 0)) || /^\p{Lu}\.$/u.test(nth(ws, 0)));
 }
 
 /** A capitalised plural that names a team ("Marlins", "Sox", "Blue Jays"): not a place's or a nation's word. */

@@ -3,6 +3,7 @@
  * who …`, the frames without a listed speech verb (`"…," Lee retaliated.`, `"…," critics argue`),
  * and an attribution closing the sentence the quote opens (`"…" for the council, said Ann Lee.`).
  */
+import { nth } from '../text/nth.js';
 
 import { SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
@@ -20,18 +21,18 @@ export function attributionAfter(
   continues = false,
 ): Attribution | null {
   const toks = tokenizeWords(body, from, Math.min(to, from + 400));
-  if (!toks.length || opensQuote(toks[0]!)) return null;
+  if (!toks.length || opensQuote(nth(toks, 0))) return null;
   let i = 0;
-  if (toks[0]!.lower === 'then' || toks[0]!.lower === 'also') i = 1;
+  if (nth(toks, 0).lower === 'then' || nth(toks, 0).lower === 'also') i = 1;
   // `"…," Read said`: a capitalized cue form followed by a cue is a name.
   const n =
-    toks[i]!.text !== toks[i]!.lower && !toks[i]!.post && isCueAt(toks, i + 1)
+    nth(toks, i).text !== nth(toks, i).lower && !nth(toks, i).post && isCueAt(toks, i + 1)
       ? 0
       : isCueAt(toks, i) || (continues && invertedFrame(toks, i) ? 1 : 0);
   if (n) {
     const s = i + n;
     const first = toks[s];
-    if (!first || toks[i + n - 1]!.post) return null;
+    if (!first || nth(toks, i + n - 1).post) return null;
     const runEnd = speakerRun(toks, s, MAX_SPEAKER_WORDS);
     if (!startsSpeaker(first) && !toks.slice(s, runEnd).some(isCapitalized)) return null;
     const end = withAppositive(toks, runEnd, 30);
@@ -40,15 +41,15 @@ export function attributionAfter(
       speakerStart: a,
       speakerEnd: trimPunct(body, a, b),
       cue: cueText(toks, i, n),
-      end: toks[end - 1]!.end,
+      end: nth(toks, end - 1).end,
     };
   }
   for (let k = 1; k < Math.min(toks.length, 40); k++) {
-    if (endsSentence(toks[k - 1]!) || opensQuote(toks[k]!)) return null;
+    if (endsSentence(nth(toks, k - 1)) || opensQuote(nth(toks, k))) return null;
     const c = isCueAt(toks, k) || (continues && (speechFrameAt(toks, k) || pluralFrameAt(toks, k)) ? 1 : 0);
     if (!c) continue;
     let e = k;
-    while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
+    while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;
     if (e === 0) return null;
     const core = toks.slice(0, e);
     const firstComma = core.findIndex((t) => t.post === ',');
@@ -57,8 +58,8 @@ export function attributionAfter(
     // "warm-and-fuzzy Trump said", or "federal prosecutors wrote" after a quote ending in a comma.
     // "to back Clinton's campaign while adding" continues the reporter's clause instead.
     const plausible =
-      startsSpeaker(toks[0]!) ||
-      (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(toks[0]!.lower)) ||
+      startsSpeaker(nth(toks, 0)) ||
+      (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(nth(toks, 0).lower)) ||
       (continues && headLen <= 3);
     if (!plausible) return null;
     if (
@@ -72,7 +73,7 @@ export function attributionAfter(
       speakerStart: a,
       speakerEnd: trimPunct(body, a, b),
       cue: cueText(toks, k, c),
-      end: toks[k + c - 1]!.end,
+      end: nth(toks, k + c - 1).end,
     };
   }
   return null;
@@ -83,11 +84,11 @@ export function attributionAfter(
  * and a past-tense verb that ends the clause report speech, whatever the verb.
  */
 function speechFrameAt(toks: WordToken[], k: number): boolean {
-  const t = toks[k]!;
+  const t = nth(toks, k);
   if (k > 5 || !/^[a-z]{3,}ed$/.test(t.text) || OTHER_VERBS.has(t.lower)) return false;
   const head = toks.slice(0, k);
   const named =
-    (head.length === 1 && PRONOUNS.has(head[0]!.lower)) ||
+    (head.length === 1 && PRONOUNS.has(nth(head, 0).lower)) ||
     (head.every((h) => isCapitalized(h) && !h.post) && k <= 3) ||
     describedSpeaker(head);
   return named && endsFrame(toks, k);
@@ -99,7 +100,7 @@ function describedSpeaker(head: WordToken[]): boolean {
   if (
     head.length < 2 ||
     !last ||
-    !DETERMINERS.has(head[0]!.lower) ||
+    !DETERMINERS.has(nth(head, 0).lower) ||
     !(isCapitalized(last) || SPEAKER_ROLES.has(last.lower))
   )
     return false;
@@ -114,7 +115,7 @@ function describedSpeaker(head: WordToken[]): boolean {
 
 /** `"…!" beamed Ann Lee`: after a quote its sentence goes on from, a past-tense verb and a full name. */
 function invertedFrame(toks: WordToken[], i: number): boolean {
-  const t = toks[i]!;
+  const t = nth(toks, i);
   if (!/^[a-z]{3,}ed$/.test(t.text) || OTHER_VERBS.has(t.lower) || t.post) return false;
   const a = toks[i + 1];
   const b = toks[i + 2];
@@ -123,18 +124,18 @@ function invertedFrame(toks: WordToken[], i: number): boolean {
 
 /** `"…," they conclude.` / `"…," critics argue`: a plural subject with a speech verb's base form. */
 function pluralFrameAt(toks: WordToken[], k: number): boolean {
-  const t = toks[k]!;
+  const t = nth(toks, k);
   if (k > 3 || t.text !== t.lower || !CUE_BASES.has(t.lower)) return false;
   const head = toks.slice(0, k);
   const plural =
-    (head.length === 1 && ['they', 'we'].includes(head[0]!.lower)) ||
+    (head.length === 1 && ['they', 'we'].includes(nth(head, 0).lower)) ||
     (head.length > 1 && /[^s]s$/.test(head.at(-1)!.lower) && !head.some((h) => h.post));
   return plural && endsFrame(toks, k);
 }
 
 /** The verb at k closes the speaker's clause: punctuation, the end, or a time or place after it. */
 function endsFrame(toks: WordToken[], k: number): boolean {
-  const t = toks[k]!;
+  const t = nth(toks, k);
   const next = toks[k + 1];
   return (!!t.post && /^[.,;!?]/.test(t.post)) || !next || FRAME_FOLLOWERS.has(next.lower);
 }
@@ -155,9 +156,9 @@ export function attributionAtSentenceEnd(
   if (endsWithPeriod(body, from)) return null;
   const toks = tokenizeWords(body, from, Math.min(to, from + 400));
   let e = 0;
-  while (e < toks.length && !opensQuote(toks[e]!) && !endsSentence(toks[e]!)) e++;
+  while (e < toks.length && !opensQuote(nth(toks, e)) && !endsSentence(nth(toks, e))) e++;
   let quoteAt = -1;
-  if (e >= toks.length || opensQuote(toks[e]!)) {
+  if (e >= toks.length || opensQuote(nth(toks, e))) {
     // With beforeQuote, the attribution may also close the clause before another quoted piece.
     if (!beforeQuote) return null;
     quoteAt = toks[e]?.start ?? to;
@@ -165,14 +166,22 @@ export function attributionAtSentenceEnd(
   }
   if (e < 0) return null;
   for (let c = e; c > 0; c--) {
-    if (toks[c - 1]!.post !== ',') continue;
-    const found = attributionAfter(body, toks[c]!.start, toks[e]!.end + toks[e]!.post.length);
+    if (nth(toks, c - 1).post !== ',') continue;
+    const found = attributionAfter(body, nth(toks, c).start, nth(toks, e).end + nth(toks, e).post.length);
     // The attribution opens its chunk ("said X, a …" or "X said"), it does not sit deep inside it.
-    if (found && tokenizeWords(body, toks[c]!.start, found.speakerStart).length <= MAX_SPEAKER_WORDS + 3) {
+    if (
+      found &&
+      tokenizeWords(body, nth(toks, c).start, found.speakerStart).length <= MAX_SPEAKER_WORDS + 3
+    ) {
       // `"If…" by the allies, she said, "we…"`: one quotation interrupted by its attribution, which
       // the quoted piece next goes on with.
       const interrupts = quoteAt >= 0 && /^[^.;:!?]{0,80},\s*$/.test(body.slice(found.end, quoteAt));
-      return { ...found, end: toks[e]!.end, contentEnd: interrupts ? quoteAt : toks[c - 1]!.end, interrupts };
+      return {
+        ...found,
+        end: nth(toks, e).end,
+        contentEnd: interrupts ? quoteAt : nth(toks, c - 1).end,
+        interrupts,
+      };
     }
   }
   return null;

@@ -3,6 +3,7 @@
  * `Lee told reporters "…"`, `He called it "…"`, `According to Lee, "…"`, and a colon after a clause
  * whose subject speaks. sentenceStart finds where that sentence begins.
  */
+import { nth } from '../text/nth.js';
 
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
 import { type Attribution, MAX_SPEAKER_WORDS } from './attribution.js';
@@ -15,7 +16,7 @@ import { CLAUSE_OPENERS, OBJECT_WORDS, PERSONAL, PRONOUNS, WORK_NOUNS } from './
 export function sentenceStart(body: string, floor: number, at: number): number {
   const toks = tokenizeWords(body, Math.max(floor, at - 500), at);
   for (let k = toks.length - 1; k >= 0; k--) {
-    if (endsSentence(toks[k]!)) return toks[k + 1]?.start ?? at;
+    if (endsSentence(nth(toks, k))) return toks[k + 1]?.start ?? at;
   }
   return toks[0] ? Math.max(floor, toks[0].start - toks[0].pre.length) : at;
 }
@@ -71,12 +72,12 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     // "the so-called", "what is called" name things rather than quote people.
     if (
       toks[k - 1]?.lower === 'so' ||
-      (WEAK_CUES.has(toks[k]!.lower) &&
+      (WEAK_CUES.has(nth(toks, k).lower) &&
         ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lower ?? ''))
     )
       return null;
   }
-  if (k === 0 || (k === 1 && CLAUSE_OPENERS.has(toks[0]!.lower))) {
+  if (k === 0 || (k === 1 && CLAUSE_OPENERS.has(nth(toks, 0).lower))) {
     // "Said Comey, "…"" puts the speaker after the cue.
     if (!between.length) return null;
     const runEnd = speakerRun(toks, k + n, MAX_SPEAKER_WORDS);
@@ -94,8 +95,8 @@ export function attributionBefore(body: string, from: number, to: number): Attri
  */
 function lastClauseSubject(toks: WordToken[], to: number): Attribution | null {
   let s = toks.length - 1;
-  while (s > 0 && toks[s - 1]!.post !== ',') s--;
-  while (s < toks.length && ['that', 'and', 'but', 'so', 'then'].includes(toks[s]!.lower)) s++;
+  while (s > 0 && nth(toks, s - 1).post !== ',') s--;
+  while (s < toks.length && ['that', 'and', 'but', 'so', 'then'].includes(nth(toks, s).lower)) s++;
   const first = toks[s];
   if (
     !first ||

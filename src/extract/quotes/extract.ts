@@ -10,7 +10,9 @@
  * closing mark (`"…" with the vote, she said.`, `She said "…" would change.`), the quotation
  * takes in the rest of that sentence (quotes-mixed), as annotated news corpora mark it.
  */
+
 import type { ExtractedQuote } from '../../model/documents.js';
+import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './cues.js';
 import { type Group, groupPieces } from './groups.js';
@@ -89,7 +91,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       kept: true,
       followsPara: !g.attribution && g.wholePara,
       endsOnAttribution:
-        !!g.attribution && !g.attributedBefore && paragraphs[g.lastPara]!.end - g.attribution.end <= 1,
+        !!g.attribution && !g.attributedBefore && nth(paragraphs, g.lastPara).end - g.attribution.end <= 1,
       speaker,
       cue: g.attribution?.cue ?? null,
       rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : ''),
@@ -107,7 +109,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
 
 function mentionedSince(body: string, gaps: Array<[number, number]>): string | null {
   for (let i = gaps.length - 1; i >= 0; i--) {
-    const found = lastNamedSpeaker(body, gaps[i]![0], gaps[i]![1]);
+    const found = lastNamedSpeaker(body, nth(gaps, i)[0], nth(gaps, i)[1]);
     if (found && speakerName(found)) return found;
   }
   return null;

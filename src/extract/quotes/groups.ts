@@ -5,6 +5,7 @@
  * one sentence interrupted by their attribution (`"…," she said, "…"`) become one group; a
  * signed paragraph is one group whatever it quotes inside.
  */
+import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import { attributionAfter, attributionAtSentenceEnd } from './attribution-after.js';
 import { attributionBefore, sentenceStart } from './attribution-before.js';
@@ -52,12 +53,12 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
   // An attribution that belongs to the next piece rather than the one it follows.
   let handed = null as { at: number; attribution: Attribution } | null;
   for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    const para = paragraphs[p.para]!;
+    const p = nth(pieces, i);
+    const para = nth(paragraphs, p.para);
     const signed = p.start === para.start ? signedParagraph(body, para) : null;
     if (signed) {
       // A signed comment is one quotation whatever marks it quotes inside: skip its inner pieces.
-      while (pieces[i + 1]?.para === p.para && pieces[i + 1]!.start < signed.end) i++;
+      while (pieces[i + 1]?.para === p.para && nth(pieces, i + 1).start < signed.end) i++;
       groups.push({
         rule: 'signed-inline:S',
         start: p.start,
@@ -78,7 +79,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     }
     // A quote cut off by this piece's opening mark (it never closed) is no sentence boundary.
     const cut =
-      pieces[i - 1]?.para === p.para && !pieces[i - 1]!.closed && !body.slice(prevEnd, p.start).trim();
+      pieces[i - 1]?.para === p.para && !nth(pieces, i - 1).closed && !body.slice(prevEnd, p.start).trim();
     const floor = cut ? para.start : Math.max(para.start, prevEnd);
     const sStart = sentenceStart(body, floor, p.start);
     const lead = body.slice(sStart, p.start).trimEnd();
@@ -100,7 +101,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       rule = 'handed';
     }
     if (!attribution && standalone && p.start === para.start && p.para > 0) {
-      attribution = colonIntro(body, paragraphs[p.para - 1]!, prevEnd);
+      attribution = colonIntro(body, nth(paragraphs, p.para - 1), prevEnd);
       if (attribution) rule = 'colon-para';
     }
     let end = p.end;
@@ -108,7 +109,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     // Merge `"…," he said, "…"` into one quote, and run the attribution after the last piece.
     for (;;) {
       const next = pieces[i + 1];
-      const limit = next && next.para === last.para ? next.start : paragraphs[last.para]!.end;
+      const limit = next && next.para === last.para ? next.start : nth(paragraphs, last.para).end;
       let after =
         last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end))
           ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end))
@@ -175,17 +176,18 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       p.closed &&
       spokenIntoSentence(body, attribution!, p.end)
     ) {
-      const stop = sentenceEndAfter(body, p.end, paragraphs[p.para]!.end);
+      const stop = sentenceEndAfter(body, p.end, nth(paragraphs, p.para).end);
       if (stop) {
         // The quotation is the speaker's sentence from the opening mark on, with any pieces quoted further in it.
         end = stop;
-        while (pieces[i + 1] && pieces[i + 1]!.start < end) last = pieces[++i]!;
+        while (pieces[i + 1] && nth(pieces, i + 1).start < end) last = nth(pieces, ++i);
         runsToSentenceEnd = true;
         rule = 'before-mixed';
       }
     }
     if (!attribution && standalone && last.closed) {
-      const limit = pieces[i + 1]?.para === last.para ? pieces[i + 1]!.start : paragraphs[last.para]!.end;
+      const limit =
+        pieces[i + 1]?.para === last.para ? nth(pieces, i + 1).start : nth(paragraphs, last.para).end;
       const closing = attributionAtSentenceEnd(body, last.end, limit, true);
       if (closing) {
         // The sentence is all the speaker's: `"We are pleased" with the vote, she said.`
@@ -193,18 +195,18 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         end = closing.contentEnd;
         rule = 'sentence-end';
         if (closing.interrupts && pieces[i + 1]?.start === closing.contentEnd) {
-          last = pieces[++i]!;
+          last = nth(pieces, ++i);
           end = last.end;
           rule += '+merge';
         }
       }
     }
-    if (!attribution && standalone && p.start === para.start && paragraphs[last.para]!.end - end <= 1) {
+    if (!attribution && standalone && p.start === para.start && nth(paragraphs, last.para).end - end <= 1) {
       attribution = signature(body, paragraphs[last.para + 1]);
       if (attribution) rule = 'signed';
     }
     if (!attribution && standalone && p.start === para.start && last.closed) {
-      attribution = signature(body, { start: end, end: paragraphs[last.para]!.end });
+      attribution = signature(body, { start: end, end: nth(paragraphs, last.para).end });
       if (attribution) rule = 'signed-inline';
     }
     if (!attribution) rule = standalone ? 'standalone' : 'inline';
@@ -221,7 +223,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       para: p.para,
       lastPara: last.para,
       runsOn: !last.closed,
-      wholePara: para.start === p.start && paragraphs[last.para]!.end - end <= 1,
+      wholePara: para.start === p.start && nth(paragraphs, last.para).end - end <= 1,
       parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
       runsToSentenceEnd,
     });

@@ -4,6 +4,7 @@
  * closing mark, unless the reopened paragraph names another speaker or the unclosed piece was
  * a phrase inside the reporter's sentence that lost its closing mark.
  */
+import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import type { Group } from './groups.js';
 import type { Paragraph } from './marks.js';
@@ -21,7 +22,7 @@ export function joinParagraphs(body: string, groups: Group[], paragraphs: Paragr
     if (
       prev?.runsOn &&
       g.para === prev.lastPara + 1 &&
-      g.start === paragraphs[g.para]!.start &&
+      g.start === nth(paragraphs, g.para).start &&
       !newSpeaker(body, prev, g) &&
       !strayOpening(body, prev)
     ) {

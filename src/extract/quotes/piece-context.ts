@@ -3,6 +3,7 @@
  * it closes on a comma or opens with a capital, a colon introduction in the paragraph before,
  * and whether the next piece goes on with the same quotation.
  */
+import { nth } from '../text/nth.js';
 
 import { endsSentence, tokenizeWords } from '../text/word-tokens.js';
 import type { Attribution } from './attribution.js';
@@ -58,7 +59,7 @@ export function continuesQuote(
   const atSentenceStart = toks.length === 0 || /[.!?,:;]['"”’)]*$/.test(toks.at(-1)!.post);
   if (!short && !atSentenceStart) return false;
   if (!next.closed) return true;
-  const limit = after && after.para === next.para ? after.start : paragraphs[next.para]!.end;
+  const limit = after && after.para === next.para ? after.start : nth(paragraphs, next.para).end;
   // `"…" to cut costs, she said.` carries an attribution of its own at its sentence's end.
   return !attributionAfter(body, next.end, limit) && !attributionAtSentenceEnd(body, next.end, limit, true);
 }

@@ -3,6 +3,7 @@
  * or `Horowitz told the panel that…`. A later `"…," he said` points back to that person
  * rather than to the speaker of an earlier quotation.
  */
+import { nth } from '../text/nth.js';
 
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
@@ -37,7 +38,7 @@ function lastInSpan(body: string, from: number, to: number): string | null {
   const toks = tokenizeWords(body, from, to);
   for (let k = toks.length - 1; k >= 0; k--) {
     // "United States", "the Washington Post": capitalized cue forms are names.
-    if (toks[k]!.text !== toks[k]!.lower || !isCueAt(toks, k)) continue;
+    if (nth(toks, k).text !== nth(toks, k).lower || !isCueAt(toks, k)) continue;
     const before = nameEndingAt(toks, k);
     if (before) return before;
     const prev = toks[k - 1];
@@ -60,14 +61,15 @@ function nameEndingAt(toks: WordToken[], k: number): string | null {
   if (!prev || prev.post || !isNameWord(prev)) return null;
   let s = k - 1;
   for (;;) {
-    while (s > 0 && k - s < MAX_NAME_WORDS && !toks[s - 1]!.post && isNameWord(toks[s - 1]!)) s--;
+    while (s > 0 && k - s < MAX_NAME_WORDS && !nth(toks, s - 1).post && isNameWord(nth(toks, s - 1))) s--;
     // "Jeb Bush of Florida said": the name is before the place.
-    if (s < 2 || toks[s - 1]!.lower !== 'of' || toks[s - 2]!.post || !isNameWord(toks[s - 2]!)) break;
+    if (s < 2 || nth(toks, s - 1).lower !== 'of' || nth(toks, s - 2).post || !isNameWord(nth(toks, s - 2)))
+      break;
     s -= 2;
   }
   // A capitalized word opening the sentence is often no name: "But Bryant said", "Officials said".
-  if (s === 0 || endsSentence(toks[s - 1]!)) {
-    while (s < k && NOT_NAMES.has(toks[s]!.lower)) s++;
+  if (s === 0 || endsSentence(nth(toks, s - 1))) {
+    while (s < k && NOT_NAMES.has(nth(toks, s).lower)) s++;
     if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lower) && /s$/.test(prev.lower))) return null;
   }
   return toks
@@ -82,17 +84,17 @@ function nameStartingAt(toks: WordToken[], from: number): string | null {
   while (
     i < toks.length &&
     i - from < 3 &&
-    !toks[i]!.post &&
-    toks[i]!.text === toks[i]!.lower &&
-    (SPEAKER_ROLES.has(toks[i]!.lower) ||
-      DETERMINERS.has(toks[i]!.lower) ||
-      (/^[a-z]+$/.test(toks[i]!.text) && toks[i + 1] && isNameWord(toks[i + 1]!)))
+    !nth(toks, i).post &&
+    nth(toks, i).text === nth(toks, i).lower &&
+    (SPEAKER_ROLES.has(nth(toks, i).lower) ||
+      DETERMINERS.has(nth(toks, i).lower) ||
+      (/^[a-z]+$/.test(nth(toks, i).text) && toks[i + 1] && isNameWord(nth(toks, i + 1))))
   )
     i++;
   let e = i;
-  while (e < toks.length && e - i < MAX_NAME_WORDS && isNameWord(toks[e]!)) {
+  while (e < toks.length && e - i < MAX_NAME_WORDS && isNameWord(nth(toks, e))) {
     e++;
-    if (toks[e - 1]!.post) break;
+    if (nth(toks, e - 1).post) break;
   }
   return e > i
     ? toks

@@ -2,6 +2,7 @@
  * Speaker phrases as written ("Kremlin spokesman Dmitry Peskov", "he", "the Ukrainian leader")
  * reduced to what the entity stage can link: the bare person name.
  */
+import { nth } from '../text/nth.js';
 
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
 import { ANAPHORIC_PRONOUNS, DETERMINERS } from './words.js';
@@ -13,7 +14,7 @@ const PARTICLES = /^(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)$/;
 /** The speaker phrase without a trailing appositive or relative clause. */
 export function coreSpeaker(speaker: string): string {
   const parts = speaker.split(/,\s+/);
-  const first = parts[0]!.trim();
+  const first = nth(parts, 0).trim();
   // "Rubio's deputy campaign manager, Rich Beeson, who ..." names the person second.
   if (!hasName(first) && parts[1] && hasName(parts[1])) return `${first}, ${parts[1].trim()}`;
   return first;
@@ -61,7 +62,7 @@ export function speakerName(speaker: string | null): string | null {
     let i = 0;
     // Titles and the adjectives before them ("Ukrainian President") are not the name.
     for (let j = 0; j < run.length - 1; j++) {
-      if (NAME_TITLES.has(run[j]!.toLowerCase())) i = j + 1;
+      if (NAME_TITLES.has(nth(run, j).toLowerCase())) i = j + 1;
     }
     const name = run.slice(i).join(' ');
     if (name) return name;
@@ -75,7 +76,7 @@ export function speakerName(speaker: string | null): string | null {
  */
 export function isAnaphoric(speaker: string): boolean {
   const ws = words(speaker.toLowerCase().replace(/,.*$/, ''));
-  if (ws.length === 1 && ANAPHORIC_PRONOUNS.has(ws[0]!)) return true;
+  if (ws.length === 1 && ANAPHORIC_PRONOUNS.has(nth(ws, 0))) return true;
   if (ws[0] !== 'the' || ws.length < 2) return false;
   const head = ws.at(-1)!;
   if (!SPEAKER_ROLES.has(head)) return false;

@@ -3,6 +3,7 @@
  * words after a cue, a name cut off at a length limit, an appositive ("Ann Lee, a lawyer for the
  * group,") and a name after a description ("her adviser, Bo Chen, said").
  */
+import { nth } from '../text/nth.js';
 
 import { SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, type WordToken } from '../text/word-tokens.js';
@@ -25,7 +26,7 @@ export function startsSpeaker(t: WordToken): boolean {
 export function speakerRun(toks: WordToken[], i: number, limit: number): number {
   let j = i;
   while (j < toks.length && j - i < limit) {
-    const t = toks[j]!;
+    const t = nth(toks, j);
     if (j > i && (PHRASE_ENDERS.has(t.lower) || opensQuote(t))) break;
     j++;
     if (t.post) break;
@@ -37,8 +38,8 @@ export function speakerRun(toks: WordToken[], i: number, limit: number): number 
 export function finishName(toks: WordToken[], j: number): number {
   let e = j;
   while (e > 0 && e < toks.length && e - j < 6) {
-    const prev = toks[e - 1]!;
-    const t = toks[e]!;
+    const prev = nth(toks, e - 1);
+    const t = nth(toks, e);
     if (prev.post || !isCapitalized(prev) || !isCapitalized(t) || opensQuote(t) || isCueAt(toks, e)) break;
     e++;
   }
@@ -61,7 +62,7 @@ export function withAppositive(toks: WordToken[], end: number, limit: number): n
   if (!opensApposition || (/(ing|ed)$/.test(next.lower) && !SPEAKER_ROLES.has(next.lower))) return end;
   let j = end;
   while (j < toks.length && j - end < limit) {
-    const t = toks[j]!;
+    const t = nth(toks, j);
     if (opensQuote(t)) break;
     if (j > end && isCueAt(toks, j)) break;
     j++;
@@ -74,7 +75,7 @@ export function withAppositive(toks: WordToken[], end: number, limit: number): n
 /** "director of the institute", "then ambassador to Israel": a role with no article before it. */
 function isBareRole(toks: WordToken[], i: number): boolean {
   for (let j = i; j < toks.length && j - i < 5; j++) {
-    const t = toks[j]!;
+    const t = nth(toks, j);
     if (!/^[a-z][a-z-]*$/.test(t.text) || isCueAt(toks, j) || /(ing|ly)$/.test(t.lower)) return false;
     if (j > i && ['of', 'for', 'at', 'to', 'with'].includes(t.lower)) return true;
     if ((PHRASE_ENDERS.has(t.lower) && !['then', 'now'].includes(t.lower)) || t.post) return false;
@@ -83,7 +84,7 @@ function isBareRole(toks: WordToken[], i: number): boolean {
 }
 
 export function span(toks: WordToken[], from: number, to: number): [number, number] {
-  return [toks[from]!.start, toks[to - 1]!.end];
+  return [nth(toks, from).start, nth(toks, to - 1).end];
 }
 
 /** Words that can sit inside a speaker phrase ("the Vermont senator", "Sen. Jeff Merkley of Oregon"). */
@@ -103,7 +104,7 @@ export function looksNominal(t: WordToken): boolean {
 export function withNameApposition(toks: WordToken[], e: number, limit: number): number {
   if (toks[e - 1]?.post !== ',') return e;
   let j = e;
-  while (j < limit && j - e < 4 && isCapitalized(toks[j]!) && !toks[j]!.post) j++;
+  while (j < limit && j - e < 4 && isCapitalized(nth(toks, j)) && !nth(toks, j).post) j++;
   const last = toks[j];
   if (j >= limit || !last || !isCapitalized(last) || last.post !== ',' || j + 1 > limit) return e;
   const next = toks[j + 1];

@@ -3,6 +3,7 @@
  * party's nominee, said`), the phrase back to the last comma (`…, Lee said`), or the clause's
  * opening noun phrase (`Band member Bo Chen`, `He`), past a headline or a leading adverbial.
  */
+import { nth } from '../text/nth.js';
 
 import { SPEAKER_ROLES } from '../text/roles.js';
 import { isCapitalized, type WordToken } from '../text/word-tokens.js';
@@ -17,25 +18,25 @@ export function appositiveSubject(
   k: number,
 ): { speakerStart: number; speakerEnd: number } | null {
   let e = k;
-  while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
-  if (e === 0 || toks[e - 1]!.post !== ',') return null;
+  while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;
+  if (e === 0 || nth(toks, e - 1).post !== ',') return null;
   // Walk back over comma-separated chunks to the one that starts the clause.
   let s = e - 1;
   let chunks = 0;
   while (s > 0 && e - s < 30) {
     if (
-      (toks[s - 1]!.post && /[.;:!?]/.test(toks[s - 1]!.post)) ||
-      /^[-\u2013\u2014]*$/.test(toks[s - 1]!.text)
+      (nth(toks, s - 1).post && /[.;:!?]/.test(nth(toks, s - 1).post)) ||
+      /^[-\u2013\u2014]*$/.test(nth(toks, s - 1).text)
     )
       break;
-    if (toks[s - 1]!.post === ',') chunks++;
+    if (nth(toks, s - 1).post === ',') chunks++;
     s--;
   }
   let start = s;
   // Skip a leading adverbial chunk ("In a statement, Brian Fallon, …").
   for (let j = s; j < e - 1 && chunks > 0; j++) {
-    if (toks[j]!.post !== ',') continue;
-    if (!NOT_SUBJECT_START.has(toks[start]!.lower) && !CLAUSE_OPENERS.has(toks[start]!.lower)) break;
+    if (nth(toks, j).post !== ',') continue;
+    if (!NOT_SUBJECT_START.has(nth(toks, start).lower) && !CLAUSE_OPENERS.has(nth(toks, start).lower)) break;
     start = j + 1;
   }
   const first = toks[start];
@@ -49,11 +50,12 @@ export function appositiveSubject(
     return null;
   if (
     start >= e - 1 ||
-    (toks[start]!.post === '' && toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS)
+    (nth(toks, start).post === '' &&
+      toks.slice(start, e).findIndex((t) => t.post === ',') > MAX_SPEAKER_WORDS)
   )
     return null;
   if (toks.slice(start, e).some((_t, j) => j > 0 && isCueAt(toks, start + j))) return null;
-  return { speakerStart: first.start, speakerEnd: toks[subjectEnd(toks, start, e) - 1]!.end };
+  return { speakerStart: first.start, speakerEnd: nth(toks, subjectEnd(toks, start, e) - 1).end };
 }
 
 /**
@@ -64,8 +66,8 @@ export function appositiveSubject(
 function subjectEnd(toks: WordToken[], start: number, e: number): number {
   let firstChunk = true;
   for (let j = start + 1; j < e; j++) {
-    const t = toks[j]!;
-    const opensChunk = toks[j - 1]!.post === ',';
+    const t = nth(toks, j);
+    const opensChunk = nth(toks, j - 1).post === ',';
     if (opensChunk) firstChunk = false;
     if (firstChunk && !looksNominal(t)) return j;
     if (opensChunk && /(ing|ed|ly)$/.test(t.lower) && !SPEAKER_ROLES.has(t.lower)) return j;
@@ -79,20 +81,26 @@ export function nearSubject(
   k: number,
 ): { speakerStart: number; speakerEnd: number } | null {
   let e = k;
-  while (e > 0 && isAux(toks[e - 1]!) && !toks[e - 1]!.post) e--;
+  while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;
   let s = e;
-  while (s > 0 && !toks[s - 1]!.post && !toks[s - 1]!.pre.includes('“') && e - s < MAX_SPEAKER_WORDS + 1) s--;
-  if (s > 0 && !toks[s - 1]!.post) return null;
-  while (s < e && CLAUSE_OPENERS.has(toks[s]!.lower)) s++;
+  while (
+    s > 0 &&
+    !nth(toks, s - 1).post &&
+    !nth(toks, s - 1).pre.includes('“') &&
+    e - s < MAX_SPEAKER_WORDS + 1
+  )
+    s--;
+  if (s > 0 && !nth(toks, s - 1).post) return null;
+  while (s < e && CLAUSE_OPENERS.has(nth(toks, s).lower)) s++;
   if (
     s >= e ||
     e - s > MAX_SPEAKER_WORDS ||
-    !startsSpeaker(toks[s]!) ||
-    NOT_SUBJECT_START.has(toks[s]!.lower)
+    !startsSpeaker(nth(toks, s)) ||
+    NOT_SUBJECT_START.has(nth(toks, s).lower)
   )
     return null;
   if (toks.slice(s, e).some((t) => !looksNominal(t))) return null;
-  return { speakerStart: toks[s]!.start, speakerEnd: toks[e - 1]!.end };
+  return { speakerStart: nth(toks, s).start, speakerEnd: nth(toks, e - 1).end };
 }
 
 /** The subject at the start of the clause: "Band member Flea", "An early tweet", "He". */
@@ -101,14 +109,14 @@ export function sentenceSubject(
   limit: number,
 ): { speakerStart: number; speakerEnd: number } | null {
   let s = subjectStart(toks, limit);
-  while (s < limit && CLAUSE_OPENERS.has(toks[s]!.lower)) s++;
+  while (s < limit && CLAUSE_OPENERS.has(nth(toks, s).lower)) s++;
   const first = toks[s];
   if (!first || s >= limit) return null;
   if (PRONOUNS.has(first.lower)) return { speakerStart: first.start, speakerEnd: first.end };
   if (!startsSpeaker(first)) return null;
   let e = s;
   while (e < limit && e - s < MAX_SPEAKER_WORDS) {
-    const t = toks[e]!;
+    const t = nth(toks, e);
     if (e > s && (isCueAt(toks, e) || isAux(t) || OTHER_VERBS.has(t.lower))) break;
     if (!looksNominal(t)) break;
     e++;
@@ -119,7 +127,7 @@ export function sentenceSubject(
   if (words.length === 1 && DETERMINERS.has(first.lower)) return null;
   return {
     speakerStart: first.start,
-    speakerEnd: toks[withNameApposition(toks, Math.min(limit, finishName(toks, e)), limit) - 1]!.end,
+    speakerEnd: nth(toks, withNameApposition(toks, Math.min(limit, finishName(toks, e)), limit) - 1).end,
   };
 }
 
@@ -127,14 +135,14 @@ export function sentenceSubject(
 function subjectStart(toks: WordToken[], limit: number): number {
   let s = 0;
   for (let j = 0; j < limit - 1; j++) {
-    if (/^[-\u2013\u2014]*$/.test(toks[j]!.text) && startsSpeaker(toks[j + 1]!)) s = j + 1;
+    if (/^[-\u2013\u2014]*$/.test(nth(toks, j).text) && startsSpeaker(nth(toks, j + 1))) s = j + 1;
   }
   const t = toks[s];
   if (!t || !(NOT_SUBJECT_START.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || /ing$/.test(t.lower)))
     return s;
   for (let j = s; j < limit - 1 && j - s < 20; j++) {
-    if (toks[j]!.post === ',') return startsSpeaker(toks[j + 1]!) ? j + 1 : s;
-    if (toks[j]!.post) break;
+    if (nth(toks, j).post === ',') return startsSpeaker(nth(toks, j + 1)) ? j + 1 : s;
+    if (nth(toks, j).post) break;
   }
   return s;
 }

@@ -2,7 +2,9 @@
  * Tokeniser for entity extraction: words with UTF-16 offsets, abbreviations and initials keeping
  * their period ("U.S.", "Inc.", "P."), possessive "'s" split off so that "Russia's" yields "Russia".
  */
+
 import { ARTICLE_ABBREVIATIONS, PREFIX_ABBREVIATIONS } from './abbreviations.js';
+import { nth } from './nth.js';
 
 export interface Token {
   text: string;
@@ -44,7 +46,7 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let expectFirst = true;
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
+    const t = nth(raw, i);
     const prev = raw[i - 1];
     if (prev && text.slice(prev.end, t.start).includes('\n')) {
       if (!expectFirst) sentence++;
@@ -85,16 +87,16 @@ function markCapsLines(tokens: Token[]) {
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    while (j < tokens.length && nth(tokens, j).sentence === nth(tokens, i).sentence) j++;
     let upper = 0;
     let words = 0;
     for (let k = i; k < j; k++) {
-      const w = tokens[k]!.text;
+      const w = nth(tokens, k).text;
       if (!/\p{L}{2}/u.test(w)) continue;
       words++;
       if (w === w.toUpperCase()) upper++;
     }
-    if (words >= 2 && upper / words > 0.6) for (let k = i; k < j; k++) tokens[k]!.capsLine = true;
+    if (words >= 2 && upper / words > 0.6) for (let k = i; k < j; k++) nth(tokens, k).capsLine = true;
     i = j;
   }
 }

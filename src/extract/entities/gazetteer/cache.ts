@@ -40,17 +40,17 @@ function packageVersion(name: string, entry: string): string {
   throw new Error(`no package.json found for ${name}`);
 }
 
+/** This folder: its source files say how the data is derived and stored. */
+const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
+
 /**
- * What the derived data depends on: the source files of this folder (how it is derived and
- * stored), the data packages' versions, and V8 (the serialization format).
+ * What the derived data depends on: the source files of the gazetteer folder (by name and
+ * content), the data packages' versions, and V8 (the serialization format).
  */
-export function gazetteerKey(): string {
+export function gazetteerKey(sourceDir = SOURCE_DIR): string {
   const hash = createHash('sha256');
-  const dir = dirname(fileURLToPath(import.meta.url));
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.ts'))
-    .sort())
-    hash.update(`${name}\u0000`).update(readFileSync(join(dir, name)));
+  const sources = readdirSync(sourceDir).filter((n) => n.endsWith('.ts'));
+  for (const name of sources.sort()) hash.update(`${name}\u0000`).update(readFileSync(join(sourceDir, name)));
   for (const [name, entry] of DATA_PACKAGES) hash.update(`\u0000${name}@${packageVersion(name, entry)}`);
   return hash.update(`\u0000v8@${process.versions.v8}`).digest('hex');
 }
