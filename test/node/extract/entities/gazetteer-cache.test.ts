@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +10,9 @@ import {
   loadGazetteer,
   readGazetteerCache,
   writeGazetteerCache,
-} from '../../src/extract/entities/gazetteer/cache.js';
-import { deriveGazetteer, type Gazetteer } from '../../src/extract/entities/gazetteer/derive.js';
-import { FrozenStringSet } from '../../src/extract/entities/gazetteer/frozen-string-set.js';
+} from '../../../../src/extract/entities/gazetteer/cache.js';
+import { deriveGazetteer, type Gazetteer } from '../../../../src/extract/entities/gazetteer/derive.js';
+import { FrozenStringSet } from '../../../../src/extract/entities/gazetteer/frozen-string-set.js';
 
 describe('FrozenStringSet', () => {
   const roundTrip = (set: FrozenStringSet) =>
@@ -134,5 +135,25 @@ describe('the gazetteer cache file', () => {
     const loaded = loadGazetteer(file);
     expect(loaded.englishWords.size).toBe(derived.englishWords.size);
     expect(readGazetteerCache(file, key)).not.toBeNull();
+  });
+});
+
+describe('the gazetteer cache key', () => {
+  const source = fileURLToPath(new URL('../../../../src/extract/entities/gazetteer/', import.meta.url));
+
+  it('covers every source file of the gazetteer folder', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'nrs-gazetteer-src-'));
+    await cp(source, copy, { recursive: true });
+    const key = gazetteerKey(copy);
+    expect(key).toBe(gazetteerKey());
+    // Files other than sources do not count.
+    await writeFile(join(copy, 'notes.txt'), 'anything');
+    expect(gazetteerKey(copy)).toBe(key);
+    const places = join(copy, 'place-names.ts');
+    await writeFile(places, `${await readFile(places, 'utf8')}\n// another place\n`);
+    const edited = gazetteerKey(copy);
+    expect(edited).not.toBe(key);
+    await writeFile(join(copy, 'more-places.ts'), 'export const MORE = [];\n');
+    expect(gazetteerKey(copy)).not.toBe(edited);
   });
 });
