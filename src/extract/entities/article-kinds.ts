@@ -18,7 +18,7 @@ export function harmonise(ctx: ArticleContext, cands: Candidate[]): void {
     m.set(c.kind, (m.get(c.kind) ?? 0) + (c.strong ? 3 : c.guess ? 0.5 : 1));
     kindOf.set(t, m);
   }
-  // Multi-word entities lend their kind to their parts ("Zelenskyy" of "Volodymyr Zelenskyy").
+  // Multi-word entities lend their kind to their parts ("Lee" of "Ann Lee").
   const strongKinds = new Map<string, Set<Kind>>();
   for (const c of cands) {
     if (!c.kind || !c.strong) continue;
@@ -27,13 +27,13 @@ export function harmonise(ctx: ArticleContext, cands: Candidate[]): void {
     k.add(c.kind);
     strongKinds.set(t, k);
   }
-  // "Pirelli Cables" read as a name without a first name, where "Pirelli" alone is surely an organisation.
+  // "Brill Cables" read as a name without a first name, where "Brill" alone is surely an organisation.
   for (const c of cands) {
     if (c.strong || c.kind !== 'person' || c.e - c.s < 2) continue;
     const firstKinds = strongKinds.get(nth(ctx.tokens, c.s).text);
     if (firstKinds?.has('organization') && !firstKinds.has('person')) c.kind = 'organization';
   }
-  // A weakly typed full name ("OSCE Chechnya") does not override a strong single word.
+  // A weakly typed full name ("OSCE Kessel") does not override a strong single word.
   const partKind = new Map<string, { kind: Kind; strong: boolean }>();
   for (const c of cands) {
     if (!c.kind || c.e - c.s < 2) continue;
@@ -73,7 +73,7 @@ export function capsLineMentions(ctx: ArticleContext, cands: Candidate[]): Candi
   for (const c of cands) if (c.kind) known.set(foldKey(spanText(ctx, c.s, c.e)), c.kind);
   const out: Candidate[] = [];
   const { tokens } = ctx;
-  // "BOSTON AT OAKLAND": a fixture line, both sides clubs.
+  // "EASTWICK AT NORTHFIELD": a fixture line, both sides clubs.
   const fixture = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (nth(tokens, i).capsLine && nth(tokens, i).text === 'AT' && !nth(tokens, i).first)

@@ -93,7 +93,7 @@ const sure = (kind: Kind): Verdict => ({ kind, strong: true });
 function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdict | null {
   const { tokens } = ctx;
   const { ws, surface, first, last, prevW, prev2W, next, nextW, next2W, inPlace } = around;
-  // Dateline: "LONDON 1996-08-30", "SALVADOR, Feb 26 -".
+  // Dateline: "KELMARSH 2001-05-14", "VELTRA, Feb 26 -".
   if (
     nth(tokens, c.s).first &&
     (DATE.test(next?.text ?? '') ||
@@ -103,9 +103,9 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
     return sure('place');
   if (INSTITUTIONS.get(lower(surface)))
     return sure(INSTITUTION_PLACES.has(lower(surface)) ? 'place' : 'organization');
-  // "Frank Busemann (Germany)", "Red Star (Yugoslavia) 70": the country in brackets is a place.
+  // "Ada Varro (Portugal)", "Union Sella (Chile) 70": the country in brackets is a place.
   if (prevW === '(' && nextW === ')' && countryFor(surface)) return sure('place');
-  // Venues in sports copy: "at the Oval", "London (The Oval):", "Bristol: Gloucestershire 183".
+  // Venues in sports copy: "at the Dell", "Kelmarsh (The Dell):", "Eastwick: Northshire 183".
   if (ctx.sports && !personLikeRun(ws) && (prevW === 'at' || (prevW === 'the' && prev2W === 'at')))
     return sure('place');
   if (
@@ -125,26 +125,26 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
     return sure('place');
   }
   if (ORG_HEADS.has(last) && ws.length > 1) return sure('organization');
-  // "Douglas & Lomason", "Procter & Gamble": firms.
+  // "Haddow & Pike", "Brill & Sons Holdings": firms.
   if (ws.length > 2 && ws.includes('&')) return sure('organization');
-  // Bowling figures "Muralitharan 10-0-41-2": a player.
+  // Bowling figures "Okonedo 10-0-41-2": a player.
   if (/^\d+(?:\.\d)?-\d+-\d+-\d+$/.test(next?.text ?? '')) return sure('person');
   if (ws.some((w) => ORG_HEADS_BEFORE_OF.has(lower(w))) && ws.includes('of')) return sure('organization');
   if ((PLACE_HEADS.has(last) && ws.length > 1) || (PLACE_FIRST.has(lower(first)) && ws.length > 1))
     return sure('place');
   if (ORG_FIRST.has(lower(first)) && ws.length > 1) return sure('organization');
-  // "the town of Arbil", "the capital Dushanbe", "Yunnan province".
+  // "the town of Veltra", "the capital Marenza", "Kessel province".
   if ((prevW === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2W) && !DIRECTIONS.has(prev2W)) || prevW === 'capital')
     return sure('place');
   if (PLACE_NOUNS_AFTER.has(nextW) && !/^\p{Lu}/u.test(next!.text) && !personLikeRun(ws))
     return sure('place');
-  // Teams named after their town: "Florida Marlins", "Boston Red Sox", "Kansas City Royals".
+  // Teams named after their town: "Ohio Herons", "Eastwick Red Sox", "Kansas City Comets".
   if (ws.length >= 2 && ws.length <= 4 && isTeamTail(nth(ws, ws.length - 1)) && !isFirstName(first)) {
     const head = ws.slice(0, -1).join(' ');
     const head2 = ws.slice(0, -2).join(' ');
     if (isPlaceName(head) || (head2 && isPlaceName(head2)) || ctx.sports) return sure('organization');
   }
-  // "the Orioles", "the Mariners" in a sports report.
+  // "the Herons", "the Comets" in a sports report.
   if (
     ctx.sports &&
     ws.length === 1 &&
@@ -155,7 +155,7 @@ function byRule(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdic
   )
     return sure('organization');
   if (ORG_ROLE_AFTER.has(nextW) && !isFirstName(first)) return { kind: 'organization', strong: false };
-  // "Pirelli shares", "Le Matin newspaper", "Ruch's shares": cue nouns after a name that is no person's.
+  // "Brill shares", "Le Veilleur newspaper", "Haddow's shares": cue nouns after a name that is no person's.
   const afterPoss = nextW === "'s" || nextW === '’s' ? next2W : nextW;
   if (
     ORG_NOUNS_AFTER.has(afterPoss) &&

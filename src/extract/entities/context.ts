@@ -22,7 +22,7 @@ export interface Candidate {
   guess?: boolean;
 }
 
-/** A demonym standing for its state ("Ukrainian forces"): a mention of the country, token range [i, e). */
+/** A demonym standing for its state ("Chilean forces"): a mention of the country, token range [i, e). */
 export interface DemonymMention {
   i: number;
   e: number;
@@ -62,7 +62,7 @@ export const spanText = (ctx: ArticleContext, s: number, e: number) =>
 export const spanWords = (ctx: ArticleContext, s: number, e: number) =>
   ctx.tokens.slice(s, e).map((t) => t.text);
 
-/** A report with several score-like lines ("3-1", "Essex 72-0", "Ajax 2 PSV 1"). */
+/** A report with several score-like lines ("3-1", "Northshire 72-0", "Eastwick 2 Union Sella 1"). */
 function isSportsReport(body: string): boolean {
   const lines = body.split(/\n+/);
   let scores = 0;
@@ -75,5 +75,11 @@ function isSportsReport(body: string): boolean {
   return seen.size >= 3;
 }
 
-const SPORT_WORDS =
-  /\b(?:innings|wickets?|batting|bowled|bowler|batsman|homer(?:ed|s)?|inning|pitcher|pitched|striker|goalkeeper|midfielder|halftime|half-time|referee|unbeaten|touchdowns?|quarterback|play-?offs?|semi-?finals?|quarter-?finals?|scored|equaliser|equalised|penalty|hat-trick|runs-up|seeded|birdies?|bogeys?|par)\b/gi;
+/** Words only sport uses, as regular-expression alternatives. */
+const SPORT_WORD_FORMS = `
+  innings wickets? batting bowled bowler batsman homer(?:ed|s)? inning pitcher pitched striker
+  goalkeeper midfielder halftime half-time referee unbeaten touchdowns? quarterback play-?offs?
+  semi-?finals? quarter-?finals? scored equaliser equalised penalty hat-trick runs-up seeded
+  birdies? bogeys? par
+`;
+const SPORT_WORDS = new RegExp(`\\b(?:${SPORT_WORD_FORMS.trim().split(/\s+/).join('|')})\\b`, 'gi');

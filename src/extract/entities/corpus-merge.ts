@@ -22,7 +22,7 @@ const collator = new Intl.Collator();
 /**
  * The entity a quote's speaker as written refers to, as an id (`${kind}-${slug}`), or null.
  * Matches the name or an alias, then a role-prefixed form ending in a known name ("Kremlin
- * spokesman Dmitry Peskov"), then a bare surname shared by exactly one person. People first.
+ * spokesman Oleg Marin"), then a bare surname shared by exactly one person. People first.
  * After corpus merging prefer `MergedEntities.resolve`, which also knows corpus-wide surnames.
  */
 export function resolveSpeaker(speaker: string, entities: ArticleEntity[]): string | null {
@@ -58,7 +58,7 @@ function findEntity(speaker: string, ordered: Candidate[]): ArticleEntity | null
   if (!s) return null;
   const lc = s.toLowerCase();
   for (const c of ordered) if (c.lower.includes(lc)) return c.e;
-  // "Kremlin spokesman Dmitry Peskov": the longest known name the speaker ends with.
+  // "Kremlin spokesman Oleg Marin": the longest known name the speaker ends with.
   let best: ArticleEntity | null = null;
   let bestLen = 0;
   for (const { e, forms } of ordered) {

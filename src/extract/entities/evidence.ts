@@ -37,7 +37,7 @@ export function weighEvidence(ctx: ArticleContext, c: Candidate, around: Surroun
     else per += 0.8;
   }
   if (ws.length === 1 && isAcronym(first)) org += 1.5;
-  // "Clinton", "Dole": surnames that are also small towns.
+  // "Ashby", "Whitley": surnames that are also small towns.
   if (ws.length === 1 && pop < 100000 && PEOPLE_NAMES.has(first) && !isCommonWord(first) && !ctx.sports)
     per += 0.4;
   for (let i = c.s; i < c.e; i++) {
@@ -59,7 +59,7 @@ export function weighEvidence(ctx: ArticleContext, c: Candidate, around: Surroun
   if (isRole(prevW) && CORE_ROLES.has(prevW)) per += 1.5;
   if (nextW === '(' && isAcronym(tokens[c.e + 1]?.text ?? '')) org += 1.5;
   if (COMPANY_AFTER.has(nextW)) org += 3;
-  // Results and tables: "Leicestershire 22 points", "Barcelona 3 Real Madrid 1" — clubs; a
+  // Results and tables: "Northshire 22 points", "Eastwick 3 Union Sella 1" — clubs; a
   // person has a first name or an initial; a country is the national team, still a place.
   const personLike = isFirstName(first) || /^\p{Lu}\.$/u.test(first);
   if (/^\d+$/.test(nextW) || (nextW === '(' && isScoreParen(ctx, c.e))) {

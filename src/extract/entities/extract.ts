@@ -8,12 +8,12 @@
  * aliases into entities.
  *
  * Decisions worth knowing:
- * - A person's mention covers the name only ("Dmitry Peskov"); the role-prefixed form ("Kremlin
- *   spokesman Dmitry Peskov") is recorded as an alias, and the organisation or place inside the
+ * - A person's mention covers the name only ("Oleg Marin"); the role-prefixed form ("Kremlin
+ *   spokesman Oleg Marin") is recorded as an alias, and the organisation or place inside the
  *   prefix is extracted on its own.
  * - A demonym counts as a mention of its country only where it stands for the state: before a
- *   word of government, armed forces, leadership or the economy ("Ukrainian forces", "the Russian
- *   government", "Russian President ..."). "North Koreans joining", "Russian novelist" do not.
+ *   word of government, armed forces, leadership or the economy ("Chilean forces", "the Norwegian
+ *   government", "Norwegian President ..."). "Chileans joining", "Norwegian novelist" do not.
  *   The demonym is then an alias of the place. isDemonymMention tells such mentions apart.
  * - Seats used for institutions ("the Kremlin", "White House") are organisations (CoNLL calls
  *   them places; the seed article's gold, which this follows, calls them organisations).
@@ -31,7 +31,7 @@ import { capitalisedRuns, datelinePlaces } from './runs.js';
 
 /**
  * Id (`${kind}-${slug}`) of the article entity a name as written refers to — a quote's speaker
- * ("Peskov", "Kremlin spokesman Dmitry Peskov"), or a country's other spelling ("U.S.") — or null.
+ * ("Marin", "Kremlin spokesman Oleg Marin"), or a country's other spelling ("U.S.") — or null.
  */
 export function resolveSpeaker(name: string, articleEntities: ArticleEntity[]): string | null {
   const country = countryFor(name.trim().replace(/^the\s+/i, ''));
@@ -41,7 +41,10 @@ export function resolveSpeaker(name: string, articleEntities: ArticleEntity[]): 
 export interface ExtractOptions {
   /** Headline; full names in it help resolve surnames in the body. */
   title?: string;
-  /** Run compromise's tagger (default true). Off is about 7x faster and 1-2 F1 points less accurate on CoNLL. */
+  /**
+   * Run compromise's tagger (default true). Off is about 7x faster and 1-2 F1 points less accurate
+   * on CoNLL.
+   */
   tagger?: boolean;
 }
 
@@ -50,7 +53,7 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   const candidates: Candidate[] = [];
   const demonymMentions: DemonymMention[] = [];
 
-  // 0. Datelines ("BERLIN 1996-08-30", "ARLINGTON, Texas 1996-08-31"): every name there is a place.
+  // 0. Datelines ("KELMARSH 2001-05-14", "EASTWICK, Ohio 2001-05-14"): every name there is a place.
   candidates.push(...datelinePlaces(ctx));
 
   // 1. Capitalised runs on normal lines.

@@ -57,7 +57,7 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
     break;
   }
   if (s >= e) return [];
-  // Demonyms: "North Korean", "Ukrainian" — record where they stand for the state, never a run.
+  // Demonyms: "South Korean", "Chilean" — record where they stand for the state, never a run.
   const knownAt = (i: number) => [3, 2].some((n) => i + n <= e && startsKnownName(ctx, i, i + n));
   const orgRun = ORG_HEADS.has(lower(nth(tokens, e - 1).text)) && e - s > 1;
   for (let i = s; i < e; i++) {
@@ -76,12 +76,12 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
       const after = i + len;
       const nextWord = tokens[after] ? lower(tokens[after].text) : '';
       if (country && STATE_NOUNS.has(nextWord)) demonyms.push({ i, e: after, country });
-      // "Russian Foreign Ministry": the rest is an organisation on its own only with a head word.
+      // "Chilean Foreign Ministry": the rest is an organisation on its own only with a head word.
       if (after < e) parts.push(...splitRun(ctx, after, e, demonyms));
       return parts;
     }
   }
-  // Roles: "President Volodymyr Zelenskyy", "Bank of England Governor Eddie George".
+  // Roles: "President Ann Lee", "Bank of Kessel Governor Bo Chen".
   for (let p = e - 2; p >= s; p--) {
     if (!isRole(nth(tokens, p).text)) continue;
     const name = spanWords(ctx, p + 1, e);
@@ -100,7 +100,7 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   if (ws.every((w) => isRole(w) || CORE_ROLES.has(lower(w)))) return [];
   if (ws.length === 1 && NON_ENTITY_ACRONYMS.has(lower(nth(ws, 0))) && ws[0] === nth(ws, 0).toUpperCase())
     return [];
-  // A lone letter ("N / A", "Radnicki (N)", "S. Korean") is no name.
+  // A lone letter ("N / A", "Union Sella (N)", "S. Korean") is no name.
   if (ws.length === 1 && /^\p{Lu}\.?$/u.test(nth(ws, 0))) return [];
   if (MISC_HEADS.has(lower(nth(ws, ws.length - 1)))) return [];
   return [{ s, e, kind: null, strong: false }];
@@ -139,7 +139,7 @@ function startsKnownName(ctx: ArticleContext, s: number, e: number): boolean {
 }
 
 /**
- * Start token of the role written before a person's name ("Kremlin spokesman", "Ukrainian
+ * Start token of the role written before a person's name ("Kremlin spokesman", "Chilean
  * President"), or null. The prefix holds at least one role word and may start with capitalised
  * words (an organisation, a place, a nationality) or a possessive.
  */

@@ -2,7 +2,7 @@
  * Within one article, the canonical name of each organisation as written: an acronym defined in
  * parentheses ("Harbour Workers Union (HWU)") or matching a longer name's initials, and a short
  * form that exactly one longer organisation starts or ends with ("Northfield" for "Northfield
- * Athletic"), take the longer name. A known prefix ("White House National Security Council")
+ * Athletic"), take the longer name. A known prefix ("Pentagon Defense Science Board")
  * gives way to the rest of the name and becomes a mention of its own.
  */
 import { type ArticleContext, type Candidate, type Kind, spanText, spanWords } from './context.js';
@@ -98,7 +98,7 @@ export function organisationName(names: OrganisationNames, surface: string): str
   return name;
 }
 
-/** Capitals-only surfaces ("LONDON") get a readable name; mixed case is kept as written. */
+/** Capitals-only surfaces ("KELMARSH") get a readable name; mixed case is kept as written. */
 export function canonicalCase(surface: string): string {
   if (surface.length > 4 && surface === surface.toUpperCase() && /\p{L}/u.test(surface)) {
     return surface

@@ -1,5 +1,5 @@
 /**
- * Step 1 of entity extraction: where names are written. Wire datelines ("BERLIN 1996-08-30"),
+ * Step 1 of entity extraction: where names are written. Wire datelines ("KELMARSH 2001-05-14"),
  * whose names are all places, and capitalised runs on ordinary lines ("Bank of England",
  * "Transport and Dockworkers' Union"), with the tests that tell a name's capital from a
  * sentence's, a month's or a headline's.
@@ -61,14 +61,14 @@ function isNameToken(ctx: ArticleContext, i: number): boolean {
   const tg = nth(ctx.tags, i);
   if (tg.has('Month') || tg.has('WeekDay') || tg.has('Holiday')) return false;
   if (t.text === 'I' || t.text === "'S" || t.text === '’S') return false;
-  // "May 22", "in May": the month, unless a name comes before or after ("Theresa May").
+  // "May 22", "in May": the month, unless a name comes before or after ("Ann May").
   if (
     t.text === 'May' &&
     !isCap(ctx.tokens[i + 1]?.text ?? '') &&
     !(i > 0 && isCap(nth(ctx.tokens, i - 1).text) && !nth(ctx.tokens, i).first)
   )
     return false;
-  // "Tokyo-based", "Russian-backed", but not "Inzamam-ul-Haq".
+  // "Tokyo-based", "Russian-backed", but not "Noor-ul-Amin".
   const hyphenTail = /-(\p{Ll}+)$/u.exec(t.text)?.[1];
   if (
     hyphenTail &&
@@ -86,7 +86,8 @@ function isNameToken(ctx: ArticleContext, i: number): boolean {
     cityPopulation(t.text) < 100000
   )
     return false;
-  if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false; // "Serbs", "Arabs"
+  // "Serbs", "Arabs": a people, not a name.
+  if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false;
   if (PARTY_MEMBERS.has(lower(t.text))) return false;
   // "STANDINGS", "DIGEST": shouted ordinary words.
   if (
@@ -151,7 +152,7 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
       if (w === 'of' || w === 'for') hadOf = true;
       e = next + 1;
     }
-    // "Hong Kong-based": the name is only part of a modifier the tokeniser keeps whole.
+    // "Port Lorne-based": the name is only part of a modifier the tokeniser keeps whole.
     const after = tokens[e];
     if (
       after &&
@@ -168,7 +169,10 @@ export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
   return runs;
 }
 
-/** Whether the capitalised run starting at i (up to four words) ends in an organisation head that takes "and". */
+/**
+ * Whether the capitalised run starting at i (up to four words) ends in an organisation head that
+ * takes "and".
+ */
 function endsInAndHead(ctx: ArticleContext, i: number): boolean {
   const { tokens } = ctx;
   for (

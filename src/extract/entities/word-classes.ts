@@ -70,7 +70,10 @@ export function personLikeRun(ws: string[]): boolean {
   return ws.length >= 2 && (isFirstName(nth(ws, 0)) || /^\p{Lu}\.$/u.test(nth(ws, 0)));
 }
 
-/** A capitalised plural that names a team ("Marlins", "Sox", "Blue Jays"): not a place's or a nation's word. */
+/**
+ * A capitalised plural that names a team ("Herons", "Sox", "Blue Jays"): not a place's or a
+ * nation's word.
+ */
 export function isTeamTail(w: string): boolean {
   if (w === 'Sox') return true;
   if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(w) || /(?:ss|us|is)$/.test(w)) return false;

@@ -43,14 +43,15 @@ export const ORG_HEADS = wordSet(`
   daily gazette herald tribune courier chronicle observer telegraph
 `);
 
-/** First word of an organisation name: venues and businesses ("Café Lanterna", "Banco Santander"). */
-export const ORG_FIRST = wordSet(
-  `café cafe restaurant bistro brasserie trattoria pizzeria banco banca grupo club sporting olympique dynamo dinamo spartak lokomotiv atletico athletico`,
-);
+/** First word of an organisation name: venues and businesses ("Café Lanterna", "Banco Ribeira"). */
+export const ORG_FIRST = wordSet(`
+  café cafe restaurant bistro brasserie trattoria pizzeria banco banca grupo club sporting olympique
+  dynamo dinamo spartak lokomotiv atletico athletico
+`);
 
 /**
  * Heads after "X and Y" that make the whole run one organisation ("Transport and Dockworkers'
- * Union", "Procter & Gamble Co").
+ * Union", "Haddow & Pike Co").
  */
 export const ORG_HEADS_WITH_AND = wordSet(`
   union unions association federation society council committee company co co. corp corp. inc inc.
@@ -59,7 +60,7 @@ export const ORG_HEADS_WITH_AND = wordSet(`
 `);
 
 /**
- * Lower-case words after a name that make it an organisation ("Pirelli shares", "Le Matin
+ * Lower-case words after a name that make it an organisation ("Brill shares", "Le Veilleur
  * newspaper", "Reds manager").
  */
 export const ORG_NOUNS_AFTER = wordSet(`
@@ -70,8 +71,8 @@ export const ORG_NOUNS_AFTER = wordSet(`
 `);
 
 /**
- * Lower-case words before "of X" that make X a place ("the town of Arbil", "the province of
- * Yunnan").
+ * Lower-case words before "of X" that make X a place ("the town of Veltra", "the province of
+ * Kessel").
  */
 export const PLACE_NOUNS_BEFORE_OF = wordSet(`
   city town village province region state county district island islands port capital suburb
@@ -79,7 +80,7 @@ export const PLACE_NOUNS_BEFORE_OF = wordSet(`
   kingdom emirate north south east west centre center heart streets
 `);
 
-/** Lower-case words after a name that make it a place ("Yunnan province", "Arbil region"). */
+/** Lower-case words after a name that make it a place ("Kessel province", "Veltra region"). */
 export const PLACE_NOUNS_AFTER = wordSet(`
   province region district county state city town village area island islands valley border
   borders oblast prefecture governorate municipality enclave airport port suburb
@@ -110,7 +111,7 @@ export const PLACE_HEADS = wordSet(`
   kingdom emirate emirates oblast prefecture stadium arena ground oval
 `);
 
-/** First word of a place name ("Lake Victoria", "Mount Everest"). */
+/** First word of a place name ("Lake Orla", "Mount Kessel"). */
 export const PLACE_FIRST = wordSet(
   `lake mount mt mt. cape port fort ft ft. saint st st. san santa sao são los las el`,
 );
@@ -183,7 +184,8 @@ export const NON_NAME_WORDS = wordSet(`
   mr mrs ms
   monday tuesday wednesday thursday friday saturday sunday
   january february march april june july august september october november december
-  jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.
+  jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov.
+  dec dec.
   god internet web gmt edt est bst cet
   christmas easter ramadan eid hanukkah thanksgiving diwali passover lent advent
 `);

@@ -13,7 +13,7 @@ import { endsWithPeriod, opensQuote } from './marks.js';
 import { span, speakerRun, startsSpeaker, trimPunct, withAppositive } from './speaker-phrase.js';
 import { DETERMINERS, FRAME_FOLLOWERS, NOT_SUBJECT_START, OTHER_VERBS, PRONOUNS } from './words.js';
 
-/** `"…," Peskov told reporters` / `"…," said Biden, who …` right after the closing mark. */
+/** `"…," Marin told reporters` / `"…," said Ann Lee, who …` right after the closing mark. */
 export function attributionAfter(
   body: string,
   from: number,
@@ -24,7 +24,7 @@ export function attributionAfter(
   if (!toks.length || opensQuote(nth(toks, 0))) return null;
   let i = 0;
   if (nth(toks, 0).lower === 'then' || nth(toks, 0).lower === 'also') i = 1;
-  // `"…," Read said`: a capitalized cue form followed by a cue is a name.
+  // `"…," Hale said`: a capitalized cue form followed by a cue is a name.
   const n =
     nth(toks, i).text !== nth(toks, i).lower && !nth(toks, i).post && isCueAt(toks, i + 1)
       ? 0
@@ -55,8 +55,8 @@ export function attributionAfter(
     const firstComma = core.findIndex((t) => t.post === ',');
     const headLen = firstComma < 0 ? core.length : firstComma + 1;
     if (headLen > MAX_SPEAKER_WORDS + 3) return null;
-    // "warm-and-fuzzy Trump said", or "federal prosecutors wrote" after a quote ending in a comma.
-    // "to back Clinton's campaign while adding" continues the reporter's clause instead.
+    // "soft-spoken Lee said", or "federal prosecutors wrote" after a quote ending in a comma.
+    // "to back Chen's campaign while adding" continues the reporter's clause instead.
     const plausible =
       startsSpeaker(nth(toks, 0)) ||
       (core.slice(0, 3).some(isCapitalized) && !NOT_SUBJECT_START.has(nth(toks, 0).lower)) ||
@@ -80,7 +80,7 @@ export function attributionAfter(
 }
 
 /**
- * `"…," Ortiz retaliated.`: right after a quote its sentence goes on from, a name or pronoun
+ * `"…," Reyes retorted.`: right after a quote its sentence goes on from, a name or pronoun
  * and a past-tense verb that ends the clause report speech, whatever the verb.
  */
 function speechFrameAt(toks: WordToken[], k: number): boolean {
@@ -94,7 +94,7 @@ function speechFrameAt(toks: WordToken[], k: number): boolean {
   return named && endsFrame(toks, k);
 }
 
-/** "an angry Varga", "the harbor master": a determiner, plain words, and a name or role last. */
+/** "an angry Reyes", "the harbor master": a determiner, plain words, and a name or role last. */
 function describedSpeaker(head: WordToken[]): boolean {
   const last = head.at(-1);
   if (

@@ -78,7 +78,7 @@ export function attributionBefore(body: string, from: number, to: number): Attri
       return null;
   }
   if (k === 0 || (k === 1 && CLAUSE_OPENERS.has(nth(toks, 0).lower))) {
-    // "Said Comey, "…"" puts the speaker after the cue.
+    // "Said Chen, "…"" puts the speaker after the cue.
     if (!between.length) return null;
     const runEnd = speakerRun(toks, k + n, MAX_SPEAKER_WORDS);
     const [a, b] = span(toks, k + n, runEnd);

@@ -8,7 +8,7 @@
 export interface Attribution {
   /** Words between the cue and the quote ("reporters", "it as"); empty when adjacent. */
   object?: number;
-  /** Those words name someone ("said Obama "…""): the subject of reported speech, not a listener. */
+  /** Those words name someone ("said Lee "…""): the subject of reported speech, not a listener. */
   objectNamed?: boolean;
   speakerStart: number;
   speakerEnd: number;

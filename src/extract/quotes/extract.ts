@@ -35,12 +35,13 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
   const groups = joinParagraphs(body, groupPieces(body, pieces, paragraphs), paragraphs);
   const units: Array<UnitPiece & { speaker: string | null; cue: string | null }> = [];
   let lastNamed: string | null = null;
-  // Pronouns follow the reporter's prose too ("…, said Jake Horowitz." then "…," he said);
+  // Pronouns follow the reporter's prose too ("…, said Tom Reyes." then "…," he said);
   // descriptions ("the senator") point back to a quoted speaker.
   let lastMentioned: string | null = null;
   let lastSpeaker: string | null = null;
   let lastKept: Group | null = null;
-  // The reporter's prose between quotations since lastMentioned was set, read back only when a pronoun needs it.
+  // The reporter's prose between quotations since lastMentioned was set, read back only when a
+  // pronoun needs it.
   const gaps: Array<[number, number]> = [];
   let prevEnd = 0;
   for (const g of groups) {
@@ -135,7 +136,7 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
 
 /**
  * A quote opening in lower case that completes a sentence the reporter began is a mixed
- * quotation, reported speech with quoted words: `He said Obama "knows full well…"` (the name
+ * quotation, reported speech with quoted words: `He said Lee "knows full well…"` (the name
  * after the cue is the subject of the reported clause) or `A downturn, he said, "could be…"`
  * (the attribution interrupts the reporter's sentence). Naming cues (`called Smith "…"`)
  * do quote what follows.

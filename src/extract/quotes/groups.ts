@@ -92,7 +92,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       floor > para.start &&
       !endsWithPeriod(body, floor)
     ) {
-      // An earlier piece inside the same sentence (`Gore called it "premature" ..., adding, "…"`).
+      // An earlier piece inside the same sentence (`Lee called it "premature" ..., adding, "…"`).
       attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
     }
     let rule = attribution ? 'before' : '';
@@ -114,7 +114,8 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         last.closed && !(last === p && !standalone && endsWithPeriod(body, p.end))
           ? attributionAfter(body, last.end, limit, endsWithComma(body, last.end))
           : null;
-      // `"…." She said, "…"`: after a quote that closed its sentence, a cue ending on a comma or colon introduces the next one.
+      // `"…." She said, "…"`: after a quote that closed its sentence, a cue ending on a comma or
+      // colon introduces the next one.
       if (
         after &&
         next &&
@@ -126,7 +127,8 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       // `Praising her "patience," Ann Lee said, "We…"`: a piece inside the reporter's sentence is
       // a title or scare quote, and the attribution after it introduces the new sentence quoted next
       // (one going on in lower case, `"he must…," she says, "but…"`, is the same quotation).
-      // A cue running straight into the next piece (`labeled "urgent," a nurse wrote "no visitors."`) introduces it.
+      // A cue running straight into the next piece (`labeled "urgent," a nurse wrote "no
+      // visitors."`) introduces it.
       if (
         after &&
         last === p &&
@@ -178,7 +180,8 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     ) {
       const stop = sentenceEndAfter(body, p.end, nth(paragraphs, p.para).end);
       if (stop) {
-        // The quotation is the speaker's sentence from the opening mark on, with any pieces quoted further in it.
+        // The quotation is the speaker's sentence from the opening mark on, with any pieces
+        // quoted further in it.
         end = stop;
         while (pieces[i + 1] && nth(pieces, i + 1).start < end) last = nth(pieces, ++i);
         runsToSentenceEnd = true;

@@ -72,7 +72,8 @@ export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedP
         continue;
       }
       const markEnd = i + len;
-      // Nothing closes at a paragraph start: a mark there opens, even `” … what` with a right mark and a space.
+      // Nothing closes at a paragraph start: a mark there opens, even `” … what` with a right
+      // mark and a space.
       const opening = i === para.start || isOpeningSide(body, i, markEnd, para);
       const closing = isClosingSide(body, i, markEnd, para);
       if (open < 0) {
@@ -112,7 +113,7 @@ function trimEnd(body: string, start: number, end: number): number {
 }
 
 /**
- * `…because "men should not be there." Cruz says, "…"`: a quote inside a sentence that closes
+ * `…because "the gates stay shut." Chen says, "…"`: a quote inside a sentence that closes
  * on a period ends that sentence, so the words after it start a new one.
  */
 export function endsWithPeriod(body: string, end: number): boolean {

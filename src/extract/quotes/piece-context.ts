@@ -12,7 +12,7 @@ import { attributionBefore, sentenceStart } from './attribution-before.js';
 import { isCueAt } from './cues.js';
 import type { Paragraph, QuotedPiece } from './marks.js';
 
-/** `Trump said:` closing the previous paragraph introduces a quote paragraph. */
+/** `Ann Lee said:` closing the previous paragraph introduces a quote paragraph. */
 export function colonIntro(
   body: string,
   prev: { start: number; end: number },
@@ -24,7 +24,10 @@ export function colonIntro(
   return attributionBefore(body, s, prev.end);
 }
 
-/** Where a quote opens: S sentence start, P after a colon, dash or bracket, C after a comma, W after a word. */
+/**
+ * Where a quote opens: S sentence start, P after a colon, dash or bracket, C after a comma, W
+ * after a word.
+ */
 export function positionOf(lead: string): 'S' | 'P' | 'C' | 'W' {
   if (lead === '') return 'S';
   const last = lead.at(-1)!;

@@ -1,6 +1,6 @@
 /**
- * Who the reporter last said spoke, in the prose between quotations: `…, said Jake Horowitz.`
- * or `Horowitz told the panel that…`. A later `"…," he said` points back to that person
+ * Who the reporter last said spoke, in the prose between quotations: `…, said Tom Reyes.`
+ * or `Reyes told the panel that…`. A later `"…," he said` points back to that person
  * rather than to the speaker of an earlier quotation.
  */
 import { nth } from '../text/nth.js';
@@ -42,7 +42,7 @@ function lastInSpan(body: string, from: number, to: number): string | null {
     const before = nameEndingAt(toks, k);
     if (before) return before;
     const prev = toks[k - 1];
-    // "said Horowitz" names the speaker only where the cue opens its clause.
+    // "said Reyes" names the speaker only where the cue opens its clause.
     if (!prev || /[,.;:!?]['"”’)]*$/.test(prev.post) || endsSentence(prev)) {
       const after = nameStartingAt(toks, k + 1);
       if (after) return after;
@@ -55,19 +55,19 @@ function isNameWord(t: WordToken): boolean {
   return isCapitalized(t) && !PRONOUNS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/[’']s$/.test(t.text);
 }
 
-/** The name right before the cue: "Horowitz said", "Mr. Ortiz told". */
+/** The name right before the cue: "Reyes said", "Mr. Reyes told". */
 function nameEndingAt(toks: WordToken[], k: number): string | null {
   const prev = toks[k - 1];
   if (!prev || prev.post || !isNameWord(prev)) return null;
   let s = k - 1;
   for (;;) {
     while (s > 0 && k - s < MAX_NAME_WORDS && !nth(toks, s - 1).post && isNameWord(nth(toks, s - 1))) s--;
-    // "Jeb Bush of Florida said": the name is before the place.
+    // "Ann Lee of Ohio said": the name is before the place.
     if (s < 2 || nth(toks, s - 1).lower !== 'of' || nth(toks, s - 2).post || !isNameWord(nth(toks, s - 2)))
       break;
     s -= 2;
   }
-  // A capitalized word opening the sentence is often no name: "But Bryant said", "Officials said".
+  // A capitalized word opening the sentence is often no name: "But Reyes said", "Officials said".
   if (s === 0 || endsSentence(nth(toks, s - 1))) {
     while (s < k && NOT_NAMES.has(nth(toks, s).lower)) s++;
     if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lower) && /s$/.test(prev.lower))) return null;
@@ -78,7 +78,7 @@ function nameEndingAt(toks: WordToken[], k: number): string | null {
     .join(' ');
 }
 
-/** The name right after the cue: "said Jake Horowitz", "said plumber Jake Horowitz". */
+/** The name right after the cue: "said Tom Reyes", "said plumber Tom Reyes". */
 function nameStartingAt(toks: WordToken[], from: number): string | null {
   let i = from;
   while (

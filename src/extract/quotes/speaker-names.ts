@@ -1,5 +1,5 @@
 /**
- * Speaker phrases as written ("Kremlin spokesman Dmitry Peskov", "he", "the Ukrainian leader")
+ * Speaker phrases as written ("Kremlin spokesman Oleg Marin", "he", "the Chilean leader")
  * reduced to what the entity stage can link: the bare person name.
  */
 import { nth } from '../text/nth.js';
@@ -7,15 +7,20 @@ import { nth } from '../text/nth.js';
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
 import { ANAPHORIC_PRONOUNS, DETERMINERS } from './words.js';
 
-const NAME_WORD =
-  /^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)|Jr\.?|Sr\.?|II|III|IV)$/u;
-const PARTICLES = /^(?:de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du)$/;
+/** Lower-case particles inside names ("Ana de Souza", "Omar bin Said"). */
+const PARTICLE_WORDS = 'de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du';
+/** A word of a written name: capitalised, an initial, a particle, or a generational suffix. */
+const NAME_WORD = new RegExp(
+  String.raw`^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:${PARTICLE_WORDS})|Jr\.?|Sr\.?|II|III|IV)$`,
+  'u',
+);
+const PARTICLES = new RegExp(`^(?:${PARTICLE_WORDS})$`);
 
 /** The speaker phrase without a trailing appositive or relative clause. */
 export function coreSpeaker(speaker: string): string {
   const parts = speaker.split(/,\s+/);
   const first = nth(parts, 0).trim();
-  // "Rubio's deputy campaign manager, Rich Beeson, who ..." names the person second.
+  // "Lee's deputy campaign manager, Bo Chen, who ..." names the person second.
   if (!hasName(first) && parts[1] && hasName(parts[1])) return `${first}, ${parts[1].trim()}`;
   return first;
 }
@@ -50,7 +55,7 @@ function nameRuns(phrase: string): string[][] {
 
 /**
  * The bare person name in a speaker phrase, roles and titles stripped:
- * "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov", "Mr. Trump" -> "Trump".
+ * "Kremlin spokesman Oleg Marin" -> "Oleg Marin", "Mr. Okafor" -> "Okafor".
  * Null when the phrase names nobody ("he", "the statement").
  */
 export function speakerName(speaker: string | null): string | null {
@@ -60,7 +65,7 @@ export function speakerName(speaker: string | null): string | null {
     const run = runs.at(-1);
     if (!run) continue;
     let i = 0;
-    // Titles and the adjectives before them ("Ukrainian President") are not the name.
+    // Titles and the adjectives before them ("Chilean President") are not the name.
     for (let j = 0; j < run.length - 1; j++) {
       if (NAME_TITLES.has(nth(run, j).toLowerCase())) i = j + 1;
     }
@@ -72,7 +77,7 @@ export function speakerName(speaker: string | null): string | null {
 
 /**
  * True for speakers that point back to someone named earlier: "he", "they", and
- * role descriptions without a name ("the Ukrainian leader", "the senator").
+ * role descriptions without a name ("the Chilean leader", "the senator").
  */
 export function isAnaphoric(speaker: string): boolean {
   const ws = words(speaker.toLowerCase().replace(/,.*$/, ''));
@@ -80,7 +85,8 @@ export function isAnaphoric(speaker: string): boolean {
   if (ws[0] !== 'the' || ws.length < 2) return false;
   const head = ws.at(-1)!;
   if (!SPEAKER_ROLES.has(head)) return false;
-  // "the Ukrainian leader" is a description; "the Las Vegas Sun" or "the Senate Majority Leader Mitch McConnell" is not.
+  // "the Chilean leader" is a description; "the Port Lorne Herald" or "the Senate Majority
+  // Leader Ann Lee" is not.
   const caps = words(speaker.replace(/,.*$/, ''))
     .slice(1, -1)
     .filter((w) => /^[A-Z]/.test(w));

@@ -87,7 +87,7 @@ export function span(toks: WordToken[], from: number, to: number): [number, numb
   return [nth(toks, from).start, nth(toks, to - 1).end];
 }
 
-/** Words that can sit inside a speaker phrase ("the Vermont senator", "Sen. Jeff Merkley of Oregon"). */
+/** Words that can sit inside a speaker phrase ("the Vermont senator", "Sen. Ann Lee of Ohio"). */
 export function looksNominal(t: WordToken): boolean {
   return (
     isCapitalized(t) ||
@@ -100,7 +100,7 @@ export function looksNominal(t: WordToken): boolean {
   );
 }
 
-/** `her senior adviser, Jake Sullivan, said`: the name after a description belongs to it. */
+/** `her senior adviser, Bo Chen, said`: the name after a description belongs to it. */
 export function withNameApposition(toks: WordToken[], e: number, limit: number): number {
   if (toks[e - 1]?.post !== ',') return e;
   let j = e;

@@ -12,7 +12,7 @@ import { isAux, isCueAt } from './cues.js';
 import { finishName, looksNominal, startsSpeaker, withNameApposition } from './speaker-phrase.js';
 import { CLAUSE_OPENERS, DETERMINERS, NOT_SUBJECT_START, OTHER_VERBS, PRONOUNS } from './words.js';
 
-/** "Mitt Romney, the 2012 nominee, said:" keeps its appositive, as written. */
+/** "Ann Lee, the 2012 nominee, said:" keeps its appositive, as written. */
 export function appositiveSubject(
   toks: WordToken[],
   k: number,
@@ -33,7 +33,7 @@ export function appositiveSubject(
     s--;
   }
   let start = s;
-  // Skip a leading adverbial chunk ("In a statement, Brian Fallon, …").
+  // Skip a leading adverbial chunk ("In a statement, Bo Chen, …").
   for (let j = s; j < e - 1 && chunks > 0; j++) {
     if (nth(toks, j).post !== ',') continue;
     if (!NOT_SUBJECT_START.has(nth(toks, start).lower) && !CLAUSE_OPENERS.has(nth(toks, start).lower)) break;
@@ -59,8 +59,8 @@ export function appositiveSubject(
 }
 
 /**
- * Where the subject ends in `Trump returned the compliment, telling reporters` or
- * `Clinton, speaking in Ohio, said`: at the verb of the clause before the participle cue,
+ * Where the subject ends in `Lee returned the compliment, telling reporters` or
+ * `Chen, speaking in Ohio, said`: at the verb of the clause before the participle cue,
  * and before a participial phrase, which describes what the speaker did rather than who they are.
  */
 function subjectEnd(toks: WordToken[], start: number, e: number): number {
@@ -75,7 +75,7 @@ function subjectEnd(toks: WordToken[], start: number, e: number): number {
   return e;
 }
 
-/** The phrase right before the cue, back to the last comma: "…, Trump said". */
+/** The phrase right before the cue, back to the last comma: "…, Lee said". */
 export function nearSubject(
   toks: WordToken[],
   k: number,
@@ -103,7 +103,7 @@ export function nearSubject(
   return { speakerStart: nth(toks, s).start, speakerEnd: nth(toks, e - 1).end };
 }
 
-/** The subject at the start of the clause: "Band member Flea", "An early tweet", "He". */
+/** The subject at the start of the clause: "Band member Bo Chen", "An early tweet", "He". */
 export function sentenceSubject(
   toks: WordToken[],
   limit: number,
@@ -131,7 +131,10 @@ export function sentenceSubject(
   };
 }
 
-/** A headline or dateline before a dash (`POLLS TIGHTEN - Ann Lee:`) and a leading adverbial (`On Tuesday,`) are not the subject. */
+/**
+ * Where the subject starts: a headline or dateline before a dash (`POLLS TIGHTEN - Ann Lee:`) and
+ * a leading adverbial (`On Tuesday,`) are not the subject.
+ */
 function subjectStart(toks: WordToken[], limit: number): number {
   let s = 0;
   for (let j = 0; j < limit - 1; j++) {

@@ -3,8 +3,8 @@
  * the one role vocabulary of extraction. Four callers read it, and they need different words,
  * so each line says which of them knows its words:
  *
- *   p  ROLE_PREFIXES: entities. A role written before a person's name ("Kremlin spokesman Dmitry
- *      Peskov", "Bank of England Governor") is split off the name and kept in the role-prefixed
+ *   p  ROLE_PREFIXES: entities. A role written before a person's name ("Kremlin spokesman Oleg
+ *      Marin", "Bank of England Governor") is split off the name and kept in the role-prefixed
  *      alias; a multi-word role is matched word by word, hence the departments and qualifiers.
  *   s  SPEAKER_ROLES: quotes. Words that may head or sit inside a description of a speaker
  *      ("the senator", "a senior campaign aide"), which points back to a person named earlier.

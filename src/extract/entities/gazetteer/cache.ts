@@ -55,7 +55,10 @@ export function gazetteerKey(sourceDir = SOURCE_DIR): string {
   return hash.update(`\u0000v8@${process.versions.v8}`).digest('hex');
 }
 
-/** The gazetteer saved under `key`, or null when the file is missing, was saved under another key, or is damaged. */
+/**
+ * The gazetteer saved under `key`, or null when the file is missing, was saved under another key,
+ * or is damaged.
+ */
 export function readGazetteerCache(file: string, key: string): Gazetteer | null {
   try {
     const stored = v8.deserialize(readFileSync(file)) as {

@@ -63,13 +63,13 @@ describe('extractQuotes: speakers carried forward', () => {
 
 describe('speakerName', () => {
   it.each([
-    ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov'],
-    ['Ukrainian President Volodymyr Zelenskyy', 'Volodymyr Zelenskyy'],
+    ['Harbour Board spokesman Oleg Marin', 'Oleg Marin'],
+    ['Chilean President Ana Ruiz', 'Ana Ruiz'],
     ['Mr. Okafor', 'Okafor'],
     ['Sen. Ruth Abara of Ohio', 'Ruth Abara'],
     ['Tomas Brennick, who grows pears near the river', 'Tomas Brennick'],
     ['the mayor’s chief of staff, Lena Ostrova', 'Lena Ostrova'],
-    ['FBI General Counsel James A. Baker', 'James A. Baker'],
+    ['FBI General Counsel Tomas R. Vell', 'Tomas R. Vell'],
   ])('%s -> %s', (written, name) => {
     expect(speakerName(written)).toBe(name);
   });
