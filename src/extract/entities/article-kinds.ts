@@ -8,6 +8,7 @@ import { type ArticleContext, type Candidate, type Kind, spanText } from './cont
 import { COUNTRY_BY_DEMONYM, cityPopulation, countryFor, foldKey, isOtherPlace } from './gazetteer/lookup.js';
 import { isCommonWord } from './word-classes.js';
 import { EXTRA_DEMONYMS, INSTITUTION_PLACES, INSTITUTIONS, NATIONS } from './words.js';
+
 /** Make one surface one kind across the article; surnames follow their full names. */
 export function harmonise(ctx: ArticleContext, cands: Candidate[]): void {
   const kindOf = new Map<string, Map<Kind, number>>();

@@ -56,6 +56,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'centre', 'center', 'heart']);
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
+/** Sets the candidate's kind and strength, unless it has a kind already (a dateline place). */
 export function classify(ctx: ArticleContext, c: Candidate): void {
   if (c.kind) return;
   const around = surroundings(ctx, c);

@@ -40,6 +40,7 @@ export interface ArticleContext {
   used: Uint8Array;
 }
 
+/** Tokens, tags and article-wide facts of one body, for every step to read. */
 export function articleContext(body: string, useTagger: boolean): ArticleContext {
   const tokens = tokenize(body);
   const tags = tagTokens(body, tokens, useTagger);

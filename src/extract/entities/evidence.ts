@@ -20,6 +20,7 @@ const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'asked', 'wrote',
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'dr', 'dr.']);
 const COMPANY_AFTER = new Set(['inc', 'inc.', 'corp', 'ltd']);
 
+/** The kind with the most evidence, or null for a lone common word with none. */
 export function weighEvidence(ctx: ArticleContext, c: Candidate, around: Surroundings): Verdict | null {
   const { tokens } = ctx;
   const { ws, surface, first, prevW, next, nextW, inPlace } = around;

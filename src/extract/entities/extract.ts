@@ -1,11 +1,19 @@
 /**
  * People, organisations and places named in one article, with aliases merged within the article.
  *
- * Rules plus gazetteers plus compromise's part-of-speech lexicon; no statistical model. The steps:
- * capitalised runs → split off roles, nationalities and leading sentence words → classify each run
- * from gazetteers, head words and context → make the types consistent across the article (a
- * surname takes its full name's type, a headline in capitals reuses what the body found) → merge
- * aliases into entities.
+ * Rules plus gazetteers plus compromise's part-of-speech lexicon; no statistical model. This file
+ * runs the steps, one file each, over a context built once per article (context.ts):
+ *
+ *   1. runs.ts           where names are written: capitalised runs and wire datelines
+ *   2. mentions.ts       runs cut into mentions: roles, nationalities, sentence words split off
+ *   3. classify.ts       each mention's kind from decisive rules, else weighed evidence (evidence.ts)
+ *   4. article-kinds.ts  one kind per name across the article; headlines reuse the body's names
+ *   5. article-merge.ts  mentions merged into entities and aliases: surnames (coref.ts),
+ *                        acronyms and short forms (org-names.ts), canonical place names
+ *
+ * What a word is (word-classes.ts) comes from the word lists (words.ts, text/roles.ts), the
+ * gazetteers (gazetteer/) and compromise (tagger.ts). corpus-merge.ts then merges the articles'
+ * entities across the corpus and resolves speakers to them; it is pure and loads no gazetteer.
  *
  * Decisions worth knowing:
  * - A person's mention covers the name only ("Oleg Marin"); the role-prefixed form ("Kremlin
@@ -48,6 +56,7 @@ export interface ExtractOptions {
   tagger?: boolean;
 }
 
+/** The entities of one article body, each with its kind, aliases and mention offsets. */
 export function extractEntities(body: string, opts: ExtractOptions = {}): ArticleEntity[] {
   const ctx = articleContext(body, opts.tagger ?? true);
   const candidates: Candidate[] = [];

@@ -35,6 +35,11 @@ import {
   ORG_HEADS,
   STATE_NOUNS,
 } from './words.js';
+
+/**
+ * The mentions in capitalised run [s, e): demonyms standing for their state go to `demonyms`,
+ * and a run that names nothing indexable (only roles, an acronym for a measure, an event) gives none.
+ */
 export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: DemonymMention[]): Candidate[] {
   const { tokens } = ctx;
   // Leading sentence words and function words.

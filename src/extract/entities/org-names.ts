@@ -27,6 +27,7 @@ function initials(words: string[]): string {
     .toUpperCase();
 }
 
+/** The canonical names of the article's organisations, from its organisation mentions. */
 export function organisationNames(ctx: ArticleContext, cands: Candidate[]): OrganisationNames {
   const { tokens } = ctx;
   const orgNames = new Map<string, string>();

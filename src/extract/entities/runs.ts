@@ -101,6 +101,10 @@ function isNameToken(ctx: ArticleContext, i: number): boolean {
   return true;
 }
 
+/**
+ * Token ranges [s, e) of the capitalised runs on ordinary lines, joined over the words a name goes
+ * on past ("of", "&", "de").
+ */
 export function capitalisedRuns(ctx: ArticleContext): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   const { tokens } = ctx;

@@ -15,6 +15,7 @@ export const NO_TAGS: Tags = { has: () => false };
 const require = createRequire(import.meta.url);
 let nlp: typeof Nlp | null = null;
 
+/** Each token's part-of-speech tags (compromise's terms, matched by start offset); NO_TAGS untagged. */
 export function tagTokens(body: string, tokens: Token[], useTagger: boolean): Tags[] {
   const out: Tags[] = tokens.map(() => NO_TAGS);
   if (!useTagger) return out;

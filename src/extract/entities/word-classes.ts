@@ -16,6 +16,7 @@ import {
   LEXICON,
 } from './gazetteer/lookup.js';
 import { EXTRA_DEMONYMS, MISC_HEADS, ORG_HEADS, PARTY_MEMBERS, PLACE_HEADS } from './words.js';
+
 export const NAME_TAGS = new Set([
   'FirstName',
   'MaleName',

@@ -4,11 +4,18 @@
  * A quoted piece is kept when an attribution sits next to it, or when it stands as a
  * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
  * with no cue next to them are scare quotes, titles or fragments of indirect speech, unless
- * they sit in a paragraph already quoting someone (see quotes-units). A quotation that runs
+ * they sit in a paragraph already quoting someone (see units.ts). A quotation that runs
  * over paragraphs, each reopening it, is one quote from its first to its last mark, unless the
  * reopened paragraph names another speaker. Where the speaker's sentence goes on past the
  * closing mark (`"…" with the vote, she said.`, `She said "…" would change.`), the quotation
- * takes in the rest of that sentence (quotes-mixed), as annotated news corpora mark it.
+ * takes in the rest of that sentence (mixed.ts), as annotated news corpora mark it.
+ *
+ * The stages, one file each: marks.ts pairs quotation marks into pieces; groups.ts groups the
+ * pieces of one sentence and finds each group's attribution (attribution-before.ts,
+ * attribution-after.ts, signature.ts; the speaker phrase from speaker-phrase.ts and
+ * subjects.ts; cues.ts recognises speech verbs); paragraph-join.ts joins quotations that run
+ * over paragraphs; this file keeps or drops each group and carries speakers forward
+ * (prose-speakers.ts, speaker-names.ts); units.ts joins the kept pieces of a paragraph.
  */
 
 import type { ExtractedQuote } from '../../model/documents.js';
@@ -24,6 +31,7 @@ import { joinUnits, type UnitPiece } from './units.js';
 
 const MIN_STANDALONE_WORDS = 4;
 
+/** The direct quotations of one article body, with speaker and cue as written. */
 export function extractQuotes(body: string): ExtractedQuote[] {
   return extractQuotesWithRules(body).map(({ rule: _rule, ...q }) => q);
 }

@@ -47,6 +47,7 @@ export interface Group {
   runsToSentenceEnd?: boolean;
 }
 
+/** The candidate quotations of a body, in order, each with its attribution if one was found. */
 export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Paragraph[]): Group[] {
   const groups: Group[] = [];
   let prevEnd = 0;

@@ -19,6 +19,7 @@ export interface QuotedPiece {
   para: number;
 }
 
+/** Paragraphs split at blank lines, with invisible format characters at their start skipped. */
 export function splitParagraphs(body: string): Paragraph[] {
   const out: Paragraph[] = [];
   let start = 0;
@@ -50,6 +51,7 @@ function isClosingSide(body: string, markStart: number, markEnd: number, para: P
   return !/\s/.test(prev) && CLOSING_CONTEXT.test(next);
 }
 
+/** The quoted pieces of each paragraph, paired mark to mark. */
 export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedPiece[] {
   const pieces: QuotedPiece[] = [];
   paragraphs.forEach((para, index) => {

@@ -83,6 +83,7 @@ function isBareRole(toks: WordToken[], i: number): boolean {
   return false;
 }
 
+/** The body offsets of tokens [from, to). */
 export function span(toks: WordToken[], from: number, to: number): [number, number] {
   return [nth(toks, from).start, nth(toks, to - 1).end];
 }
@@ -111,6 +112,7 @@ export function withNameApposition(toks: WordToken[], e: number, limit: number):
   return next && (isCueAt(toks, j + 1) || isAux(next)) ? j + 1 : e;
 }
 
+/** The end of body[a, b) without trailing spaces, commas, semicolons and colons. */
 export function trimPunct(body: string, a: number, b: number): number {
   let e = b;
   while (e > a && /[\s,;:]/.test(body[e - 1]!)) e--;

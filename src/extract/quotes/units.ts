@@ -28,6 +28,7 @@ export interface UnitPiece {
   rule: string;
 }
 
+/** The kept pieces joined into quotations, one per speaker and paragraph run. */
 export function joinUnits<T extends UnitPiece>(pieces: T[]): T[] {
   const out: T[] = [];
   let open: T | null = null;

@@ -1,6 +1,17 @@
 /**
- * Tokeniser for entity extraction: words with UTF-16 offsets, abbreviations and initials keeping
- * their period ("U.S.", "Inc.", "P."), possessive "'s" split off so that "Russia's" yields "Russia".
+ * Tokens of a whole article, for entity extraction: words with UTF-16 offsets, punctuation as
+ * tokens of its own, abbreviations and initials keeping their period ("U.S.", "Inc.", "P."),
+ * possessive "'s" split off so that "Russia's" yields "Russia". Each token knows its sentence,
+ * whether it opens it, and whether its line is written in capitals.
+ *
+ * Why extraction has two tokenisers, this one and word-tokens.ts: entities read the whole article
+ * once and need punctuation as tokens (a bracket, a comma or "&" decides a name: "Haddow & Pike",
+ * "(HWU)"), sentences and headline lines; quote attribution reads short windows around each
+ * quotation mark, many times per article, and needs whitespace words with their punctuation
+ * attached (`said,` `“We`), because its grammar keys on the mark after a word. They also cut
+ * words differently ("$5", "(D-Wash.)", "a,b"), so one token type for both would change what
+ * either extracts. They share the abbreviation list (abbreviations.ts) and the fields text,
+ * start and end.
  */
 
 import { ARTICLE_ABBREVIATIONS, PREFIX_ABBREVIATIONS } from './abbreviations.js';

@@ -1,7 +1,8 @@
 /**
  * Word tokens over a bounded window of the body, with their offsets and the punctuation around
  * them: the tokeniser of quote attribution, which reads a few hundred characters around each
- * quotation mark, many times per article.
+ * quotation mark, many times per article. Why it is not article-tokens.ts: see that file's
+ * header.
  */
 import { WORD_ABBREVIATIONS } from './abbreviations.js';
 
