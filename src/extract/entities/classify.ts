@@ -5,11 +5,11 @@
  * when the evidence is: weak ones give way to the article-wide majority in step 4.
  */
 
-import type { Token } from '../text/article-tokens.js';
 import { nth } from '../text/nth.js';
-import { type ArticleContext, type Candidate, type Kind, spanText, spanWords } from './context.js';
+import type { ArticleContext, Candidate, Kind } from './context.js';
 import { weighEvidence } from './evidence.js';
 import { cityPopulation, countryFor, isOtherPlace } from './gazetteer/lookup.js';
+import { type Surroundings, surroundings, type Verdict } from './surroundings.js';
 import { isFirstName, isPlaceName, isTeamTail, lower, personLikeRun } from './word-classes.js';
 import {
   INSTITUTION_PLACES,
@@ -26,32 +26,6 @@ import {
   PLACE_NOUNS_BEFORE_OF,
 } from './words.js';
 
-/** A mention's words and the words around it in its sentence, as classify and weighEvidence read them. */
-export interface Surroundings {
-  /** The mention's words, its text as written, its first word and its last in lower case. */
-  ws: string[];
-  surface: string;
-  first: string;
-  last: string;
-  /** Lower-case word before the mention and the one before that, in the same sentence, or ''. */
-  prevW: string;
-  prev2W: string;
-  /** The token after the mention, its lower-case word if in the same sentence, and the next one's. */
-  next: Token | undefined;
-  nextW: string;
-  next2W: string;
-  /** After a preposition of place ("in", "at", "near", ...). */
-  inPlace: boolean;
-}
-
-export interface Verdict {
-  kind: Kind;
-  strong: boolean;
-  /** A guess from no evidence at all. */
-  guess?: boolean;
-}
-
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 /** Words before "of" that PLACE_NOUNS_BEFORE_OF shares with directions: "north of X" says nothing of X. */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'centre', 'center', 'heart']);
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -65,27 +39,6 @@ export function classify(ctx: ArticleContext, c: Candidate): void {
   c.kind = verdict.kind;
   c.strong = verdict.strong;
   if (verdict.guess !== undefined) c.guess = verdict.guess;
-}
-
-function surroundings(ctx: ArticleContext, c: Candidate): Surroundings {
-  const { tokens } = ctx;
-  const ws = spanWords(ctx, c.s, c.e);
-  const sentence = nth(tokens, c.s).sentence;
-  const prev = c.s > 0 ? nth(tokens, c.s - 1) : undefined;
-  const prevW = prev && prev.sentence === sentence ? lower(prev.text) : '';
-  const next = tokens[c.e];
-  return {
-    ws,
-    surface: spanText(ctx, c.s, c.e),
-    first: nth(ws, 0),
-    last: lower(nth(ws, ws.length - 1)),
-    prevW,
-    prev2W: c.s > 1 && nth(tokens, c.s - 2).sentence === sentence ? lower(nth(tokens, c.s - 2).text) : '',
-    next,
-    nextW: next && next.sentence === sentence ? lower(next.text) : '',
-    next2W: tokens[c.e + 1] ? lower(nth(tokens, c.e + 1).text) : '',
-    inPlace: PLACE_PREPOSITIONS.has(prevW),
-  };
 }
 
 const sure = (kind: Kind): Verdict => ({ kind, strong: true });

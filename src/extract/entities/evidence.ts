@@ -7,9 +7,9 @@
  */
 import { nth } from '../text/nth.js';
 import { CORE_ROLES } from '../text/roles.js';
-import type { Surroundings, Verdict } from './classify.js';
 import type { ArticleContext, Candidate, Kind } from './context.js';
 import { cityPopulation, countryFor, isOtherPlace, PEOPLE_NAMES } from './gazetteer/lookup.js';
+import type { Surroundings, Verdict } from './surroundings.js';
 import { isAcronym, isCommonWord, isFirstName, isRole, lexTags } from './word-classes.js';
 
 /** Words before a name that point to a place less surely than "in". */
