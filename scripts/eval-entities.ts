@@ -1,5 +1,5 @@
 /**
- * Scores src/extract/entities.ts.
+ * Scores entity extraction (src/extract/entities/).
  *
  *   npx tsx scripts/eval-entities.ts --conll ../shared/corpus/conll2003/eng.testa [--json]
  *   npx tsx scripts/eval-entities.ts --seed ../shared/corpus/seed [--json]
@@ -16,7 +16,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { entityId, extractEntities, isDemonymMention, resolveSpeaker } from '../src/extract/entities.js';
+import { entityId } from '../src/extract/entities/corpus-merge.js';
+import { extractEntities, resolveSpeaker } from '../src/extract/entities/extract.js';
+import { isDemonymMention } from '../src/extract/entities/word-classes.js';
 import type { ArticleEntity, EntityKind } from '../src/model/documents.js';
 
 type ConllType = 'PER' | 'ORG' | 'LOC';

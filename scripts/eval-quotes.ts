@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { extractQuotesWithRules } from '../src/extract/quotes.js';
+import { extractQuotesWithRules } from '../src/extract/quotes/extract.js';
 import type { ExtractedQuote } from '../src/model/documents.js';
 
 export interface GoldQuote {

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { prepareCorpus } from '../src/build/build.js';
-import { entityId, mergeCorpusEntities } from '../src/extract/entities-corpus.js';
+import { entityId, mergeCorpusEntities } from '../src/extract/entities/corpus-merge.js';
 import { speakerId } from '../src/pipeline/corpus.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE } from './defaults.js';

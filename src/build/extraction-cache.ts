@@ -12,19 +12,28 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Article } from '../model/documents.js';
 import type { ArticleExtraction } from '../pipeline/extraction.js';
 
 const EXTRACT_DIR = new URL('../extract/', import.meta.url);
 const FORMAT = 2;
 
-/** Hash of every source file of the extraction stage. */
-async function extractorFingerprint(): Promise<string> {
+/**
+ * Hash of every source file of the extraction stage, its sub-folders included: each file's path
+ * under `dir` (with `/` whatever the platform) and its content, in path order.
+ */
+export async function extractorFingerprint(dir: URL = EXTRACT_DIR): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of (await readdir(EXTRACT_DIR)).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(await readFile(new URL(name, EXTRACT_DIR)));
-  }
+  const names = (await readdir(dir, { recursive: true }))
+    .map((name) => name.split(sep).join('/'))
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
+  for (const name of names)
+    hash
+      .update(name)
+      .update('\u0000')
+      .update(await readFile(new URL(name, dir)));
   return hash.digest('hex');
 }
 

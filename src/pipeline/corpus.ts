@@ -4,8 +4,8 @@
  * the entities they mention.
  */
 
-import { type MergedEntities, mergeCorpusEntities } from '../extract/entities-corpus.js';
-import { speakerName } from '../extract/quotes.js';
+import { type MergedEntities, mergeCorpusEntities } from '../extract/entities/corpus-merge.js';
+import { speakerName } from '../extract/quotes/speaker-names.js';
 import type { Corpus } from '../model/corpus.js';
 import type { Article, Quote } from '../model/documents.js';
 import type { ArticleExtraction } from './extraction.js';

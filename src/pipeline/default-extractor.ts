@@ -3,8 +3,8 @@
  * compromise's part-of-speech tagger is off: it costs ~6x the time (180 ms an article) for
  * about 2 points of entity F1 (see docs/extraction.md › Extraction quality).
  */
-import { extractEntities } from '../extract/entities.js';
-import { extractQuotes } from '../extract/quotes.js';
+import { extractEntities } from '../extract/entities/extract.js';
+import { extractQuotes } from '../extract/quotes/extract.js';
 import type { Extractor } from './extraction.js';
 
 export const defaultExtractor: Extractor = (article) => ({

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/build/build.js';
+import { extractorFingerprint } from '../../src/build/extraction-cache.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 
 const run = promisify(execFile);
@@ -138,5 +140,31 @@ describe('npm run extract', () => {
     const person = line.entities.find((e: any) => e.id === 'person-ines-daltrey');
     expect(person.mentions.length).toBeGreaterThanOrEqual(2);
     for (const [s, e] of person.mentions) expect([person.name, ...person.aliases]).toContain(raw.slice(s, e));
+  });
+});
+
+describe('the extractor fingerprint', () => {
+  it('changes with any source file under the extraction folder, sub-folders included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-extract-src-'));
+    await mkdir(join(dir, 'quotes', 'deeper'), { recursive: true });
+    await writeFile(join(dir, 'quotes', 'cues.ts'), 'export const CUES = 1;\n');
+    const url = pathToFileURL(`${dir}/`);
+    const first = await extractorFingerprint(url);
+    expect(await extractorFingerprint(url)).toBe(first);
+    // Not a source file: no change.
+    await writeFile(join(dir, 'quotes', 'notes.md'), 'anything');
+    expect(await extractorFingerprint(url)).toBe(first);
+    await writeFile(join(dir, 'quotes', 'cues.ts'), 'export const CUES = 2;\n');
+    const edited = await extractorFingerprint(url);
+    expect(edited).not.toBe(first);
+    await writeFile(join(dir, 'quotes', 'deeper', 'more.ts'), 'export {};\n');
+    expect(await extractorFingerprint(url)).not.toBe(edited);
+  });
+
+  it('covers the extraction code itself', async () => {
+    const here = await extractorFingerprint();
+    const src = new URL('../../src/extract/', import.meta.url);
+    expect(await extractorFingerprint(src)).toBe(here);
+    expect(await extractorFingerprint(new URL('entities/', src))).not.toBe(here);
   });
 });

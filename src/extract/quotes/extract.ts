@@ -1,0 +1,171 @@
+/**
+ * Direct quotations and their speakers in an article body. Pure: no I/O, linear in the body.
+ *
+ * A quoted piece is kept when an attribution sits next to it, or when it stands as a
+ * sentence of its own (then it continues the previous speaker). Pieces inside a sentence
+ * with no cue next to them are scare quotes, titles or fragments of indirect speech, unless
+ * they sit in a paragraph already quoting someone (see units.ts). A quotation that runs
+ * over paragraphs, each reopening it, is one quote from its first to its last mark, unless the
+ * reopened paragraph names another speaker. Where the speaker's sentence goes on past the
+ * closing mark (`"…" with the vote, she said.`, `She said "…" would change.`), the quotation
+ * takes in the rest of that sentence (mixed.ts), as annotated news corpora mark it.
+ *
+ * The stages, one file each: marks.ts pairs quotation marks into pieces; groups.ts groups the
+ * pieces of one sentence and finds each group's attribution (attribution-before.ts,
+ * attribution-after.ts, signature.ts; the speaker phrase from speaker-phrase.ts and
+ * subjects.ts; cues.ts recognises speech verbs); paragraph-join.ts joins quotations that run
+ * over paragraphs; this file keeps or drops each group and carries speakers forward
+ * (prose-speakers.ts, speaker-names.ts); units.ts joins the kept pieces of a paragraph.
+ */
+
+import type { ExtractedQuote } from '../../model/documents.js';
+import { nth } from '../text/nth.js';
+import type { Attribution } from './attribution.js';
+import { WEAK_CUES } from './cues.js';
+import { type Group, groupPieces } from './groups.js';
+import { findQuotedPieces, splitParagraphs } from './marks.js';
+import { joinParagraphs } from './paragraph-join.js';
+import { lastNamedSpeaker } from './prose-speakers.js';
+import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './speaker-names.js';
+import { joinUnits, type UnitPiece } from './units.js';
+
+const MIN_STANDALONE_WORDS = 4;
+
+/** The direct quotations of one article body, with speaker and cue as written. */
+export function extractQuotes(body: string): ExtractedQuote[] {
+  return extractQuotesWithRules(body).map(({ rule: _rule, ...q }) => q);
+}
+
+/** extractQuotes plus the rule that kept each quote (for the evaluation's error report). */
+export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { rule: string }> {
+  const paragraphs = splitParagraphs(body);
+  const pieces = findQuotedPieces(body, paragraphs);
+  const groups = joinParagraphs(body, groupPieces(body, pieces, paragraphs), paragraphs);
+  const units: Array<UnitPiece & { speaker: string | null; cue: string | null }> = [];
+  let lastNamed: string | null = null;
+  // Pronouns follow the reporter's prose too ("…, said Tom Reyes." then "…," he said);
+  // descriptions ("the senator") point back to a quoted speaker.
+  let lastMentioned: string | null = null;
+  let lastSpeaker: string | null = null;
+  let lastKept: Group | null = null;
+  // The reporter's prose between quotations since lastMentioned was set, read back only when a
+  // pronoun needs it.
+  const gaps: Array<[number, number]> = [];
+  let prevEnd = 0;
+  for (const g of groups) {
+    gaps.push([prevEnd, g.start]);
+    prevEnd = g.end;
+    if (!keep(g, body, lastKept)) {
+      units.push({
+        start: g.start,
+        end: g.end,
+        para: g.para,
+        lastPara: g.lastPara,
+        attributed: !!g.attribution,
+        kept: false,
+        speaker: null,
+        cue: null,
+        rule: '',
+      });
+      continue;
+    }
+    if (!g.attribution) {
+      const follows = lastKept?.attribution && lastKept.lastPara >= g.para - 1;
+      g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
+    }
+    lastKept = g;
+    let speaker: string | null = null;
+    if (g.attribution) {
+      const written = body.slice(g.attribution.speakerStart, g.attribution.speakerEnd);
+      if (isPronoun(written)) {
+        lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
+        gaps.length = 0;
+        speaker = lastMentioned;
+      } else if (isAnaphoric(written)) speaker = lastNamed ?? written;
+      else {
+        speaker = written;
+        if (speakerName(written)) {
+          lastNamed = lastMentioned = coreSpeaker(written);
+          gaps.length = 0;
+        }
+      }
+    } else speaker = lastSpeaker;
+    lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
+    units.push({
+      start: g.start,
+      end: g.end,
+      para: g.para,
+      lastPara: g.lastPara,
+      attributed: !!g.attribution,
+      kept: true,
+      followsPara: !g.attribution && g.wholePara,
+      endsOnAttribution:
+        !!g.attribution && !g.attributedBefore && nth(paragraphs, g.lastPara).end - g.attribution.end <= 1,
+      speaker,
+      cue: g.attribution?.cue ?? null,
+      rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : ''),
+    });
+  }
+  return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({
+    text: body.slice(start, end),
+    start,
+    end,
+    speaker,
+    cue,
+    rule,
+  }));
+}
+
+function mentionedSince(body: string, gaps: Array<[number, number]>): string | null {
+  for (let i = gaps.length - 1; i >= 0; i--) {
+    const found = lastNamedSpeaker(body, nth(gaps, i)[0], nth(gaps, i)[1]);
+    if (found && speakerName(found)) return found;
+  }
+  return null;
+}
+
+function keep(g: Group, body: string, lastKept: Group | null): boolean {
+  if (g.attribution) {
+    if (g.standalone || g.runsToSentenceEnd) return true;
+    if (!g.attributedBefore) return false;
+    // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
+    const endsSentence =
+      /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
+    if (completesReportersSentence(body, g)) return false;
+    if (g.position === 'W' && namesRatherThanQuotes(body, g, g.attribution)) return false;
+    return g.position === 'C' || !!g.attribution.object || endsSentence;
+  }
+  // A follow-up: a sentence of its own after an attributed quote, in the same paragraph, or
+  // filling the next paragraph. A quote opening a paragraph that goes on in the reporter's
+  // words is more often someone else's or a title.
+  if (!g.standalone || g.words < MIN_STANDALONE_WORDS || !lastKept?.attribution) return false;
+  return lastKept.lastPara === g.para || (lastKept.lastPara === g.para - 1 && g.wholePara);
+}
+
+/**
+ * A quote opening in lower case that completes a sentence the reporter began is a mixed
+ * quotation, reported speech with quoted words: `He said Lee "knows full well…"` (the name
+ * after the cue is the subject of the reported clause) or `A downturn, he said, "could be…"`
+ * (the attribution interrupts the reporter's sentence). Naming cues (`called Smith "…"`)
+ * do quote what follows.
+ */
+function completesReportersSentence(body: string, g: Group): boolean {
+  const a = g.attribution;
+  if (!a || (g.position !== 'W' && g.position !== 'C') || !/^\P{L}*\p{Ll}/u.test(body.slice(g.start, g.end)))
+    return false;
+  if (a.objectNamed && !WEAK_CUES.has(a.cue ?? '')) return true;
+  return g.parenthetical && g.position === 'C';
+}
+
+/**
+ * Inside the reporter's sentence, `called it "a disaster"`, `what she described as "…"` and
+ * `urged "…"` label or paraphrase; a speech verb with at most its listener (`told reporters "…"`)
+ * hands over to the speaker.
+ */
+function namesRatherThanQuotes(body: string, g: Group, a: Attribution): boolean {
+  if (WEAK_CUES.has(a.cue ?? '')) return true;
+  if (!a.object) return false;
+  return !LISTENER.test(body.slice(Math.max(0, g.start - 30), g.start));
+}
+
+const LISTENER = /\b(?:reporters|journalists|crowds?|audiences?|supporters|voters|listeners|viewers)\s*$/i;

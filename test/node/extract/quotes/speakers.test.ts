@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../../src/extract/quotes/extract.js';
+import { speakerName } from '../../../../src/extract/quotes/speaker-names.js';
+import { expectExactOffsets, only } from './helpers.js';
+
+// Who spoke a quotation without a speaker of its own, and the bare name in a speaker phrase
+// (quotes/extract.ts, prose-speakers.ts, speaker-names.ts). All sentences below are invented for these tests.
+
+describe('extractQuotes: speakers carried forward', () => {
+  it('resolves he/she/they to the last named speaker', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'Visitors lined up outside.',
+      '“We had a burst pipe in the basement,” she said.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Director Hana Kowalczyk']);
+    expect(quotes[1]!.cue).toBe('said');
+    expectExactOffsets(body, quotes);
+  });
+
+  it('resolves a role description ("the mayor") to the last named speaker', () => {
+    const body =
+      '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
+    expect(extractQuotes(body).map((q) => speakerName(q.speaker))).toEqual(['Odile Franck', 'Odile Franck']);
+  });
+
+  it('lets a follow-up quote with no attribution inherit the previous speaker', () => {
+    const body = [
+      '“The harvest was the best in a decade,” farmer Joel Ambrose said.',
+      '“Prices held up, and the rain came at the right time.”',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1]).toMatchObject({ speaker: 'farmer Joel Ambrose', cue: null });
+    expect(quotes[1]!.text).toBe('“Prices held up, and the rain came at the right time.”');
+  });
+
+  it('does not invent a speaker for a quote when nobody was named', () => {
+    const q = extractQuotes('“Nothing works on this train line anymore,” he said.')[0];
+    expect(q?.speaker).toBeNull();
+    expect(q?.cue).toBe('said');
+  });
+
+  it('resolves a pronoun to a name the reporter gave in indirect speech', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'The repairs will take a week, said plumber Jake Horowitz.',
+      '“The pipes are older than the building,” he said.',
+    ].join('\n\n');
+    expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Jake Horowitz']);
+    const reported =
+      'The plumber, Jake Horowitz, said little. Later Horowitz told the board the pipes had burst twice.\n\n“We replaced all of them,” he said.';
+    expect(only(reported).speaker).toBe('Horowitz');
+  });
+
+  it('does not take a capitalized cue form ("United States") or a sentence opener for a name', () => {
+    const body =
+      'The United States said nothing. But Ortiz told the panel it was over.\n\n“We are done here,” he said.';
+    expect(only(body).speaker).toBe('Ortiz');
+  });
+});
+
+describe('speakerName', () => {
+  it.each([
+    ['Harbour Board spokesman Oleg Marin', 'Oleg Marin'],
+    ['Chilean President Ana Ruiz', 'Ana Ruiz'],
+    ['Mr. Okafor', 'Okafor'],
+    ['Sen. Ruth Abara of Ohio', 'Ruth Abara'],
+    ['Tomas Brennick, who grows pears near the river', 'Tomas Brennick'],
+    ['the mayor’s chief of staff, Lena Ostrova', 'Lena Ostrova'],
+    ['FBI General Counsel Tomas R. Vell', 'Tomas R. Vell'],
+  ])('%s -> %s', (written, name) => {
+    expect(speakerName(written)).toBe(name);
+  });
+
+  it('gives null when no one is named', () => {
+    expect(speakerName('he')).toBeNull();
+    expect(speakerName('the statement')).toBeNull();
+    expect(speakerName(null)).toBeNull();
+  });
+});
