@@ -18,7 +18,7 @@ export interface WidgetConfig {
   /** Every UI string, defaults merged with the site's overrides. */
   strings: Strings;
   placeholder: string;
-  /** Locale for numbers and dates; empty: the browser's (dates: the page's). */
+  /** Locale for numbers and dates (the element's `lang`, else the page's); empty: the browser's. */
   lang: string;
 }
 

@@ -31,6 +31,11 @@ export class SearchController extends Emitter {
   private lastSearchAppended = false;
   /** Names of chosen filter values (entity facets filter by id), for when the counts leave them out. */
   private readonly filterLabels = new Map<string, string>();
+  /**
+   * The facets and endpoint that the API refused (`invalid_facet`): a later change of some other
+   * setting must not ask for them again; a change of either does.
+   */
+  private refusedFacets: string | null = null;
 
   constructor(
     private readonly url: UrlHost,
@@ -57,7 +62,7 @@ export class SearchController extends Emitter {
       this.suggestAvailable = true;
     }
     this.settings = config;
-    this.current.facets = config.facets;
+    this.current.facets = this.refusedFacets === facetsKey(config) ? [] : config.facets;
     if (this.current.type && !config.types.includes(this.current.type)) this.current.type = '';
     this.emit('config');
     this.emit('view');
@@ -67,13 +72,14 @@ export class SearchController extends Emitter {
   input(text: string): void {
     this.current.query = text;
     this.current.open = true;
-    clearTimeout(this.typingTimer);
+    this.cancelTyping();
     if (!text.trim()) {
       this.clear();
       return;
     }
     this.emit('query');
     this.typingTimer = setTimeout(() => {
+      this.typingTimer = undefined;
       void this.runSearch();
       void this.fetchSuggestions();
       this.saveToUrl(this.typingInHistory ? 'replace' : 'push');
@@ -109,6 +115,7 @@ export class SearchController extends Emitter {
   }
 
   setType(type: DocType | ''): void {
+    this.flushTyping();
     this.current.type = type;
     this.emit('type');
     this.typingInHistory = false;
@@ -118,6 +125,7 @@ export class SearchController extends Emitter {
 
   /** `label` is what the reader saw, shown again if a later response leaves the value out. */
   setFilter(facet: string, value: string, on: boolean, label: string): void {
+    this.flushTyping();
     const { filters } = this.current;
     const values = new Set(filters[facet] ?? []);
     if (on) values.add(value);
@@ -131,7 +139,8 @@ export class SearchController extends Emitter {
   }
 
   more(): void {
-    void this.runSearch(true);
+    // Text typed since the results came is a new query: its first page, not the old query's next.
+    void this.runSearch(!this.flushTyping());
   }
 
   retry(): void {
@@ -165,7 +174,7 @@ export class SearchController extends Emitter {
 
   /** The element left the page: nothing may arrive later. */
   stop(): void {
-    clearTimeout(this.typingTimer);
+    this.cancelTyping();
     this.searches.cancel();
     this.suggests.cancel();
     this.setLoading(false);
@@ -181,9 +190,27 @@ export class SearchController extends Emitter {
     saveState(this.url, { q: query.trim(), type, filters }, mode);
   }
 
+  /**
+   * Does now what the pause after typing would have done but the search itself (suggestions, the
+   * URL), for an action that searches at once. True when typing was pending.
+   */
+  private flushTyping(): boolean {
+    if (this.typingTimer === undefined) return false;
+    this.cancelTyping();
+    void this.fetchSuggestions();
+    this.saveToUrl(this.typingInHistory ? 'replace' : 'push');
+    this.typingInHistory = true;
+    return true;
+  }
+
+  private cancelTyping(): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+  }
+
   /** An explicit search: no pause, no suggestions for it, and a history entry of its own. */
   private submit(): void {
-    clearTimeout(this.typingTimer);
+    this.cancelTyping();
     this.suggests.cancel();
     this.current.suggestions = [];
     this.typingInHistory = false;
@@ -192,7 +219,7 @@ export class SearchController extends Emitter {
   }
 
   private reset(): void {
-    clearTimeout(this.typingTimer);
+    this.cancelTyping();
     this.searches.cancel();
     this.suggests.cancel();
     Object.assign(this.current, { response: null, hits: [], suggestions: [], error: null, open: false });
@@ -201,7 +228,7 @@ export class SearchController extends Emitter {
   }
 
   private async runSearch(append = false): Promise<void> {
-    clearTimeout(this.typingTimer);
+    this.cancelTyping();
     const state = this.current;
     if (!state.query.trim()) return this.reset();
     this.lastSearchAppended = append;
@@ -216,13 +243,15 @@ export class SearchController extends Emitter {
       state.hits = append ? state.hits.concat(response.hits) : response.hits;
       state.response = response;
       this.emit('view', { newResults: !append });
-      this.emit('results', { response, params });
+      // The page's listeners get a copy: later filter changes must not rewrite what they were told.
+      this.emit('results', { response, params: structuredClone(params) });
     } else {
       const err = outcome.error;
       // An API that does not know a facet refuses the whole query: search on without facets.
       if (err instanceof SearchApiError && err.code === 'invalid_facet' && state.facets.length) {
         console.warn(`news-search: ${err.message}; facets disabled`);
         state.facets = [];
+        this.refusedFacets = facetsKey(this.settings);
         return this.runSearch(append);
       }
       state.error = err instanceof SearchApiError ? err : new SearchApiError('client_error', String(err), 0);
@@ -248,4 +277,9 @@ export class SearchController extends Emitter {
     this.current.suggestions = outcome.ok ? outcome.value.suggestions.slice(0, MAX_SUGGESTIONS) : [];
     this.emit('suggestions');
   }
+}
+
+/** Which facets were asked of which API: what `invalid_facet` refused. */
+function facetsKey(config: WidgetConfig): string {
+  return `${config.endpoint}\n${config.facets.join(',')}`;
 }

@@ -67,9 +67,12 @@ export class NewsSearchElement extends HTMLElement {
     const main = h('div', { class: 'main' });
     // Subscribed before the renderers: facets move focus back to a checkbox, which only works in a
     // panel already shown.
-    controller.on('view', () => {
+    const showPanel = () => {
       panel.hidden = !panelVisible(controller.state);
-    });
+    };
+    controller.on('view', showPanel);
+    // Suggestions may come before the first results: they are reason enough to open the panel.
+    controller.on('suggestions', showPanel);
     // Each renderer appends its elements to its container, so the order of calls is the order
     // in the DOM. Facets follow the results, so narrow screens show results first; wide ones
     // move the facets to a left column with CSS order.
@@ -134,14 +137,21 @@ export class NewsSearchElement extends HTMLElement {
       readConfig((name) => this.getAttribute(name), {
         defaultEndpoint: SCRIPT_ORIGIN || location.origin,
         strings: this.stringOverrides,
-        lang: this.lang,
+        // One locale for numbers and dates: the element's own, else the page's, else the browser's.
+        lang: this.lang || document.documentElement.lang,
       }),
     );
   }
 
+  /** Only `select` can be cancelled (the page then handles the navigation); the rest are news. */
   private emit(name: string, detail: unknown): boolean {
     return this.dispatchEvent(
-      new CustomEvent(`news-search:${name}`, { detail, bubbles: true, composed: true, cancelable: true }),
+      new CustomEvent(`news-search:${name}`, {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: name === 'select',
+      }),
     );
   }
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createClient, SearchApiError, searchQuery } from '../../src/widget/client.js';
 import { cleanRanges } from '../../src/widget/highlight.js';
+import { date, number } from '../../src/widget/render/format.js';
 import { fmt, parseStrings } from '../../src/widget/strings.js';
 import { readState, writeState } from '../../src/widget/url-state.js';
 import { allowedOrigins } from '../../src/worker/config.js';
@@ -104,5 +105,19 @@ describe('strings', () => {
     expect(fmt('{n} results for “{q}”', { n: 3, q: '{n}' })).toBe('3 results for “{n}”');
     expect(parseStrings('{"more":"Mehr","x":1}')).toEqual({ more: 'Mehr' });
     expect(parseStrings('not json')).toEqual({});
+  });
+});
+
+describe('numbers and dates', () => {
+  it('formats in the given locale, and in the default one when the page names a tag that is not one', () => {
+    expect(number(1234567, 'de')).toBe('1.234.567');
+    expect(date('2026-03-04', 'en-GB')).toBe('4 Mar 2026');
+    // A typo in <html lang> must not take the results down with a RangeError.
+    expect(number(1234567, 'en_US')).toBe((1234567).toLocaleString());
+    expect(date('2026-03-04', '??')).toBe(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date('2026-03-04T00:00:00Z'),
+      ),
+    );
   });
 });

@@ -219,8 +219,14 @@ describe('keyboard', () => {
   it('dispatches news-search:select for results without a link; Escape closes, then clears', async () => {
     const { page } = await openPage(browser, hostPage('types="entity,quote"'));
     await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
       document.addEventListener('news-search:select', (e) => {
-        (window as unknown as { selected: unknown }).selected = (e as CustomEvent).detail;
+        w.selected = (e as CustomEvent).detail;
+        w.selectCancelable = e.cancelable;
+      });
+      // Results are news for the page, not a decision it can take back.
+      document.addEventListener('news-search:results', (e) => {
+        w.resultsCancelable = e.cancelable;
       });
     });
     await type(page, 'zebrafinch');
@@ -235,6 +241,12 @@ describe('keyboard', () => {
     expect(selected.hit.type).toBe('entity');
     expect(selected.url).toBeNull();
     expect(new URL(page.url()).pathname).toBe('/');
+    expect(
+      await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        return [w.selectCancelable, w.resultsCancelable];
+      }),
+    ).toEqual([true, false]);
 
     // ArrowUp from the first option returns to the input itself.
     await page.keyboard.press('ArrowUp');
@@ -329,8 +341,14 @@ describe('safety', () => {
   it('renders HTML and script in indexed text as inert characters', async () => {
     const { page, log } = await openPage(browser, hostPage());
     await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
       document.addEventListener('news-search:select', (e) => {
-        (window as unknown as { selected: unknown }).selected = (e as CustomEvent).detail;
+        w.selected = (e as CustomEvent).detail;
+        w.selectCancelable = e.cancelable;
+      });
+      // Results are news for the page, not a decision it can take back.
+      document.addEventListener('news-search:results', (e) => {
+        w.resultsCancelable = e.cancelable;
       });
     });
     await type(page, 'zebrafinch');

@@ -232,6 +232,59 @@ describe('controller: requests', () => {
     warn.mockRestore();
   });
 
+  it('does not ask again for refused facets when another setting changes, but does when they change', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { controller, api } = setup({ facets: ['nosuch'] });
+    controller.search('harbor');
+    api.searches()[0]!.answer({ error: { code: 'invalid_facet', message: 'unknown facet' } }, 400);
+    await flush();
+    controller.configure(config({ facets: ['nosuch'], perPage: 5 }));
+    controller.search('harbor');
+    expect(api.searches().at(-1)!.url.searchParams.has('facets')).toBe(false);
+    controller.configure(config({ facets: ['publisher'], perPage: 5 }));
+    controller.search('harbor');
+    expect(api.searches().at(-1)!.url.searchParams.get('facets')).toBe('publisher');
+    warn.mockRestore();
+  });
+
+  it('more() after further typing searches the new text from its first page', async () => {
+    const { controller, api } = setup({ perPage: 2 });
+    controller.search('harbor');
+    api.searches()[0]!.answer(answer('harbor', ['a1', 'a2'], 5));
+    await flush();
+    controller.input('harbor bridge');
+    controller.more();
+    const sent = api.searches()[1]!.url.searchParams;
+    expect([sent.get('q'), sent.get('offset')]).toEqual(['harbor bridge', null]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.searches()).toHaveLength(2); // the pause after typing does not search a second time
+  });
+
+  it('a filter chosen while typing is pending searches the typed text once, at once', async () => {
+    const { controller, api, url } = setup({ facets: ['publisher'] });
+    controller.input('harbor');
+    controller.setFilter('publisher', 'Example Post', true, 'Example Post');
+    expect(api.searches().map((c) => c.url.searchParams.get('q'))).toEqual(['harbor']);
+    expect(url.current).toContain('ns-q=harbor');
+    expect(api.suggests().map((c) => c.url.searchParams.get('q'))).toEqual(['harbor']);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.searches()).toHaveLength(1);
+  });
+
+  it("gives the page's listeners a copy of the request, not the live state", async () => {
+    const { controller, api } = setup({ facets: ['publisher'] });
+    let told: { params: unknown } | undefined;
+    controller.on('results', (detail) => {
+      told = detail;
+    });
+    controller.search('harbor');
+    api.searches()[0]!.answer(answer('harbor', ['a1']));
+    await flush();
+    const before = JSON.stringify(told!.params);
+    controller.setFilter('publisher', 'Example Post', true, 'Example Post');
+    expect(JSON.stringify(told!.params)).toBe(before);
+  });
+
   it('sends a type only to narrow the search', async () => {
     const { controller, api } = setup({ types: ['article', 'quote'] });
     controller.search('harbor');

@@ -1,8 +1,17 @@
 /** Counts and dates in the widget's locale, with the site's strings. */
 import { fmt, type Strings } from '../strings.js';
 
+/** The locale to format with: `lang` when the runtime knows it as a tag, else the browser's. */
+function locale(lang: string): string | undefined {
+  try {
+    return lang ? Intl.getCanonicalLocales(lang)[0] : undefined;
+  } catch {
+    return undefined; // "en_US", "??": a typo in the page must not break the results
+  }
+}
+
 export function number(n: number, lang: string): string {
-  return n.toLocaleString(lang || undefined);
+  return n.toLocaleString(locale(lang));
 }
 
 /** `{key}One` for exactly one, `{key}` with {n} otherwise. */
@@ -18,7 +27,7 @@ export function date(value: string | null, lang: string): string {
   const d = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(d.getTime())) return value;
   try {
-    return new Intl.DateTimeFormat(lang || document.documentElement.lang || undefined, {
+    return new Intl.DateTimeFormat(locale(lang), {
       dateStyle: 'medium',
       timeZone: dateOnly ? 'UTC' : undefined,
     }).format(d);
