@@ -1,6 +1,9 @@
 /**
  * The real widget.js in headless Chromium, embedded in a page of a second origin (so every
  * call is a CORS request) and talking to `wrangler dev` on the sample corpus + XSS fixture.
+ *
+ * One file because one browser and one page-per-test setup serve every scenario; launching
+ * Chromium per file would cost more than the length saves.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

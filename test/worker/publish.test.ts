@@ -7,6 +7,9 @@
  * Version A is the sample index (public/test-index), version B a two-article index
  * (public/test-publish-b), both built by the global setup and read here through ASSETS. Every
  * test works under its own key prefix (INDEX_R2_PREFIX) with its own app (own index holder).
+ *
+ * One file because the publishing protocol (upload, switch, refresh, rollback, prune) is one
+ * lifecycle: its steps share the two versions and are read best in order.
  */
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';

@@ -2,6 +2,9 @@
  * Reliability and security of the HTTP surface, in workerd: request limits, security headers,
  * CORS, ETag/304, Cache-Control, error bodies that reveal no internals, rate limiting through
  * Miniflare's Rate Limiting binding and the optional API key.
+ *
+ * Kept together so that every guard of the HTTP surface can be reviewed in one read; each
+ * `describe` stands alone.
  */
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
