@@ -120,6 +120,28 @@ describe('searching', () => {
     await page.context().close();
   });
 
+  it.skipIf(!suggestSupported)('opens the panel for suggestions that come before the results', async () => {
+    const { page } = await openPage(browser, hostPage());
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(
+      (u) => u.pathname === '/search',
+      async (route) => {
+        await held;
+        await route.continue().catch(() => {});
+      },
+    );
+    await combobox(page).fill('counc');
+    const suggestion = widget(page).locator('[role=option][part~=suggestion]').first();
+    await suggestion.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await widget(page).locator('[part=panel]').isVisible()).toBe(true);
+    release();
+    await waitForResults(page, 'counc');
+    await page.context().close();
+  });
+
   it('pages with "More results"', async () => {
     const { page } = await openPage(browser, hostPage('types="article" per-page="2"'));
     await type(page, 'harbor');
