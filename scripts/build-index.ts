@@ -10,9 +10,12 @@ import { Command } from 'commander';
 import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
 import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
+import { CHUNK_BYTES, mib } from '../src/index/limits.js';
+import { storedFiles } from '../src/index/manifest.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { assetsHolding } from './lib/assets-dir.js';
 
 const program = new Command()
   .name('build-index')
@@ -60,6 +63,8 @@ const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const memo = opts.watch ? createMemo() : undefined;
+// Writing into what wrangler serves (public/index by default): the build keeps it servable.
+const assetsDir = assetsHolding(opts.out);
 
 /** One build with its report; false when it failed (the previous index is then untouched). */
 async function build(): Promise<boolean> {
@@ -77,6 +82,7 @@ async function build(): Promise<boolean> {
       loadExtractor: loadDefaultExtractor,
       shards,
       shardBudgetMB: shardBudget,
+      ...(assetsDir ? { assetsDir } : {}),
       ...(opts.cache ? { cacheFile: opts.cache } : {}),
       ...(memo ? { memo } : {}),
       onProgress(done, total) {
@@ -103,6 +109,16 @@ async function build(): Promise<boolean> {
           : '') +
         `${summary.seconds.toFixed(1)} s`,
     );
+    const stored = storedFiles(summary.manifest);
+    const chunked = Object.values(summary.manifest.files).filter((f) => f.chunks);
+    log(
+      `${stored.length} files, the largest ${mib(Math.max(...stored.map((f) => f.bytes)))}` +
+        (chunked.length
+          ? `; stored in chunks of at most ${mib(CHUNK_BYTES)}: ${chunked.map((f) => `${f.path} (${f.chunks!.length})`).join(', ')}`
+          : ''),
+    );
+    if (summary.kept) log(`kept ${summary.kept} for rollback`);
+    for (const d of summary.dropped) log(`removed the previous version ${d.version}: ${d.reason}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     if (summary.manifest.shards) {
       log(

@@ -3,7 +3,10 @@
  * Any failure before the final rename leaves the previously written index untouched.
  */
 
-import type { Manifest } from '../index/manifest.js';
+import { ASSET_LIMIT_BYTES, CHUNK_BYTES } from '../index/limits.js';
+import { type Manifest, storedFiles } from '../index/manifest.js';
+import type { SerializedIndex } from '../index/serialize.js';
+import { ChunkLimitError } from '../index/split.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
@@ -12,10 +15,11 @@ import type { InputArticle } from '../model/input.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
 import { type ArticleExtraction, carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
 import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
+import { assetsProblem } from './assets-guard.js';
 import { openExtractionCache } from './extraction-cache.js';
 import { serializeWithinBudget } from './shard-plan.js';
 import { sourceNames } from './source-names.js';
-import { writeIndex } from './write-index.js';
+import { type Dropped, writeIndex } from './write-index.js';
 
 export interface BuildOptions {
   inputs: string[];
@@ -33,6 +37,15 @@ export interface BuildOptions {
   shardBudgetMB?: number;
   /** What a long-lived builder (watch mode) keeps between builds; see createMemo. */
   memo?: BuildMemo;
+  /** The largest file to write (default CHUNK_BYTES); larger index files are stored as chunks. */
+  chunkBytes?: number;
+  /** The limit of one static asset (default ASSET_LIMIT_BYTES): lowered by tests, with chunkBytes. */
+  assetLimit?: number;
+  /**
+   * The folder wrangler serves as static assets, when outDir is inside it: the build then
+   * refuses, before writing, to leave there a file over the asset limit (see assets-guard.ts).
+   */
+  assetsDir?: string;
 }
 
 /**
@@ -48,6 +61,9 @@ export const createMemo = (): BuildMemo => ({ normalized: new Map(), extractor: 
 
 export interface BuildSummary {
   manifest: Manifest;
+  /** The version kept for rollback, and the replaced version deleted because it did not fit. */
+  kept: string | null;
+  dropped: Dropped[];
   files: string[];
   read: number;
   skipped: IngestIssue[];
@@ -143,15 +159,33 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, ingested, extracted } = await prepareCorpus(options);
-  const { index: serialized, estimates } = await serializeWithinBudget(
-    corpus,
-    { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length },
-    options.shards ?? 1,
-    options.shardBudgetMB,
-  );
-  const { reused } = await writeIndex(options.outDir, serialized);
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const assetLimit = options.assetLimit ?? ASSET_LIMIT_BYTES;
+  if (chunkBytes > assetLimit)
+    throw new BuildError(`chunks of ${chunkBytes} bytes would be over the ${assetLimit}-byte asset limit`);
+  let serialized: SerializedIndex;
+  let estimates: number[];
+  try {
+    ({ index: serialized, estimates } = await serializeWithinBudget(
+      corpus,
+      { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length, chunkBytes },
+      options.shards ?? 1,
+      options.shardBudgetMB,
+    ));
+  } catch (err) {
+    if (err instanceof ChunkLimitError) throw new BuildError(err.message);
+    throw err;
+  }
+  if (options.assetsDir) {
+    const files = storedFiles(serialized.manifest).length + 1;
+    const problem = await assetsProblem(options.assetsDir, options.outDir, files, assetLimit);
+    if (problem) throw new BuildError(problem);
+  }
+  const { reused, kept, dropped } = await writeIndex(options.outDir, serialized, { assetLimit });
   return {
     manifest: serialized.manifest,
+    kept,
+    dropped,
     files: ingested.files,
     read: ingested.read,
     skipped: ingested.issues,
