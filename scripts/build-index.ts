@@ -1,6 +1,6 @@
 /**
  * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
- *                         [--shards N | --shards auto [--shard-budget MB]] [--watch]
+ *                         [--shards N | --shards auto [--index-budget MB] [--shard-budget MB]] [--watch]
  * Builds the search index from article files and writes it where the Worker serves it from;
  * with --watch, stays running and rebuilds whenever an input changes.
  */
@@ -8,7 +8,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
-import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
+import { DEFAULT_INDEX_BUDGET_MB, DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
 import { CHUNK_BYTES, mib } from '../src/index/limits.js';
 import { storedFiles } from '../src/index/manifest.js';
@@ -28,8 +28,13 @@ const program = new Command()
   .option('-q, --quiet', 'print only the summary and problems', false)
   .option(
     '--shards <n|auto>',
-    'split into N shards, or "auto": only when one index would exceed --shard-budget',
-    '1',
+    'split into N shards, or "auto": one index while it fits --index-budget, else shards within --shard-budget',
+    'auto',
+  )
+  .option(
+    '--index-budget <MB>',
+    'memory one loaded index may take (estimated) before "auto" splits it',
+    String(DEFAULT_INDEX_BUDGET_MB),
   )
   .option(
     '--shard-budget <MB>',
@@ -51,13 +56,16 @@ const opts = program.opts<{
   cache: string | false;
   shards: string;
   shardBudget: string;
+  indexBudget: string;
   watch: boolean;
 }>();
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
+const indexBudget = Number(opts.indexBudget);
 if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64))
   program.error('--shards must be "auto" or a whole number from 1 to 64');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
+if (!(indexBudget > 0)) program.error('--index-budget must be a positive number of MB');
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -82,6 +90,7 @@ async function build(): Promise<boolean> {
       loadExtractor: loadDefaultExtractor,
       shards,
       shardBudgetMB: shardBudget,
+      indexBudgetMB: indexBudget,
       ...(assetsDir ? { assetsDir } : {}),
       ...(opts.cache ? { cacheFile: opts.cache } : {}),
       ...(memo ? { memo } : {}),
@@ -126,7 +135,7 @@ async function build(): Promise<boolean> {
       );
     } else {
       log(
-        `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`,
+        `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${indexBudget} MB)` : ''}`,
       );
     }
     return true;

@@ -32,9 +32,13 @@ export interface BuildOptions {
   /** File caching extraction results by content; none when absent. */
   cacheFile?: string;
   onProgress?: (done: number, total: number) => void;
-  /** A number of shards, or 'auto' (split when one index would exceed `shardBudgetMB`); default one index. */
+  /**
+   * A number of shards, or 'auto' (one index while it fits `indexBudgetMB`, else shards within
+   * `shardBudgetMB`; what `npm run build-index` does by default); default one index.
+   */
   shards?: number | 'auto';
   shardBudgetMB?: number;
+  indexBudgetMB?: number;
   /** What a long-lived builder (watch mode) keeps between builds; see createMemo. */
   memo?: BuildMemo;
   /** The largest file to write (default CHUNK_BYTES); larger index files are stored as chunks. */
@@ -171,6 +175,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length, chunkBytes },
       options.shards ?? 1,
       options.shardBudgetMB,
+      options.indexBudgetMB,
     ));
   } catch (err) {
     if (err instanceof ChunkLimitError) throw new BuildError(err.message);
