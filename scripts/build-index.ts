@@ -1,6 +1,7 @@
 /**
  * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
- *                         [--shards N | --shards auto [--index-budget MB] [--shard-budget MB]] [--watch]
+ *                         [--shards N | --shards auto [--index-budget MB] [--shard-budget MB]]
+ *                         [--threads N] [--watch]
  * Builds the search index from article files and writes it where the Worker serves it from;
  * with --watch, stays running and rebuilds whenever an input changes.
  */
@@ -8,6 +9,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
+import { createExtractPool, defaultThreads } from '../src/build/extract-pool.js';
 import { DEFAULT_INDEX_BUDGET_MB, DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
 import { CHUNK_BYTES, mib } from '../src/index/limits.js';
@@ -42,6 +44,11 @@ const program = new Command()
     String(DEFAULT_SHARD_BUDGET_MB),
   )
   .option(
+    '--threads <n>',
+    'worker threads extracting articles when many need it (1: extract in the main thread)',
+    String(defaultThreads()),
+  )
+  .option(
     '-w, --watch',
     'keep running and rebuild when an input changes (only changed articles are redone)',
     false,
@@ -57,6 +64,7 @@ const opts = program.opts<{
   shards: string;
   shardBudget: string;
   indexBudget: string;
+  threads: string;
   watch: boolean;
 }>();
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
@@ -66,11 +74,16 @@ if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 
   program.error('--shards must be "auto" or a whole number from 1 to 64');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
 if (!(indexBudget > 0)) program.error('--index-budget must be a positive number of MB');
+const threads = Number(opts.threads);
+if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+  program.error('--threads must be a whole number from 1 to 64');
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const memo = opts.watch ? createMemo() : undefined;
+// Started only when a build has many articles to extract; kept while watching.
+const pool = threads > 1 ? createExtractPool(threads) : undefined;
 // Writing into what wrangler serves (public/index by default): the build keeps it servable.
 const assetsDir = assetsHolding(opts.out);
 
@@ -81,6 +94,7 @@ async function build(): Promise<boolean> {
       ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic)
       : null;
   let lastLogged = 0;
+  let barStarted = false;
   try {
     if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
     const summary = await buildIndex({
@@ -91,12 +105,14 @@ async function build(): Promise<boolean> {
       shards,
       shardBudgetMB: shardBudget,
       indexBudgetMB: indexBudget,
+      ...(pool ? { pool } : {}),
       ...(assetsDir ? { assetsDir } : {}),
       ...(opts.cache ? { cacheFile: opts.cache } : {}),
       ...(memo ? { memo } : {}),
       onProgress(done, total) {
         if (bar) {
-          if (done === 1) bar.start(total, 0);
+          if (!barStarted) bar.start(total, 0);
+          barStarted = true;
           bar.update(done);
           if (done === total) bar.stop();
         } else if (!opts.quiet && (done === total || done - lastLogged >= 1000)) {
@@ -116,7 +132,7 @@ async function build(): Promise<boolean> {
         (summary.extracted
           ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; `
           : '') +
-        `${summary.seconds.toFixed(1)} s`,
+        `${summary.seconds.toFixed(1)} s (${(summary.read / summary.seconds).toFixed(0)} articles/s)`,
     );
     const stored = storedFiles(summary.manifest);
     const chunked = Object.values(summary.manifest.files).filter((f) => f.chunks);
@@ -152,6 +168,7 @@ async function build(): Promise<boolean> {
 }
 
 const ok = await build();
+if (!opts.watch) await pool?.close();
 if (opts.watch) {
   // A failed build does not stop watching: the editor fixes the file and saves again.
   await watchInputs(opts.input, async () => {
