@@ -83,7 +83,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const memo = opts.watch ? createMemo() : undefined;
 // Started only when a build has many articles to extract; kept while watching.
-const pool = threads > 1 ? createExtractPool(threads) : undefined;
+const pool = threads > 1 ? createExtractPool(threads, loadDefaultExtractor) : undefined;
 // Writing into what wrangler serves (public/index by default): the build keeps it servable.
 const assetsDir = assetsHolding(opts.out);
 

@@ -13,7 +13,7 @@ import { loadDefaultExtractor } from '../../src/pipeline/load-extractor.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const pool = createExtractPool(2);
+const pool = createExtractPool(2, loadDefaultExtractor);
 
 afterAll(() => pool.close());
 
