@@ -53,11 +53,29 @@ export class ChunkedBytes {
     return out;
   }
 
-  /** The whole file as text, decoded chunk by chunk (a character may span two chunks). */
+  /**
+   * The whole file as text, decoded chunk by chunk. The writer cuts text between characters, so
+   * each chunk decodes alone (streaming decoding, which a character split across chunks needs,
+   * is several times slower, and is used only then).
+   */
   text(): string {
     const decoder = new TextDecoder();
     let out = '';
-    for (const part of this.parts) out += decoder.decode(part, { stream: true });
+    for (const part of this.parts) out += decoder.decode(part, { stream: !endsWhole(part) });
     return out + decoder.decode();
   }
+}
+
+/** Whether bytes end with a whole UTF-8 character (or are empty). */
+function endsWhole(bytes: Uint8Array): boolean {
+  let i = bytes.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 4 && (bytes[i]! & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
+  if (i < 0) return continuation === 0;
+  const lead = bytes[i]!;
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return continuation === length - 1;
 }

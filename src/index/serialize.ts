@@ -18,7 +18,7 @@ import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS }
 import { encodeTerm, type TermData, VarintWriter } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
-import { type CutRule, chunkRanges } from './split.js';
+import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
 
 export interface SerializedIndex {
   manifest: Manifest;
@@ -130,10 +130,11 @@ function fileSet(
     sections: table,
   };
   const docAt = (offset: number) => docs[encodedDocs.offsets.indexOf(offset)] ?? -1;
+  const index = new TextEncoder().encode(JSON.stringify(header));
   return {
-    files: { index: new TextEncoder().encode(JSON.stringify(header)), bin, docs: encodedDocs.bytes },
+    files: { index, bin, docs: encodedDocs.bytes },
     rules: {
-      index: { oversize: 'split' },
+      index: { snap: utf8Boundary(index), oversize: 'split' },
       // Sections whole, so that each is a view of one chunk when loaded.
       bin: { cuts: [...Object.values(table).map(([offset]) => offset), bin.byteLength], oversize: 'split' },
       docs: {

@@ -2,7 +2,7 @@
  * Where the build cuts a file into chunks of at most `limit` bytes (src/index/limits.ts): at the
  * last allowed cut before the limit, so that what must stay whole does. docs.ndjson is cut
  * between documents and index.bin between sections (both then read without a copy, see
- * ./chunks.ts); index.json anywhere. A document larger than a chunk cannot be stored and fails
+ * ./chunks.ts); index.json between two UTF-8 characters, so that each chunk decodes alone. A document larger than a chunk cannot be stored and fails
  * the build; a section larger than a chunk is cut inside, at an 8-byte boundary, and joined again
  * when it is loaded.
  */
@@ -15,8 +15,10 @@ export class ChunkLimitError extends Error {
 }
 
 export interface CutRule {
-  /** Offsets where the file may be cut, ascending; absent: anywhere. */
+  /** Offsets where the file may be cut, ascending; absent: anywhere `snap` allows. */
   cuts?: ArrayLike<number>;
+  /** Without `cuts`: moves a cut back to where the file may be cut (a character boundary). */
+  snap?: (offset: number) => number;
   /** A unit between two cuts larger than a chunk: cut it inside (at multiples of 8) or fail with this message. */
   oversize: 'split' | ((start: number, end: number, limit: number) => string);
 }
@@ -45,9 +47,21 @@ export function chunkRanges(size: number, limit: number, rule: CutRule): Array<[
         if (rule.oversize !== 'split') throw new ChunkLimitError(rule.oversize(start, unitEnd, limit));
         end = start + limit - (limit % 8);
       } else end = best;
+    } else if (rule.snap) {
+      const snapped = rule.snap(end);
+      if (snapped > start) end = snapped;
     }
     ranges.push([start, end]);
     start = end;
   }
   return ranges;
+}
+
+/** A cut moved back off UTF-8 continuation bytes: the chunk before it ends with a whole character. */
+export function utf8Boundary(bytes: Uint8Array): (offset: number) => number {
+  return (offset) => {
+    let at = offset;
+    while (at > offset - 4 && at > 0 && (bytes[at]! & 0xc0) === 0x80) at--;
+    return at;
+  };
 }

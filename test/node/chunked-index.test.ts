@@ -19,7 +19,7 @@ import { memorySource } from '../../src/index/memory-source.js';
 import { SEARCH_FIELDS } from '../../src/index/options.js';
 import { type SerializedIndex, serializeIndex, storedBytes } from '../../src/index/serialize.js';
 import type { IndexSource } from '../../src/index/source.js';
-import { chunkRanges } from '../../src/index/split.js';
+import { chunkRanges, utf8Boundary } from '../../src/index/split.js';
 import type { Corpus } from '../../src/model/corpus.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { localEngine } from '../../src/search/engine.js';
@@ -43,6 +43,16 @@ describe('chunkRanges', () => {
       [120, 200],
       [200, 260],
     ]);
+  });
+
+  it('cuts text between UTF-8 characters, so that each chunk decodes alone', () => {
+    const bytes = new TextEncoder().encode('Kovačević «quoted» 東京 '.repeat(40));
+    const ranges = chunkRanges(bytes.length, 64, { snap: utf8Boundary(bytes), oversize: 'split' });
+    expect(ranges.length).toBeGreaterThan(bytes.length / 64);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    expect(ranges.map(([a, b]) => strict.decode(bytes.subarray(a, b))).join('')).toBe(
+      new TextDecoder().decode(bytes),
+    );
   });
 
   it('cuts a unit larger than a chunk at 8-byte steps, or refuses it', () => {
