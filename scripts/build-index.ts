@@ -1,6 +1,7 @@
 /**
  * npm run build-index -- [--input PATH ...] [--out DIR] [--strict] [--cache FILE | --no-cache]
- *                         [--shards N | --shards auto [--shard-budget MB]] [--watch]
+ *                         [--shards N | --shards auto [--index-budget MB] [--shard-budget MB]]
+ *                         [--threads N] [--watch]
  * Builds the search index from article files and writes it where the Worker serves it from;
  * with --watch, stays running and rebuilds whenever an input changes.
  */
@@ -8,11 +9,15 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
-import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
+import { createExtractPool, defaultThreads } from '../src/build/extract-pool.js';
+import { DEFAULT_INDEX_BUDGET_MB, DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
+import { CHUNK_BYTES, mib } from '../src/index/limits.js';
+import { storedFiles } from '../src/index/manifest.js';
 import type { IngestIssue } from '../src/ingest/types.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { assetsHolding } from './lib/assets-dir.js';
 
 const program = new Command()
   .name('build-index')
@@ -25,13 +30,23 @@ const program = new Command()
   .option('-q, --quiet', 'print only the summary and problems', false)
   .option(
     '--shards <n|auto>',
-    'split into N shards, or "auto": only when one index would exceed --shard-budget',
-    '1',
+    'split into N shards, or "auto": one index while it fits --index-budget, else shards within --shard-budget',
+    'auto',
+  )
+  .option(
+    '--index-budget <MB>',
+    'memory one loaded index may take (estimated) before "auto" splits it',
+    String(DEFAULT_INDEX_BUDGET_MB),
   )
   .option(
     '--shard-budget <MB>',
     'memory one loaded shard may take (estimated)',
     String(DEFAULT_SHARD_BUDGET_MB),
+  )
+  .option(
+    '--threads <n>',
+    'worker threads extracting articles when many need it (1: extract in the main thread)',
+    String(defaultThreads()),
   )
   .option(
     '-w, --watch',
@@ -48,18 +63,29 @@ const opts = program.opts<{
   cache: string | false;
   shards: string;
   shardBudget: string;
+  indexBudget: string;
+  threads: string;
   watch: boolean;
 }>();
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
+const indexBudget = Number(opts.indexBudget);
 if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64))
   program.error('--shards must be "auto" or a whole number from 1 to 64');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
+if (!(indexBudget > 0)) program.error('--index-budget must be a positive number of MB');
+const threads = Number(opts.threads);
+if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+  program.error('--threads must be a whole number from 1 to 64');
 
 const where = (i: IngestIssue) => `${i.file}:${i.line}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const memo = opts.watch ? createMemo() : undefined;
+// Started only when a build has many articles to extract; kept while watching.
+const pool = threads > 1 ? createExtractPool(threads, loadDefaultExtractor) : undefined;
+// Writing into what wrangler serves (public/index by default): the build keeps it servable.
+const assetsDir = assetsHolding(opts.out);
 
 /** One build with its report; false when it failed (the previous index is then untouched). */
 async function build(): Promise<boolean> {
@@ -68,6 +94,7 @@ async function build(): Promise<boolean> {
       ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic)
       : null;
   let lastLogged = 0;
+  let barStarted = false;
   try {
     if (!opts.quiet) log(`reading ${opts.input.join(', ')}`);
     const summary = await buildIndex({
@@ -77,11 +104,15 @@ async function build(): Promise<boolean> {
       loadExtractor: loadDefaultExtractor,
       shards,
       shardBudgetMB: shardBudget,
+      indexBudgetMB: indexBudget,
+      ...(pool ? { pool } : {}),
+      ...(assetsDir ? { assetsDir } : {}),
       ...(opts.cache ? { cacheFile: opts.cache } : {}),
       ...(memo ? { memo } : {}),
       onProgress(done, total) {
         if (bar) {
-          if (done === 1) bar.start(total, 0);
+          if (!barStarted) bar.start(total, 0);
+          barStarted = true;
           bar.update(done);
           if (done === total) bar.stop();
         } else if (!opts.quiet && (done === total || done - lastLogged >= 1000)) {
@@ -101,8 +132,18 @@ async function build(): Promise<boolean> {
         (summary.extracted
           ? `${summary.extracted.fresh} extracted, ${summary.extracted.cached} from cache; `
           : '') +
-        `${summary.seconds.toFixed(1)} s`,
+        `${summary.seconds.toFixed(1)} s (${(summary.read / summary.seconds).toFixed(0)} articles/s)`,
     );
+    const stored = storedFiles(summary.manifest);
+    const chunked = Object.values(summary.manifest.files).filter((f) => f.chunks);
+    log(
+      `${stored.length} files, the largest ${mib(Math.max(...stored.map((f) => f.bytes)))}` +
+        (chunked.length
+          ? `; stored in chunks of at most ${mib(CHUNK_BYTES)}: ${chunked.map((f) => `${f.path} (${f.chunks!.length})`).join(', ')}`
+          : ''),
+    );
+    if (summary.kept) log(`kept ${summary.kept} for rollback`);
+    for (const d of summary.dropped) log(`removed the previous version ${d.version}: ${d.reason}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     if (summary.manifest.shards) {
       log(
@@ -110,7 +151,7 @@ async function build(): Promise<boolean> {
       );
     } else {
       log(
-        `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${shardBudget} MB)` : ''}`,
+        `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${indexBudget} MB)` : ''}`,
       );
     }
     return true;
@@ -127,6 +168,7 @@ async function build(): Promise<boolean> {
 }
 
 const ok = await build();
+if (!opts.watch) await pool?.close();
 if (opts.watch) {
   // A failed build does not stop watching: the editor fixes the file and saves again.
   await watchInputs(opts.input, async () => {

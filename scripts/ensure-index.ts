@@ -6,13 +6,16 @@ import { existsSync } from 'node:fs';
 import { buildIndex } from '../src/build/build.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { assetsHolding } from './lib/assets-dir.js';
 
 if (!existsSync(`${DEFAULT_OUT}/manifest.json`)) {
+  const assetsDir = assetsHolding(DEFAULT_OUT);
   const summary = await buildIndex({
     inputs: [DEFAULT_INPUT],
     outDir: DEFAULT_OUT,
     loadExtractor: loadDefaultExtractor,
     cacheFile: DEFAULT_CACHE,
+    ...(assetsDir ? { assetsDir } : {}),
   });
   const { counts } = summary.manifest;
   console.error(

@@ -9,6 +9,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Command } from 'commander';
+import { type Manifest, manifestSchema, storedFiles } from '../src/index/manifest.js';
 import type { HistoryEntry } from '../src/store/history.js';
 import { isFilePath, VERSION_PATTERN } from '../src/store/publish.js';
 import { MAX_FILE_BYTES } from '../src/worker/routes/admin.js';
@@ -99,9 +100,12 @@ async function walk(dir: string): Promise<string[]> {
 
 async function publish(): Promise<void> {
   const started = performance.now();
-  let manifest: { version?: unknown; files?: Record<string, { path: string; bytes: number }> };
+  // Sent as read (keys this script does not know are the Worker's to judge); checked as parsed.
+  let raw: object;
+  let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(join(opts.dir, 'manifest.json'), 'utf8'));
+    raw = JSON.parse(await readFile(join(opts.dir, 'manifest.json'), 'utf8'));
+    manifest = manifestSchema.parse(raw);
   } catch (err) {
     throw new PublishError(
       `cannot read ${join(opts.dir, 'manifest.json')}: ${(err as Error).message} (build an index with npm run build-index)`,
@@ -128,7 +132,8 @@ async function publish(): Promise<void> {
       );
     sizes.set(path, size);
   }
-  for (const f of Object.values(manifest.files ?? {})) {
+  // A chunked file is its chunks: each is uploaded, and checked, as any file.
+  for (const f of storedFiles(manifest)) {
     const size = sizes.get(f.path);
     if (size === undefined)
       throw new PublishError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
@@ -156,7 +161,7 @@ async function publish(): Promise<void> {
     previous: string | null;
     pruned: string[];
     history: HistoryEntry[];
-  }>('POST', '/admin/index/publish', JSON.stringify({ manifest }), 'application/json');
+  }>('POST', '/admin/index/publish', JSON.stringify({ manifest: raw }), 'application/json');
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `published ${result.version} (previous: ${result.previous ?? 'none'}): ${files.length} files, ${bytes} bytes in ${seconds.toFixed(1)} s; ` +

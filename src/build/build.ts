@@ -3,19 +3,23 @@
  * Any failure before the final rename leaves the previously written index untouched.
  */
 
-import type { Manifest } from '../index/manifest.js';
+import { ASSET_LIMIT_BYTES, CHUNK_BYTES } from '../index/limits.js';
+import { type Manifest, storedFiles } from '../index/manifest.js';
+import type { SerializedIndex } from '../index/serialize.js';
+import { ChunkLimitError } from '../index/split.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
-import type { Article } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
 import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
-import { type ArticleExtraction, carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
+import { carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
 import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
+import { assetsProblem } from './assets-guard.js';
+import { type ExtractPool, POOL_MIN_ARTICLES } from './extract-pool.js';
 import { openExtractionCache } from './extraction-cache.js';
 import { serializeWithinBudget } from './shard-plan.js';
 import { sourceNames } from './source-names.js';
-import { writeIndex } from './write-index.js';
+import { type Dropped, writeIndex } from './write-index.js';
 
 export interface BuildOptions {
   inputs: string[];
@@ -28,11 +32,29 @@ export interface BuildOptions {
   /** File caching extraction results by content; none when absent. */
   cacheFile?: string;
   onProgress?: (done: number, total: number) => void;
-  /** A number of shards, or 'auto' (split when one index would exceed `shardBudgetMB`); default one index. */
+  /**
+   * A number of shards, or 'auto' (one index while it fits `indexBudgetMB`, else shards within
+   * `shardBudgetMB`; what `npm run build-index` does by default); default one index.
+   */
   shards?: number | 'auto';
   shardBudgetMB?: number;
+  indexBudgetMB?: number;
   /** What a long-lived builder (watch mode) keeps between builds; see createMemo. */
   memo?: BuildMemo;
+  /**
+   * Worker threads running the default extractor: used instead of `loadExtractor` when at least
+   * POOL_MIN_ARTICLES articles need extracting (same results, on every core).
+   */
+  pool?: ExtractPool;
+  /** The largest file to write (default CHUNK_BYTES); larger index files are stored as chunks. */
+  chunkBytes?: number;
+  /** The limit of one static asset (default ASSET_LIMIT_BYTES): lowered by tests, with chunkBytes. */
+  assetLimit?: number;
+  /**
+   * The folder wrangler serves as static assets, when outDir is inside it: the build then
+   * refuses, before writing, to leave there a file over the asset limit (see assets-guard.ts).
+   */
+  assetsDir?: string;
 }
 
 /**
@@ -48,6 +70,9 @@ export const createMemo = (): BuildMemo => ({ normalized: new Map(), extractor: 
 
 export interface BuildSummary {
   manifest: Manifest;
+  /** The version kept for rollback, and the replaced version deleted because it did not fit. */
+  kept: string | null;
+  dropped: Dropped[];
   files: string[];
   read: number;
   skipped: IngestIssue[];
@@ -100,16 +125,6 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
   const cache = options.cacheFile ? await openExtractionCache(options.cacheFile) : null;
   const memo = options.memo;
   let extractor = options.extractor ?? memo?.extractor ?? null;
-  const extract = async (article: Article): Promise<ArticleExtraction> => {
-    let extraction = cache?.get(article);
-    if (!extraction) {
-      extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
-      if (memo) memo.extractor = extractor;
-      extraction = extractor(article);
-    }
-    cache?.set(article, extraction);
-    return extraction;
-  };
   const normalized = new Map<string, NormalizedArticle>();
   const normalize = (input: InputArticle): NormalizedArticle => {
     if (!memo) return normalizeArticle(input);
@@ -118,17 +133,51 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     normalized.set(key, done);
     return done;
   };
-  const items: PreparedArticle[] = [];
-  for (const [i, rec] of ingested.records.entries()) {
+  const total = ingested.records.length;
+  // Normalized, with the extraction the input carries or the cache holds; the rest is extracted below.
+  const staged = ingested.records.map((rec) => {
     const { article, toInput } = normalize(rec.input);
     const given = carried(rec.input);
-    const extraction =
-      given.quotes && given.entities
-        ? { quotes: given.quotes, entities: given.entities }
-        : { ...(await extract(article)), ...given };
-    items.push({ article, extraction, toInput, inputBody: rec.input.body });
-    options.onProgress?.(i + 1, ingested.records.length);
+    const whole = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : null;
+    return {
+      article,
+      toInput,
+      given,
+      inputBody: rec.input.body,
+      whole,
+      extracted: whole ? null : cache?.get(article),
+    };
+  });
+  const missing = staged.filter((s) => !s.whole && !s.extracted);
+  let done = total - missing.length;
+  if (done > 0) options.onProgress?.(done, total);
+  if (options.pool && missing.length >= POOL_MIN_ARTICLES) {
+    const results = await options.pool.extract(
+      missing.map((s) => s.article),
+      (n) => options.onProgress?.(done + n, total),
+    );
+    missing.forEach((s, i) => {
+      s.extracted = results[i];
+    });
+  } else {
+    for (const s of missing) {
+      extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
+      if (memo) memo.extractor = extractor;
+      s.extracted = extractor(s.article);
+      options.onProgress?.(++done, total);
+    }
   }
+  const items: PreparedArticle[] = staged.map((s) => {
+    if (s.whole)
+      return { article: s.article, extraction: s.whole, toInput: s.toInput, inputBody: s.inputBody };
+    cache?.set(s.article, s.extracted!);
+    return {
+      article: s.article,
+      extraction: { ...s.extracted!, ...s.given },
+      toInput: s.toInput,
+      inputBody: s.inputBody,
+    };
+  });
   await cache?.save();
   // Only what this build used: an edited article's old text does not linger.
   if (memo) memo.normalized = normalized;
@@ -143,15 +192,34 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { corpus, ingested, extracted } = await prepareCorpus(options);
-  const { index: serialized, estimates } = await serializeWithinBudget(
-    corpus,
-    { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length },
-    options.shards ?? 1,
-    options.shardBudgetMB,
-  );
-  const { reused } = await writeIndex(options.outDir, serialized);
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const assetLimit = options.assetLimit ?? ASSET_LIMIT_BYTES;
+  if (chunkBytes > assetLimit)
+    throw new BuildError(`chunks of ${chunkBytes} bytes would be over the ${assetLimit}-byte asset limit`);
+  let serialized: SerializedIndex;
+  let estimates: number[];
+  try {
+    ({ index: serialized, estimates } = await serializeWithinBudget(
+      corpus,
+      { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length, chunkBytes },
+      options.shards ?? 1,
+      options.shardBudgetMB,
+      options.indexBudgetMB,
+    ));
+  } catch (err) {
+    if (err instanceof ChunkLimitError) throw new BuildError(err.message);
+    throw err;
+  }
+  if (options.assetsDir) {
+    const files = storedFiles(serialized.manifest).length + 1;
+    const problem = await assetsProblem(options.assetsDir, options.outDir, files, assetLimit);
+    if (problem) throw new BuildError(problem);
+  }
+  const { reused, kept, dropped } = await writeIndex(options.outDir, serialized, { assetLimit });
   return {
     manifest: serialized.manifest,
+    kept,
+    dropped,
     files: ingested.files,
     read: ingested.read,
     skipped: ingested.issues,

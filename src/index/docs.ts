@@ -2,10 +2,12 @@
  * The stored documents of an index: one JSON document per line of docs.ndjson, in document-number
  * order, kept as the bytes that were read and parsed one document at a time when a result, a
  * phrase check or a document route needs it. An isolate holding the bytes pays their size once
- * instead of the several-fold cost of parsed objects, and loading parses nothing.
+ * instead of the several-fold cost of parsed objects, and loading parses nothing. A chunked
+ * docs.ndjson is cut between documents, so a document is always a view of one chunk.
  */
 
 import type { Article, DocType, Entity, Quote } from '../model/documents.js';
+import { ChunkedBytes } from './chunks.js';
 import { indexId } from './ids.js';
 
 export type StoredDoc = Article | Quote | Entity;
@@ -18,13 +20,17 @@ export class DocStore {
   private readonly cache = new Map<number, StoredDoc>();
   private byKey: Map<string, number> | null = null;
 
+  private readonly bytes: ChunkedBytes;
+
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array | ChunkedBytes,
     /** Byte offsets: document d is bytes[offsets[d] .. offsets[d + 1]). */
     private readonly offsets: Uint32Array,
     /** Index ids ("a:…", "q:…", "e:…") in document order, newline-separated. */
     private readonly keysText: string,
-  ) {}
+  ) {
+    this.bytes = bytes instanceof ChunkedBytes ? bytes : new ChunkedBytes([bytes]);
+  }
 
   get count(): number {
     return this.offsets.length - 1;
@@ -35,7 +41,7 @@ export class DocStore {
     if (hit) return hit;
     if (!(doc >= 0 && doc < this.count)) throw new RangeError(`No document number ${doc}`);
     hit = JSON.parse(
-      decoder.decode(this.bytes.subarray(this.offsets[doc]!, this.offsets[doc + 1]!)),
+      decoder.decode(this.bytes.range(this.offsets[doc]!, this.offsets[doc + 1]!)),
     ) as StoredDoc;
     if (this.cache.size >= CACHE_DOCS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(doc, hit);

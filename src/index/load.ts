@@ -1,16 +1,25 @@
 /**
  * Reads one index version through an IndexSource and checks that this code can serve it.
- * Loading a format-2 index parses two small JSON files and wraps index.bin and docs.ndjson in
- * typed-array views: no posting list, stored document or facet value is decoded until a query
- * needs it. An older format is read only through the `upgrade` the caller hands in (format 1:
- * ./format1.ts), which converts it to format 2: the reader itself never depends on the writer.
+ * Loading a format-3 index (or a format-2 one: the same without chunks) parses two small JSON
+ * files and wraps index.bin and docs.ndjson in typed-array views over the chunks they were read
+ * as: no posting list, stored document or facet value is decoded until a query needs it.
+ * An older format is read only through the `upgrade` the caller hands in (format 1:
+ * ./format1.ts), which converts it to the current format: the reader itself never depends on the writer.
  */
+import { ChunkedBytes } from './chunks.js';
 import { Columns } from './columns.js';
 import { DocStore } from './docs.js';
 import type { IndexHeader } from './header.js';
 import { Lexicon } from './lexicon.js';
-import { INDEX_FILES, type Manifest, manifestSchema, READABLE_FORMATS } from './manifest.js';
-import { INDEX_FORMAT_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
+import {
+  INDEX_FILES,
+  type Manifest,
+  manifestSchema,
+  NATIVE_FORMATS,
+  READABLE_FORMATS,
+  storedParts,
+} from './manifest.js';
+import { OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { Sections } from './sections.js';
 import { type IndexSource, readText } from './source.js';
 import { TermIndex } from './terms.js';
@@ -81,28 +90,52 @@ export async function readManifest(source: IndexSource): Promise<Manifest> {
   return manifest;
 }
 
-/** One file the manifest lists, checked to have the size the manifest says. */
+/**
+ * One file the manifest lists, as the chunks it is stored in (one part when stored whole), each
+ * checked to have the size the manifest says. The parts are read together.
+ */
+export async function readVersionParts(
+  source: IndexSource,
+  manifest: Manifest,
+  file: string,
+): Promise<Uint8Array[]> {
+  const entry = manifest.files[file];
+  if (!entry) throw new IndexUnavailableError('index_corrupt', `manifest.json lists no "${file}" file`);
+  const parts = storedParts(entry);
+  if (parts.reduce((sum, p) => sum + p.bytes, 0) !== entry.bytes) {
+    throw new IndexUnavailableError(
+      'index_corrupt',
+      `manifest.json: the chunks of ${entry.path} do not add up to its ${entry.bytes} bytes`,
+    );
+  }
+  return Promise.all(
+    parts.map(async (part) => {
+      const path = `${manifest.version}/${part.path}`;
+      const bytes = await source.read(path);
+      if (bytes === null) throw new IndexUnavailableError('index_corrupt', `Index file ${path} is missing`);
+      // A truncated or padded file must not be served as if whole.
+      if (bytes.byteLength !== part.bytes) {
+        throw new IndexUnavailableError(
+          'index_corrupt',
+          `Index file ${path} has ${bytes.byteLength} bytes, the manifest says ${part.bytes}`,
+        );
+      }
+      return bytes;
+    }),
+  );
+}
+
+/** One file the manifest lists, whole (its chunks joined when it has several). */
 export async function readVersionFile(
   source: IndexSource,
   manifest: Manifest,
   file: string,
 ): Promise<Uint8Array> {
-  const entry = manifest.files[file];
-  if (!entry) throw new IndexUnavailableError('index_corrupt', `manifest.json lists no "${file}" file`);
-  const path = `${manifest.version}/${entry.path}`;
-  const bytes = await source.read(path);
-  if (bytes === null) throw new IndexUnavailableError('index_corrupt', `Index file ${path} is missing`);
-  // A truncated or padded file must not be served as if whole.
-  if (bytes.byteLength !== entry.bytes) {
-    throw new IndexUnavailableError(
-      'index_corrupt',
-      `Index file ${path} has ${bytes.byteLength} bytes, the manifest says ${entry.bytes}`,
-    );
-  }
-  return bytes;
+  const parts = await readVersionParts(source, manifest, file);
+  if (parts.length === 1) return parts[0]!;
+  const chunked = new ChunkedBytes(parts);
+  return chunked.range(0, chunked.byteLength);
 }
-
-const decoder = new TextDecoder();
 
 function checkHeader(value: unknown): IndexHeader {
   const h = value as Partial<IndexHeader> | null;
@@ -117,7 +150,7 @@ function checkHeader(value: unknown): IndexHeader {
     JSON.stringify(h.fields) === JSON.stringify(SEARCH_FIELDS) &&
     typeof h.sections === 'object' &&
     typeof h.columns === 'object';
-  if (!ok) throw new IndexUnavailableError('index_corrupt', 'index.json is not a format-2 index header');
+  if (!ok) throw new IndexUnavailableError('index_corrupt', 'index.json is not a format-2/3 index header');
   return h as IndexHeader;
 }
 
@@ -135,7 +168,7 @@ export interface LoadOptions {
 
 export async function loadIndex(source: IndexSource, options: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = options.manifest ?? (await readManifest(source));
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+  if (!NATIVE_FORMATS.includes(manifest.formatVersion)) {
     if (!options.upgrade) {
       throw new IndexUnavailableError(
         'index_incompatible',
@@ -162,10 +195,11 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
       );
     prefix = `${shard.name}/`;
   }
-  const [index, bin, docs] = await Promise.all(
-    INDEX_FILES.map((f) => readVersionFile(source, manifest, `${prefix}${f}`)),
-  );
-  const header = checkHeader(parseJson(decoder.decode(index), 'index.json'));
+  // Each file stays the chunks it was read as: nothing is joined into a second copy.
+  const [index, bin, docs] = (
+    await Promise.all(INDEX_FILES.map((f) => readVersionParts(source, manifest, `${prefix}${f}`)))
+  ).map((parts) => new ChunkedBytes(parts));
+  const header = checkHeader(parseJson(index!.text(), 'index.json'));
   try {
     const sections = new Sections(bin!, header.sections);
     const terms = new TermIndex(

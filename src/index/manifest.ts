@@ -1,12 +1,15 @@
 /**
  * manifest.json: what the Worker reads first to decide whether it can serve an index.
  * Older readers refuse newer formats; the reader accepts every format listed in READABLE_FORMATS
- * (format 1, MiniSearch's JSON plus one JSON store per type, is rebuilt in memory: see format1.ts).
+ * (format 1, MiniSearch's JSON plus one JSON store per type, is rebuilt in memory: see format1.ts;
+ * format 2 is format 3 without chunks, read as it is).
  */
 import { z } from 'zod';
 import { INDEX_FORMAT_VERSION } from './options.js';
 
-export const READABLE_FORMATS = [1, INDEX_FORMAT_VERSION];
+export const READABLE_FORMATS = [1, 2, INDEX_FORMAT_VERSION];
+/** The formats read without an upgrade. */
+export const NATIVE_FORMATS = [2, INDEX_FORMAT_VERSION];
 
 /** The files of a format-2 version, and their names in the version directory. */
 export const INDEX_FILES = ['index', 'bin', 'docs'] as const;
@@ -17,6 +20,8 @@ export const FILE_PATHS: Record<IndexFile, string> = {
   docs: 'docs.ndjson',
 };
 
+const chunkSchema = z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() });
+
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
   minisearchVersion: z.string(),
@@ -26,7 +31,20 @@ export const manifestSchema = z.object({
   contentHash: z.string(),
   /** Directory holding this version's files, relative to the manifest. */
   version: z.string(),
-  files: z.record(z.string(), z.object({ path: z.string(), bytes: z.number().int() })),
+  /**
+   * Every data file: its path and size, and either the SHA-256 of its bytes (stored whole) or
+   * the chunks it is stored as instead (format 3): the file is their bytes in this order, and
+   * `path` names no stored file.
+   */
+  files: z.record(
+    z.string(),
+    z.object({
+      path: z.string(),
+      bytes: z.number().int(),
+      sha256: z.string().optional(),
+      chunks: z.array(chunkSchema).optional(),
+    }),
+  ),
   counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
   sources: z.array(z.string()),
   skipped: z.number().int(),
@@ -55,4 +73,16 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export function publicSource(path: string): string {
   const absolute = /^(?:[/\\]|[A-Za-z]:[/\\])/.test(path);
   return absolute ? (path.split(/[/\\]/).filter(Boolean).at(-1) ?? '') : path;
+}
+
+export type ManifestFile = Manifest['files'][string];
+
+/** What is stored for one file: the file itself, or its chunks. Paths are relative to the version folder. */
+export function storedParts(file: ManifestFile): Array<{ path: string; bytes: number }> {
+  return file.chunks ?? [{ path: file.path, bytes: file.bytes }];
+}
+
+/** Every file stored for a version, chunks in place of the files they make up. */
+export function storedFiles(manifest: Manifest): Array<{ path: string; bytes: number }> {
+  return Object.values(manifest.files).flatMap(storedParts);
 }

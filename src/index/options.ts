@@ -7,7 +7,7 @@
  */
 import type { Options, SearchOptions } from 'minisearch';
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 /**
  * Checked against node_modules by a test: src/index/invert.ts and src/search/score.ts reproduce this
  * version's arithmetic (its `add` and its BM25 and weights).

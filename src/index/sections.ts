@@ -1,8 +1,10 @@
 /**
  * One binary file holding named typed arrays, so that a loaded index is views over one buffer
  * instead of millions of parsed JS objects: the buffer lives off the JS heap and costs nothing
- * to "parse". Sections are 8-byte aligned so every view can be created without copying.
+ * to "parse". Sections are 8-byte aligned so every view can be created without copying; in a
+ * chunked index.bin no section straddles two chunks (src/index/split.ts), so that holds there too.
  */
+import { ChunkedBytes } from './chunks.js';
 
 export type SectionType = 'u8' | 'u32' | 'i32' | 'f64';
 export type SectionArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
@@ -36,19 +38,13 @@ export function packSections(sections: Record<string, SectionArray>): {
 }
 
 export class Sections {
-  private readonly buffer: ArrayBuffer;
-  private readonly base: number;
-  private readonly size: number;
+  private readonly data: ChunkedBytes;
 
   constructor(
-    bytes: Uint8Array,
+    bytes: Uint8Array | ChunkedBytes,
     private readonly table: SectionTable,
   ) {
-    // Views need aligned offsets: a misaligned slice (a pooled Node buffer) is copied once.
-    const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-    this.buffer = aligned.buffer as ArrayBuffer;
-    this.base = aligned.byteOffset;
-    this.size = aligned.byteLength;
+    this.data = bytes instanceof ChunkedBytes ? bytes : new ChunkedBytes([bytes]);
   }
 
   get<T extends SectionType>(name: string, type: T): InstanceType<(typeof CTOR)[T]> {
@@ -57,9 +53,13 @@ export class Sections {
     const [offset, length, stored] = entry;
     if (stored !== type) throw new Error(`index.bin section "${name}" is ${stored}, expected ${type}`);
     const ctor = CTOR[type];
-    if (offset % 8 !== 0 || offset + length * ctor.BYTES_PER_ELEMENT > this.size) {
+    const end = offset + length * ctor.BYTES_PER_ELEMENT;
+    if (offset % 8 !== 0 || end > this.data.byteLength) {
       throw new Error(`index.bin section "${name}" lies outside the file`);
     }
-    return new ctor(this.buffer, this.base + offset, length) as InstanceType<(typeof CTOR)[T]>;
+    let bytes = this.data.range(offset, end);
+    // Views need aligned offsets: a misaligned slice (a pooled Node buffer) is copied once.
+    if (bytes.byteOffset % ctor.BYTES_PER_ELEMENT !== 0) bytes = bytes.slice();
+    return new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, length) as InstanceType<(typeof CTOR)[T]>;
   }
 }

@@ -2,8 +2,8 @@
  * Corpus → the bytes of one index version, format 2: index.json (header and term list), index.bin
  * (typed arrays: postings, field lengths, facet columns, lexicon) and docs.ndjson (stored documents),
  * per shard when split; every shard carries the corpus-wide statistics, so merged answers equal one
- * index's (src/shard/search.ts). The files and the manifest: docs/index-format.md. Pure: writing the
- * files is the caller's job.
+ * index's (src/shard/search.ts). A file over the chunk limit is stored as chunks (./split.ts).
+ * The files and the manifest: docs/index-format.md. Pure: writing the files is the caller's job.
  */
 import type { Corpus } from '../model/corpus.js';
 import { buildColumns } from './columns.js';
@@ -12,11 +12,13 @@ import type { IndexHeader } from './header.js';
 import { toIndexDocs } from './index-docs.js';
 import { invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
-import { FILE_PATHS, INDEX_FILES, type Manifest } from './manifest.js';
+import { CHUNK_BYTES, mib } from './limits.js';
+import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { encodeTerm, type TermData, VarintWriter } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
+import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
 
 export interface SerializedIndex {
   manifest: Manifest;
@@ -30,21 +32,31 @@ export interface BuildMeta {
   builtAt?: Date;
   /** Split into this many shards (see shardOf); 1 or absent: one index. */
   shards?: number;
+  /** The largest file to store; larger ones are stored as chunks (default CHUNK_BYTES). */
+  chunkBytes?: number;
 }
 
-async function sha256(parts: Uint8Array[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', concat(parts));
+/** Every file to store for a version, with its bytes: chunks in place of the files they cut. */
+export function storedBytes(index: SerializedIndex): Array<{ path: string; bytes: Uint8Array }> {
+  return Object.entries(index.manifest.files).flatMap(([name, file]) => {
+    const bytes = index.files[name]!;
+    if (!file.chunks) return [{ path: file.path, bytes }];
+    let at = 0;
+    return file.chunks.map((chunk) => ({ path: chunk.path, bytes: bytes.subarray(at, (at += chunk.bytes)) }));
+  });
+}
+
+async function sha256(bytes: Uint8Array | string): Promise<string> {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length + 1;
-  }
-  return out;
+/** `docs.ndjson` → `docs.3.ndjson`: the path of a file's chunk. */
+export function chunkPath(path: string, chunk: number): string {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash ? `${path.slice(0, dot)}.${chunk}${path.slice(dot)}` : `${path}.${chunk}`;
 }
 
 /** What every file set is cut from: the postings and statistics of the whole corpus (see invertCorpus). */
@@ -66,7 +78,7 @@ function fileSet(
   part: Corpus,
   docs: number[],
   indexed: (doc: number) => boolean,
-): Record<string, Uint8Array> {
+): { files: Record<IndexFile, Uint8Array>; rules: Record<IndexFile, CutRule> } {
   // Global document number → its number here, or -1 (another shard's, or not indexed here).
   const localOf = new Int32Array(g.documentCount).fill(-1);
   docs.forEach((doc, i) => {
@@ -117,7 +129,22 @@ function fileSet(
     columns: columns.header,
     sections: table,
   };
-  return { index: new TextEncoder().encode(JSON.stringify(header)), bin, docs: encodedDocs.bytes };
+  const docAt = (offset: number) => docs[encodedDocs.offsets.indexOf(offset)] ?? -1;
+  const index = new TextEncoder().encode(JSON.stringify(header));
+  return {
+    files: { index, bin, docs: encodedDocs.bytes },
+    rules: {
+      index: { snap: utf8Boundary(index), oversize: 'split' },
+      // Sections whole, so that each is a view of one chunk when loaded.
+      bin: { cuts: [...Object.values(table).map(([offset]) => offset), bin.byteLength], oversize: 'split' },
+      docs: {
+        cuts: encodedDocs.offsets,
+        oversize: (start, end, limit) =>
+          `stored document ${g.keys[docAt(start)] ?? `at byte ${start}`} is ${mib(end - start)} (${end - start} bytes): ` +
+          `over the ${mib(limit)} one file of the index may hold, and a document cannot be split`,
+      },
+    },
+  };
 }
 
 /** The corpus inverted once, for any number of serializations (--shards auto tries several). */
@@ -145,6 +172,7 @@ export async function serializeIndex(
   const shards = Math.max(1, meta.shards ?? 1);
   const files: Record<string, Uint8Array> = {};
   const paths: Record<string, string> = {};
+  const rules: Record<string, CutRule> = {};
   const shardList: NonNullable<Manifest['shards']> = [];
   const nA = corpus.articles.length;
   const nQ = corpus.quotes.length;
@@ -152,8 +180,9 @@ export async function serializeIndex(
     const all = Array.from({ length: g.documentCount }, (_, i) => i);
     const set = fileSet(g, corpus, all, () => true);
     for (const f of INDEX_FILES) {
-      files[f] = set[f]!;
+      files[f] = set.files[f];
       paths[f] = FILE_PATHS[f];
+      rules[f] = set.rules[f];
     }
   } else {
     const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, shards)]));
@@ -179,8 +208,9 @@ export async function serializeIndex(
       const names: string[] = [];
       for (const f of INDEX_FILES) {
         const name = `shard-${s}/${f}`;
-        files[name] = set[f]!;
+        files[name] = set.files[f];
         paths[name] = `shard-${s}/${FILE_PATHS[f]}`;
+        rules[name] = set.rules[f];
         names.push(name);
       }
       shardList.push({
@@ -191,7 +221,33 @@ export async function serializeIndex(
     }
   }
   const names = Object.keys(files).sort();
-  const contentHash = await sha256(names.map((n) => files[n]!));
+  const limit = meta.chunkBytes ?? CHUNK_BYTES;
+  const entries: Manifest['files'] = {};
+  for (const name of names) {
+    const bytes = files[name]!;
+    const path = paths[name]!;
+    const ranges = chunkRanges(bytes.byteLength, limit, rules[name]!);
+    entries[name] =
+      ranges.length === 1
+        ? { path, bytes: bytes.byteLength, sha256: await sha256(bytes) }
+        : {
+            path,
+            bytes: bytes.byteLength,
+            chunks: await Promise.all(
+              ranges.map(async ([start, end], i) => ({
+                path: chunkPath(path, i),
+                bytes: end - start,
+                sha256: await sha256(bytes.subarray(start, end)),
+              })),
+            ),
+          };
+  }
+  // Over what is stored, chunk boundaries included: the same bytes cut otherwise are another version.
+  const contentHash = await sha256(
+    names
+      .flatMap((n) => (entries[n]!.chunks ?? [entries[n]!]).map((p) => `${p.path} ${p.bytes} ${p.sha256}\n`))
+      .join(''),
+  );
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     minisearchVersion: MINISEARCH_VERSION,
@@ -199,7 +255,7 @@ export async function serializeIndex(
     builtAt: (meta.builtAt ?? new Date()).toISOString(),
     contentHash,
     version: `v-${contentHash.slice(0, 12)}`,
-    files: Object.fromEntries(names.map((n) => [n, { path: paths[n]!, bytes: files[n]!.byteLength }])),
+    files: entries,
     counts: { article: corpus.articles.length, quote: corpus.quotes.length, entity: corpus.entities.length },
     sources: meta.sources,
     skipped: meta.skipped,

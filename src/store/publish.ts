@@ -14,7 +14,13 @@
  * a publish that prunes while another version is still being uploaded deletes those uploads,
  * and that version's publish then fails with `incomplete_version` (upload again).
  */
-import { type Manifest, manifestSchema, READABLE_FORMATS } from '../index/manifest.js';
+import {
+  type Manifest,
+  manifestSchema,
+  READABLE_FORMATS,
+  storedFiles,
+  storedParts,
+} from '../index/manifest.js';
 import { OPTIONS_HASH } from '../index/options.js';
 import { type HistoryEntry, readHistory, readPointerVersion, withCurrent, writeHistory } from './history.js';
 import type { IndexStorage, WriteBody } from './storage.js';
@@ -72,7 +78,7 @@ export function checkManifest(raw: unknown): Manifest {
   if (!VERSION_PATTERN.test(manifest.version))
     throw new PublishError('invalid_manifest', `"${manifest.version}" is not a version name (v-<hex>)`);
   for (const [name, file] of Object.entries(manifest.files)) {
-    if (!isFilePath(file.path))
+    if (!isFilePath(file.path) || !storedParts(file).every((part) => isFilePath(part.path)))
       throw new PublishError('invalid_manifest', `File "${name}" has an invalid path`);
   }
   if (!READABLE_FORMATS.includes(manifest.formatVersion) || manifest.optionsHash !== OPTIONS_HASH) {
@@ -84,11 +90,11 @@ export function checkManifest(raw: unknown): Manifest {
   return manifest;
 }
 
-/** Every file the manifest lists must be stored with its size; returns what is not. */
+/** Every file the manifest lists (every chunk of a chunked one) must be stored with its size; returns what is not. */
 async function problems(storage: IndexStorage, manifest: Manifest): Promise<string[]> {
   const found: string[] = [];
   await Promise.all(
-    Object.values(manifest.files).map(async (file) => {
+    storedFiles(manifest).map(async (file) => {
       const path = `${manifest.version}/${file.path}`;
       const stat = await storage.stat(path);
       if (!stat) found.push(`${path} is missing`);
@@ -177,7 +183,7 @@ export async function publish(storage: IndexStorage, raw: object): Promise<Publi
   const pruned = (await storedVersions(storage)).filter((v) => !keep.has(v));
   for (const version of pruned) await deleteVersion(storage, version);
 
-  const files = Object.values(manifest.files);
+  const files = storedFiles(manifest);
   return {
     version: manifest.version,
     previous: pointer?.version ?? null,

@@ -1971,6 +1971,12 @@ export interface components {
                 [key: string]: {
                     path: string;
                     bytes: number;
+                    sha256?: string;
+                    chunks?: {
+                        path: string;
+                        bytes: number;
+                        sha256: string;
+                    }[];
                 };
             };
             counts: {

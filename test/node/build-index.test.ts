@@ -216,6 +216,8 @@ describe('npm run build-index', () => {
     );
     expect(ok.stderr).toContain(`skipped ${join(dir, 'bad.ndjson')}:2: invalid JSON`);
     expect(ok.stderr).toMatch(/1 articles, 0 quotes, 0 entities; 2 records read from 1 file\(s\), 1 skipped/);
+    // --shards auto is the default: one index, because it fits one isolate's budget.
+    expect(ok.stderr).toMatch(/one index, estimated [\d.]+ MB loaded \(budget 56 MB\)/);
 
     const strict = run(
       'npx',

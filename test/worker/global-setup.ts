@@ -121,6 +121,14 @@ export default async function setup(project: TestProject) {
     outDir: out,
     extractor: defaultExtractor,
   });
+  // The same sample stored in chunks of 8 KiB (test/worker/publish.test.ts serves it from assets and R2).
+  await buildIndex({
+    inputs: [`${root}index-data/articles`],
+    outDir: `${root}public/test-chunked`,
+    extractor: defaultExtractor,
+    chunkBytes: 8192,
+    assetLimit: 8192,
+  });
   const manifest = JSON.parse(await readFile(`${out}/manifest.json`, 'utf8'));
   const versionDir = `${out}/${summary.manifest.version}`;
 

@@ -19,7 +19,10 @@ const KEY = 'admin-key-for-tests-0123456789';
 const encoder = new TextEncoder();
 
 interface LocalVersion {
-  manifest: Record<string, any> & { version: string; files: Record<string, { path: string; bytes: number }> };
+  manifest: Record<string, any> & {
+    version: string;
+    files: Record<string, { path: string; bytes: number; chunks?: Array<{ path: string; bytes: number }> }>;
+  };
   /** Path inside the version folder → bytes. */
   files: Map<string, Uint8Array>;
 }
@@ -30,11 +33,11 @@ async function asset(path: string): Promise<Response> {
   return res;
 }
 
-/** A built index as the publish script would find it on disk (the files its manifest lists). */
+/** A built index as the publish script would find it on disk (the files its manifest lists, chunks for chunked ones). */
 async function localVersion(root: string): Promise<LocalVersion> {
   const manifest = (await (await asset(`${root}/manifest.json`)).json()) as LocalVersion['manifest'];
   const files = new Map<string, Uint8Array>();
-  for (const f of Object.values(manifest.files)) {
+  for (const f of Object.values(manifest.files).flatMap((file) => file.chunks ?? [file])) {
     files.set(
       f.path,
       new Uint8Array(await (await asset(`${root}/${manifest.version}/${f.path}`)).arrayBuffer()),
@@ -189,6 +192,33 @@ describe('publishing into R2', () => {
     const versions = await p.call('/admin/index/versions');
     expect(versions.status).toBe(200);
     expect(versions.body).toEqual({ current: a.manifest.version, history, stored: [a.manifest.version] });
+  });
+
+  it('uploads a version stored in chunks chunk by chunk, and serves from R2 what assets serve', async () => {
+    const chunked = await localVersion('test-chunked');
+    expect(chunked.manifest.files.docs!.chunks!.length).toBeGreaterThan(1);
+    const p = publisher();
+    await p.uploadAndPublish(chunked);
+    expect(await p.keys()).toContain(`${chunked.manifest.version}/docs.1.ndjson`);
+    const fromAssets = checkedApp();
+    const assetsEnv = { ...env, INDEX_PATH: '/test-chunked' };
+    for (const path of [
+      SEARCH,
+      '/search?q=council%20bridge&facets=person,type',
+      `/articles/${sample[3]!.id}`,
+    ]) {
+      const r2 = await p.call(path, {}, null);
+      const assets = await fromAssets.request(`${BASE}${path}`, {}, assetsEnv);
+      expect(r2.status).toBe(200);
+      expect(assets.status).toBe(200);
+      expect(r2.headers.get('X-Index-Version')).toBe(chunked.manifest.version);
+      const body = (await assets.json()) as any;
+      if (path === SEARCH) expect(essence(r2.body)).toEqual(essence(body));
+      else expect({ ...r2.body, tookMs: 0 }).toEqual({ ...body, tookMs: 0 });
+    }
+    // The same answers as the sample stored whole.
+    const whole = await fetchWorker(`${BASE}${SEARCH}`);
+    expect(essence(await whole.json())).toEqual(essence((await p.call(SEARCH, {}, null)).body));
   });
 
   it('switches versions during a burst of requests: every answer is wholly A or wholly B', async () => {
