@@ -67,5 +67,12 @@ export interface ExtractedQuote {
   start: number;
   end: number;
   speaker: string | null;
+  /**
+   * Body offsets of the name the speaker resolves to, as written in the body: the name inside a
+   * written speaker phrase ("Ann Lee" in "Senator Ann Lee, who…"), or, for a pronoun, a
+   * description ("the senator") or a quotation with no attribution of its own, the named
+   * mention it points back to. Null when the speaker names no one or was not resolved.
+   */
+  speakerSpan: [number, number] | null;
   cue: string | null;
 }

@@ -18,6 +18,7 @@ export function carried(input: InputArticle): Partial<ArticleExtraction> {
       start: q.start,
       end: q.end,
       speaker: q.speaker ?? null,
+      speakerSpan: null,
       cue: q.cue ?? null,
     }));
   }

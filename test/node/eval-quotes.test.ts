@@ -13,6 +13,7 @@ const q = (start: number, end: number, speaker: string | null = null): Extracted
   start,
   end,
   speaker,
+  speakerSpan: null,
   cue: null,
 });
 const g = (start: number, end: number, speaker: string | null = 'X'): GoldQuote => ({

@@ -26,7 +26,7 @@ import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
-import { coreSpeaker, isAnaphoric, isPronoun, speakerName } from './speaker-names.js';
+import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
 import { joinUnits, type UnitPiece } from './units.js';
 
 const MIN_STANDALONE_WORDS = 4;
@@ -41,12 +41,12 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
   const paragraphs = splitParagraphs(body);
   const pieces = findQuotedPieces(body, paragraphs);
   const groups = joinParagraphs(body, groupPieces(body, pieces, paragraphs), paragraphs);
-  const units: Array<UnitPiece & { speaker: string | null; cue: string | null }> = [];
-  let lastNamed: string | null = null;
+  const units: Array<UnitPiece & Speaker & { cue: string | null }> = [];
+  let lastNamed: Speaker | null = null;
   // Pronouns follow the reporter's prose too ("…, said Tom Reyes." then "…," he said);
   // descriptions ("the senator") point back to a quoted speaker.
-  let lastMentioned: string | null = null;
-  let lastSpeaker: string | null = null;
+  let lastMentioned: Speaker | null = null;
+  let lastSpeaker: Speaker | null = null;
   let lastKept: Group | null = null;
   // The reporter's prose between quotations since lastMentioned was set, read back only when a
   // pronoun needs it.
@@ -64,6 +64,7 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
         attributed: !!g.attribution,
         kept: false,
         speaker: null,
+        speakerSpan: null,
         cue: null,
         rule: '',
       });
@@ -74,23 +75,27 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
     }
     lastKept = g;
-    let speaker: string | null = null;
+    let speaker: Speaker | null = null;
     if (g.attribution) {
-      const written = body.slice(g.attribution.speakerStart, g.attribution.speakerEnd);
+      const { speakerStart, speakerEnd } = g.attribution;
+      const written = body.slice(speakerStart, speakerEnd);
       if (isPronoun(written)) {
         lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
         gaps.length = 0;
         speaker = lastMentioned;
-      } else if (isAnaphoric(written)) speaker = lastNamed ?? written;
+      } else if (isAnaphoric(written)) speaker = lastNamed ?? { speaker: written, speakerSpan: null };
       else {
-        speaker = written;
-        if (speakerName(written)) {
-          lastNamed = lastMentioned = coreSpeaker(written);
+        speaker = { speaker: written, speakerSpan: nameSpanIn(body, speakerStart, speakerEnd) };
+        if (speaker.speakerSpan) {
+          lastNamed = lastMentioned = { speaker: coreSpeaker(written), speakerSpan: speaker.speakerSpan };
           gaps.length = 0;
         }
       }
     } else speaker = lastSpeaker;
-    lastSpeaker = speaker && speakerName(speaker) ? coreSpeaker(speaker) : speaker;
+    lastSpeaker =
+      speaker?.speakerSpan && speaker.speaker
+        ? { ...speaker, speaker: coreSpeaker(speaker.speaker) }
+        : speaker;
     units.push({
       start: g.start,
       end: g.end,
@@ -101,25 +106,40 @@ export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { r
       followsPara: !g.attribution && g.wholePara,
       endsOnAttribution:
         !!g.attribution && !g.attributedBefore && nth(paragraphs, g.lastPara).end - g.attribution.end <= 1,
-      speaker,
+      speaker: speaker?.speaker ?? null,
+      speakerSpan: speaker?.speakerSpan ?? null,
       cue: g.attribution?.cue ?? null,
       rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : ''),
     });
   }
-  return joinUnits(units).map(({ start, end, speaker, cue, rule }) => ({
+  return joinUnits(units).map(({ start, end, speaker, speakerSpan, cue, rule }) => ({
     text: body.slice(start, end),
     start,
     end,
     speaker,
+    speakerSpan,
     cue,
     rule,
   }));
 }
 
-function mentionedSince(body: string, gaps: Array<[number, number]>): string | null {
+/** Who spoke as the quote reports it, and where in the body the name it resolves to is written. */
+interface Speaker {
+  speaker: string | null;
+  speakerSpan: [number, number] | null;
+}
+
+/** Body offsets of the name in the speaker phrase body[start, end), or null when it names no one. */
+function nameSpanIn(body: string, start: number, end: number): [number, number] | null {
+  const span = speakerNameSpan(body.slice(start, end));
+  return span ? [start + span[0], start + span[1]] : null;
+}
+
+function mentionedSince(body: string, gaps: Array<[number, number]>): Speaker | null {
   for (let i = gaps.length - 1; i >= 0; i--) {
     const found = lastNamedSpeaker(body, nth(gaps, i)[0], nth(gaps, i)[1]);
-    if (found && speakerName(found)) return found;
+    const name = found && nameSpanIn(body, found[0], found[1]);
+    if (found && name) return { speaker: body.slice(found[0], found[1]), speakerSpan: name };
   }
   return null;
 }

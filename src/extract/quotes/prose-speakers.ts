@@ -21,7 +21,8 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
   'no',
 ]);
 
-export function lastNamedSpeaker(body: string, from: number, to: number): string | null {
+/** Body offsets of the last person the reporter's prose in body[from, to) says spoke, or null. */
+export function lastNamedSpeaker(body: string, from: number, to: number): [number, number] | null {
   // Paragraph by paragraph from the end: the nearest mention is usually close.
   for (let end = to; end > from; ) {
     const brk = body.lastIndexOf('\n\n', end - 1);
@@ -33,7 +34,7 @@ export function lastNamedSpeaker(body: string, from: number, to: number): string
   return null;
 }
 
-function lastInSpan(body: string, from: number, to: number): string | null {
+function lastInSpan(body: string, from: number, to: number): [number, number] | null {
   if (to <= from) return null;
   const toks = tokenizeWords(body, from, to);
   for (let k = toks.length - 1; k >= 0; k--) {
@@ -56,7 +57,7 @@ function isNameWord(t: WordToken): boolean {
 }
 
 /** The name right before the cue: "Reyes said", "Mr. Reyes told". */
-function nameEndingAt(toks: WordToken[], k: number): string | null {
+function nameEndingAt(toks: WordToken[], k: number): [number, number] | null {
   const prev = toks[k - 1];
   if (!prev || prev.post || !isNameWord(prev)) return null;
   let s = k - 1;
@@ -72,14 +73,11 @@ function nameEndingAt(toks: WordToken[], k: number): string | null {
     while (s < k && NOT_NAMES.has(nth(toks, s).lower)) s++;
     if (s === k || (s === k - 1 && !NAME_TITLES.has(prev.lower) && /s$/.test(prev.lower))) return null;
   }
-  return toks
-    .slice(s, k)
-    .map((t) => t.text)
-    .join(' ');
+  return [nth(toks, s).start, nth(toks, k - 1).end];
 }
 
 /** The name right after the cue: "said Tom Reyes", "said plumber Tom Reyes". */
-function nameStartingAt(toks: WordToken[], from: number): string | null {
+function nameStartingAt(toks: WordToken[], from: number): [number, number] | null {
   let i = from;
   while (
     i < toks.length &&
@@ -96,10 +94,5 @@ function nameStartingAt(toks: WordToken[], from: number): string | null {
     e++;
     if (nth(toks, e - 1).post) break;
   }
-  return e > i
-    ? toks
-        .slice(i, e)
-        .map((t) => t.text)
-        .join(' ')
-    : null;
+  return e > i ? [nth(toks, i).start, nth(toks, e - 1).end] : null;
 }

@@ -18,28 +18,51 @@ const PARTICLES = new RegExp(`^(?:${PARTICLE_WORDS})$`);
 
 /** The speaker phrase without a trailing appositive or relative clause. */
 export function coreSpeaker(speaker: string): string {
-  const parts = speaker.split(/,\s+/);
-  const first = nth(parts, 0).trim();
+  const [a, b] = coreSpan(speaker);
+  return speaker.slice(a, b).trim();
+}
+
+/** Comma-separated parts of a phrase, as [start, end) offsets into it. */
+function commaParts(phrase: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  const re = /,\s+/g;
+  let from = 0;
+  for (let m = re.exec(phrase); m; m = re.exec(phrase)) {
+    parts.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  parts.push([from, phrase.length]);
+  return parts;
+}
+
+/** Offsets of coreSpeaker in the phrase. */
+function coreSpan(speaker: string): [number, number] {
+  const parts = commaParts(speaker);
+  const first = nth(parts, 0);
+  const second = parts[1];
   // "Lee's deputy campaign manager, Bo Chen, who ..." names the person second.
-  if (!hasName(first) && parts[1] && hasName(parts[1])) return `${first}, ${parts[1].trim()}`;
+  if (!nameRuns(speaker, first).length && second && nameRuns(speaker, second).length)
+    return [first[0], second[1]];
   return first;
 }
 
-function hasName(phrase: string): boolean {
-  return nameRuns(phrase).length > 0;
+interface Word {
+  text: string;
+  start: number;
+  end: number;
 }
 
-function words(phrase: string): string[] {
-  return phrase.split(/\s+/).filter(Boolean);
-}
-
-function nameRuns(phrase: string): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
-  for (const raw of words(phrase)) {
+/** Runs of name words in phrase[from, to), each word with its offsets in the phrase. */
+function nameRuns(phrase: string, [from, to]: [number, number]): Word[][] {
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const re = /\S+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(phrase); m && m.index < to; m = re.exec(phrase)) {
+    const raw = m[0].slice(0, to - m.index);
     const w = raw.replace(/[,;:()]+$/, '');
     if (NAME_WORD.test(w) && !/[’']s$/.test(w) && !(run.length === 0 && PARTICLES.test(w))) {
-      run.push(w);
+      run.push({ text: w, start: m.index, end: m.index + w.length });
       if (raw !== w) {
         runs.push(run);
         run = [];
@@ -50,29 +73,45 @@ function nameRuns(phrase: string): string[][] {
     }
   }
   if (run.length) runs.push(run);
-  return runs.filter((r) => !(r.length === 1 && DETERMINERS.has(r[0]!.toLowerCase())));
+  return runs.filter((r) => !(r.length === 1 && DETERMINERS.has(nth(r, 0).text.toLowerCase())));
 }
 
 /**
- * The bare person name in a speaker phrase, roles and titles stripped:
- * "Kremlin spokesman Oleg Marin" -> "Oleg Marin", "Mr. Okafor" -> "Okafor".
+ * Offsets, in the phrase, of the bare person name it holds, roles and titles stripped:
+ * "Kremlin spokesman Oleg Marin" -> the span of "Oleg Marin", "Mr. Okafor" -> "Okafor".
  * Null when the phrase names nobody ("he", "the statement").
  */
-export function speakerName(speaker: string | null): string | null {
-  if (!speaker) return null;
-  for (const part of coreSpeaker(speaker).split(/,\s+/).reverse()) {
-    const runs = nameRuns(part.replace(/\s+(?:of|for|at|from)\s+.*$/, ''));
-    const run = runs.at(-1);
+export function speakerNameSpan(speaker: string): [number, number] | null {
+  const [cs, ce] = coreSpan(speaker);
+  for (const [ps, pe] of commaParts(speaker.slice(0, ce))
+    .filter(([, e]) => e > cs)
+    .reverse()) {
+    const start = Math.max(ps, cs);
+    // A place or organisation after the name ("Ruth Abara of Ohio") is not part of it.
+    const tail = / +(?:of|for|at|from) +/.exec(speaker.slice(start, pe));
+    const run = nameRuns(speaker, [start, tail ? start + tail.index : pe]).at(-1);
     if (!run) continue;
     let i = 0;
-    // Titles and the adjectives before them ("Chilean President") are not the name.
+    // Titles and the adjectives before them ("Chilean President") are not the name, nor is a
+    // capitalised article ("The Harbour Gazette").
     for (let j = 0; j < run.length - 1; j++) {
-      if (NAME_TITLES.has(nth(run, j).toLowerCase())) i = j + 1;
+      const w = nth(run, j).text.toLowerCase();
+      if (NAME_TITLES.has(w) || (j === i && DETERMINERS.has(w))) i = j + 1;
     }
-    const name = run.slice(i).join(' ');
-    if (name) return name;
+    return [nth(run, i).start, nth(run, run.length - 1).end];
   }
   return null;
+}
+
+/** The bare person name in a speaker phrase (the text at speakerNameSpan), or null. */
+export function speakerName(speaker: string | null): string | null {
+  if (!speaker) return null;
+  const span = speakerNameSpan(speaker);
+  return span ? speaker.slice(span[0], span[1]).replace(/\s+/g, ' ') : null;
+}
+
+function words(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean);
 }
 
 /**

@@ -80,3 +80,64 @@ describe('speakerName', () => {
     expect(speakerName(null)).toBeNull();
   });
 });
+
+describe('speakerSpan: where the name the speaker resolves to is written', () => {
+  const at = (body: string, q: { speakerSpan: [number, number] | null }) =>
+    q.speakerSpan && body.slice(...q.speakerSpan);
+
+  it('points at the name inside a written speaker phrase, not at its title or appositive', () => {
+    const body = '“The pier opens in May,” said Senator Ruth Abara, who chairs the harbor committee.';
+    const q = only(body);
+    expect(q.speakerSpan).toEqual([body.indexOf('Ruth Abara'), body.indexOf(', who')]);
+    const named = 'Harbour Board spokesman Oleg Marin told reporters: “The cranes stay idle.”';
+    expect(at(named, only(named))).toBe('Oleg Marin');
+    const second = '“We are ready,” said the mayor’s chief of staff, Lena Ostrova.';
+    expect(at(second, only(second))).toBe('Lena Ostrova');
+  });
+
+  it('points a pronoun at the named mention it resolves to', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'Visitors lined up outside.',
+      '“We had a burst pipe in the basement,” she said.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speakerSpan)).toEqual([
+      [body.indexOf('Hana'), body.indexOf('.\n\nVisitors')],
+      [body.indexOf('Hana'), body.indexOf('.\n\nVisitors')],
+    ]);
+  });
+
+  it('points a pronoun at a name the reporter gave in indirect speech', () => {
+    const body = [
+      '“The library will open late,” said Director Hana Kowalczyk.',
+      'The repairs will take a week, said plumber Jake Horowitz.',
+      '“The pipes are older than the building,” he said.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes[1]!.speakerSpan).toEqual([body.indexOf('Jake'), body.indexOf('.\n\n“The pipes')]);
+  });
+
+  it('points a description and a follow-up quotation at the antecedent name', () => {
+    const body = [
+      '“Taxes will not rise,” Mayor Odile Franck said.',
+      '“Not this year, not next year,” the mayor said.',
+      '“And we will balance the budget.”',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes).toHaveLength(3);
+    for (const q of quotes) expect(at(body, q)).toBe('Odile Franck');
+    expect(quotes.every((q) => q.speakerSpan?.[0] === body.indexOf('Odile'))).toBe(true);
+  });
+
+  it('is null when the speaker names no one or cannot be resolved', () => {
+    expect(only('“Nothing works on this train line anymore,” he said.').speakerSpan).toBeNull();
+    expect(only('“The rail plan is dead,” officials said on Monday.').speakerSpan).toBeNull();
+    expect(only('“The budget is balanced,” the senator said.').speakerSpan).toBeNull();
+  });
+
+  it('strips a capitalised article from an organisation speaker', () => {
+    const body = '“The figures are wrong,” The Harbour Gazette wrote in an editorial.';
+    expect(at(body, only(body))).toBe('Harbour Gazette');
+  });
+});
