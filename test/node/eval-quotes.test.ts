@@ -6,6 +6,8 @@ import {
   matchSpans,
   sameSpeaker,
 } from '../../scripts/eval-quotes.js';
+import { crossValidate, evaluateArticles } from '../../scripts/lib/quote-eval/evaluate.js';
+import { kFolds } from '../../scripts/lib/quote-eval/folds.js';
 import type { ExtractedQuote } from '../../src/model/documents.js';
 
 const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({
@@ -99,5 +101,59 @@ describe('eval-quotes scoring', () => {
       precision: 0.5,
       recall: 0.5,
     });
+  });
+});
+
+describe('eval-quotes cross-validation', () => {
+  const articles = Array.from({ length: 10 }, (_, i) => ({
+    id: `a${i}`,
+    body: `“We will open the bridge in spring number ${i},” Mayor Odile Franck said.`,
+    split: 'train',
+  }));
+
+  it('cuts articles into seeded folds of near-equal size, the same for the same seed', () => {
+    const folds = kFolds(articles, 3, 7);
+    expect(folds.map((f) => f.length)).toEqual([4, 3, 3]);
+    expect(new Set(folds.flat().map((a) => a.id)).size).toBe(10);
+    expect(kFolds(articles, 3, 7)).toEqual(folds);
+    expect(kFolds(articles, 3, 8)).not.toEqual(folds);
+  });
+
+  it('fits on the other folds and scores each held-out fold, reporting mean and spread', () => {
+    const gold: GoldQuote[] = articles.map((a) => ({
+      ...g(0, a.body.indexOf(' Mayor'), 'Franck'),
+      article_id: a.id,
+    }));
+    const seen: string[][] = [];
+    const cv = crossValidate(
+      articles,
+      gold,
+      {
+        fit: (train) => {
+          seen.push(train.map((a) => a.id));
+          return null;
+        },
+        extractor: () => (body) => [{ ...q(0, body.indexOf(' Mayor'), 'Odile Franck') }],
+      },
+      5,
+      1,
+    );
+    expect(cv.folds).toHaveLength(5);
+    expect(seen.every((ids) => ids.length === 8)).toBe(true);
+    cv.folds.forEach((f, i) => {
+      for (const m of f.mismatches) expect(seen[i]).not.toContain(m.articleId);
+    });
+    expect(cv.summary.precision).toEqual({ mean: 1, sd: 0 });
+    expect(cv.summary.speakerAccuracy.mean).toBe(1);
+  });
+
+  it('puts each miss in a category', () => {
+    const body = 'Mayor Odile Franck had a warning: “The bridge stays shut.”\n\nShe called it “a scandal.”';
+    const gold: GoldQuote[] = [
+      { ...g(body.indexOf('“The'), body.indexOf('\n\n'), 'Mayor Odile Franck') },
+      { ...g(body.indexOf('“a'), body.length - 1, 'She') },
+    ];
+    const { mismatches } = evaluateArticles([{ id: 'a', body }], gold, () => []);
+    expect(mismatches.map((m) => m.category)).toEqual(['colon-introduced', 'partial quote']);
   });
 });

@@ -24,6 +24,7 @@ import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './cues.js';
 import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
+import { type QuoteOptions, withOptions } from './options.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
@@ -36,8 +37,18 @@ export function extractQuotes(body: string): ExtractedQuote[] {
   return extractQuotesWithRules(body).map(({ rule: _rule, ...q }) => q);
 }
 
-/** extractQuotes plus the rule that kept each quote (for the evaluation's error report). */
-export function extractQuotesWithRules(body: string): Array<ExtractedQuote & { rule: string }> {
+/**
+ * extractQuotes plus the rule that kept each quote (for the evaluation's error report), with
+ * mechanisms switched off or weights set as the evaluation asks.
+ */
+export function extractQuotesWithRules(
+  body: string,
+  options?: QuoteOptions,
+): Array<ExtractedQuote & { rule: string }> {
+  return withOptions(options, () => extractWithRules(body));
+}
+
+function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }> {
   const paragraphs = splitParagraphs(body);
   const pieces = findQuotedPieces(body, paragraphs);
   const groups = joinParagraphs(body, groupPieces(body, pieces, paragraphs), paragraphs);
