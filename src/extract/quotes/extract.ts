@@ -94,8 +94,11 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
         lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
         gaps.length = 0;
         speaker = lastMentioned;
-      } else if (isAnaphoric(written)) speaker = lastNamed ?? { speaker: written, speakerSpan: null };
-      else {
+      } else if (isAnaphoric(written)) {
+        // A description says who as written ("the Vermont senator"); the name it points to is
+        // the span's business.
+        speaker = { speaker: written, speakerSpan: lastNamed?.speakerSpan ?? null };
+      } else {
         speaker = { speaker: written, speakerSpan: nameSpanIn(body, speakerStart, speakerEnd) };
         if (speaker.speakerSpan) {
           lastNamed = lastMentioned = { speaker: coreSpeaker(written), speakerSpan: speaker.speakerSpan };

@@ -19,10 +19,12 @@ describe('extractQuotes: speakers carried forward', () => {
     expectExactOffsets(body, quotes);
   });
 
-  it('resolves a role description ("the mayor") to the last named speaker', () => {
+  it('keeps a role description ("the mayor") as written and points it at the last named speaker', () => {
     const body =
       '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
-    expect(extractQuotes(body).map((q) => speakerName(q.speaker))).toEqual(['Odile Franck', 'Odile Franck']);
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mayor Odile Franck', 'the mayor']);
+    expect(quotes[1]!.speakerSpan).toEqual(quotes[0]!.speakerSpan);
   });
 
   it('lets a follow-up quote with no attribution inherit the previous speaker', () => {
