@@ -3,13 +3,14 @@
  * who …`, the frames without a listed speech verb (`"…," Lee retaliated.`, `"…," critics argue`),
  * and an attribution closing the sentence the quote opens (`"…" for the council, said Ann Lee.`).
  */
-import { nth } from '../text/nth.js';
 
+import { nth } from '../text/nth.js';
 import { SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
 import { type Attribution, MAX_SPEAKER_WORDS } from './attribution.js';
 import { CUE_BASES, CUE_WORDS, cueText, isAux, isCueAt } from './cues.js';
 import { endsWithPeriod, opensQuote } from './marks.js';
+import { on } from './options.js';
 import { span, speakerRun, startsSpeaker, trimPunct, withAppositive } from './speaker-phrase.js';
 import { DETERMINERS, FRAME_FOLLOWERS, NOT_SUBJECT_START, OTHER_VERBS, PRONOUNS } from './words.js';
 
@@ -28,7 +29,7 @@ export function attributionAfter(
   const n =
     nth(toks, i).text !== nth(toks, i).lower && !nth(toks, i).post && isCueAt(toks, i + 1)
       ? 0
-      : isCueAt(toks, i) || (continues && invertedFrame(toks, i) ? 1 : 0);
+      : isCueAt(toks, i) || (continues && on('inverted-frame') && invertedFrame(toks, i) ? 1 : 0);
   if (n) {
     const s = i + n;
     const first = toks[s];
@@ -46,7 +47,12 @@ export function attributionAfter(
   }
   for (let k = 1; k < Math.min(toks.length, 40); k++) {
     if (endsSentence(nth(toks, k - 1)) || opensQuote(nth(toks, k))) return null;
-    const c = isCueAt(toks, k) || (continues && (speechFrameAt(toks, k) || pluralFrameAt(toks, k)) ? 1 : 0);
+    const c =
+      isCueAt(toks, k) ||
+      (continues &&
+      ((on('speech-frame') && speechFrameAt(toks, k)) || (on('plural-frame') && pluralFrameAt(toks, k)))
+        ? 1
+        : 0);
     if (!c) continue;
     let e = k;
     while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;

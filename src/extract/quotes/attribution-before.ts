@@ -3,11 +3,12 @@
  * `Lee told reporters "…"`, `He called it "…"`, `According to Lee, "…"`, and a colon after a clause
  * whose subject speaks. sentenceStart finds where that sentence begins.
  */
-import { nth } from '../text/nth.js';
 
+import { nth } from '../text/nth.js';
 import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
 import { type Attribution, MAX_SPEAKER_WORDS } from './attribution.js';
 import { cueText, isCueAt, WEAK_CUES } from './cues.js';
+import { on } from './options.js';
 import { span, speakerRun, trimPunct } from './speaker-phrase.js';
 import { appositiveSubject, nearSubject, sentenceSubject } from './subjects.js';
 import { CLAUSE_OPENERS, OBJECT_WORDS, PERSONAL, PRONOUNS, WORK_NOUNS } from './words.js';
@@ -54,24 +55,38 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   }
   if (punctuated) {
     const own =
-      lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',')
+      on('last-clause-subject') && lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',')
         ? lastClauseSubject(toks, to)
         : null;
     if (own) return own;
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lower)) return null;
     // `said by email that, "…"`: the words quoted belong to a reported clause.
-    if (lastChar === ',' && between.some((t) => t.lower === 'that')) return null;
+    if (on('said-that') && lastChar === ',' && between.some((t) => t.lower === 'that')) return null;
     // `wrote in her 2019 memoir, "…"`: a title follows the work it names.
-    if (lastChar === ',' && WORK_NOUNS.has(between.at(-1)?.lower.replace(/[^a-z-]/g, '') ?? '')) return null;
-    if (between.some((t) => PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you')) return null;
+    if (
+      on('work-nouns') &&
+      lastChar === ',' &&
+      WORK_NOUNS.has(between.at(-1)?.lower.replace(/[^a-z-]/g, '') ?? '')
+    )
+      return null;
+    if (
+      on('pronoun-object') &&
+      between.some((t) => PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you')
+    )
+      return null;
   } else {
     if (between.length > 3) return null;
     if (!between.every((t) => OBJECT_WORDS.has(t.lower) || isCapitalized(t))) return null;
-    if (between.at(-1)?.lower === 'of' && !/^chant|^cr(y|ies)/.test(between.at(-2)?.lower ?? '')) return null;
+    if (
+      on('of-object') &&
+      between.at(-1)?.lower === 'of' &&
+      !/^chant|^cr(y|ies)/.test(between.at(-2)?.lower ?? '')
+    )
+      return null;
     // "the so-called", "what is called" name things rather than quote people.
     if (
-      toks[k - 1]?.lower === 'so' ||
+      (on('so-called') && toks[k - 1]?.lower === 'so') ||
       (WEAK_CUES.has(nth(toks, k).lower) &&
         ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lower ?? ''))
     )

@@ -24,7 +24,7 @@ import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './cues.js';
 import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
-import { type QuoteOptions, withOptions } from './options.js';
+import { on, type QuoteOptions, withOptions } from './options.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
@@ -91,7 +91,7 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
       const { speakerStart, speakerEnd } = g.attribution;
       const written = body.slice(speakerStart, speakerEnd);
       if (isPronoun(written)) {
-        lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
+        if (on('prose-speakers')) lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
         gaps.length = 0;
         speaker = lastMentioned;
       } else if (isAnaphoric(written)) {
@@ -165,14 +165,16 @@ function keep(g: Group, body: string, lastKept: Group | null): boolean {
     // Inside a sentence, "says "…"" quotes only when the quote ends the sentence; "called it "…"" always.
     const endsSentence =
       /[.!?]['"”’]*$/.test(body.slice(g.end - 4, g.end)) || /^[.!?]/.test(body.slice(g.end, g.end + 1));
-    if (completesReportersSentence(body, g)) return false;
-    if (g.position === 'W' && namesRatherThanQuotes(body, g, g.attribution)) return false;
+    if (on('mixed-is-reported') && completesReportersSentence(body, g)) return false;
+    if (on('naming-cues') && g.position === 'W' && namesRatherThanQuotes(body, g, g.attribution))
+      return false;
     return g.position === 'C' || !!g.attribution.object || endsSentence;
   }
   // A follow-up: a sentence of its own after an attributed quote, in the same paragraph, or
   // filling the next paragraph. A quote opening a paragraph that goes on in the reporter's
   // words is more often someone else's or a title.
-  if (!g.standalone || g.words < MIN_STANDALONE_WORDS || !lastKept?.attribution) return false;
+  if (!on('follow-ups') || !g.standalone || g.words < MIN_STANDALONE_WORDS || !lastKept?.attribution)
+    return false;
   return lastKept.lastPara === g.para || (lastKept.lastPara === g.para - 1 && g.wholePara);
 }
 
@@ -199,7 +201,7 @@ function completesReportersSentence(body: string, g: Group): boolean {
 function namesRatherThanQuotes(body: string, g: Group, a: Attribution): boolean {
   if (WEAK_CUES.has(a.cue ?? '')) return true;
   if (!a.object) return false;
-  return !LISTENER.test(body.slice(Math.max(0, g.start - 30), g.start));
+  return !on('listener') || !LISTENER.test(body.slice(Math.max(0, g.start - 30), g.start));
 }
 
 const LISTENER = /\b(?:reporters|journalists|crowds?|audiences?|supporters|voters|listeners|viewers)\s*$/i;

@@ -5,12 +5,14 @@
  * one sentence interrupted by their attribution (`"…," she said, "…"`) become one group; a
  * signed paragraph is one group whatever it quotes inside.
  */
+
 import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import { attributionAfter, attributionAtSentenceEnd } from './attribution-after.js';
 import { attributionBefore, sentenceStart } from './attribution-before.js';
 import { endsWithPeriod, type Paragraph, type QuotedPiece } from './marks.js';
 import { sentenceEndAfter, spokenIntoSentence } from './mixed.js';
+import { on } from './options.js';
 import {
   colonIntro,
   continuesQuote,
@@ -56,7 +58,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
   for (let i = 0; i < pieces.length; i++) {
     const p = nth(pieces, i);
     const para = nth(paragraphs, p.para);
-    const signed = p.start === para.start ? signedParagraph(body, para) : null;
+    const signed = on('signatures') && p.start === para.start ? signedParagraph(body, para) : null;
     if (signed) {
       // A signed comment is one quotation whatever marks it quotes inside: skip its inner pieces.
       while (pieces[i + 1]?.para === p.para && nth(pieces, i + 1).start < signed.end) i++;
@@ -89,6 +91,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     let attribution = position === 'S' ? null : attributionBefore(body, sStart, p.start);
     if (
       !attribution &&
+      on('earlier-piece') &&
       (position === 'C' || position === 'W') &&
       floor > para.start &&
       !endsWithPeriod(body, floor)
@@ -97,11 +100,11 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
     }
     let rule = attribution ? 'before' : '';
-    if (!attribution && handed?.at === i) {
+    if (!attribution && on('handed') && handed?.at === i) {
       attribution = handed.attribution;
       rule = 'handed';
     }
-    if (!attribution && standalone && p.start === para.start && p.para > 0) {
+    if (!attribution && on('colon-paragraph') && standalone && p.start === para.start && p.para > 0) {
       attribution = colonIntro(body, nth(paragraphs, p.para - 1), prevEnd);
       if (attribution) rule = 'colon-para';
     }
@@ -119,6 +122,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       // colon introduces the next one.
       if (
         after &&
+        on('period-handoff') &&
         next &&
         next.para === last.para &&
         endsWithPeriod(body, last.end) &&
@@ -132,6 +136,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       // visitors."`) introduces it.
       if (
         after &&
+        on('title-handoff') &&
         last === p &&
         !standalone &&
         next?.para === p.para &&
@@ -142,6 +147,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       // A subject guessed from the clause before a colon yields to a speech verb that names the speaker.
       if (
         after &&
+        on('colon-yields') &&
         last === p &&
         rule === 'before' &&
         attribution?.cue === null &&
@@ -160,7 +166,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)
       )
         break;
-      if (rule.startsWith('before') && !rule.includes('+merge')) {
+      if (on('handed') && rule.startsWith('before') && !rule.includes('+merge')) {
         // `X scolded him: "…," she said. "…"`: the first piece has its attribution, so the one
         // after it introduces the next piece, a quotation of its own.
         handed = { at: i + 1, attribution: after };
@@ -173,6 +179,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     }
     let runsToSentenceEnd = false;
     if (
+      on('mixed-runs-on') &&
       rule === 'before' &&
       position === 'W' &&
       last === p &&
@@ -189,7 +196,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         rule = 'before-mixed';
       }
     }
-    if (!attribution && standalone && last.closed) {
+    if (!attribution && on('sentence-end') && standalone && last.closed) {
       const limit =
         pieces[i + 1]?.para === last.para ? nth(pieces, i + 1).start : nth(paragraphs, last.para).end;
       const closing = attributionAtSentenceEnd(body, last.end, limit, true);
@@ -205,11 +212,17 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         }
       }
     }
-    if (!attribution && standalone && p.start === para.start && nth(paragraphs, last.para).end - end <= 1) {
+    if (
+      !attribution &&
+      on('signatures') &&
+      standalone &&
+      p.start === para.start &&
+      nth(paragraphs, last.para).end - end <= 1
+    ) {
       attribution = signature(body, paragraphs[last.para + 1]);
       if (attribution) rule = 'signed';
     }
-    if (!attribution && standalone && p.start === para.start && last.closed) {
+    if (!attribution && on('signatures') && standalone && p.start === para.start && last.closed) {
       attribution = signature(body, { start: end, end: nth(paragraphs, last.para).end });
       if (attribution) rule = 'signed-inline';
     }

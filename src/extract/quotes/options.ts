@@ -9,7 +9,37 @@
  */
 
 /** The mechanisms the evaluation can switch off, with what each does. */
-export const MECHANISMS = {} as const satisfies Record<string, string>;
+export const MECHANISMS = {
+  'follow-ups': 'a sentence or paragraph of quotation with no attribution continues the previous speaker',
+  'prose-speakers': "a pronoun resolves to the last speaker the reporter's prose names",
+  'paragraph-join': 'a quotation left open at a paragraph end runs on into the paragraph that reopens it',
+  'new-speaker': 'a reopened paragraph that names another speaker starts a new quotation',
+  'stray-opening': 'a lower-case phrase that lost its closing mark does not run on',
+  'unit-join': 'the kept pieces of a paragraph are one quotation',
+  'follow-paragraph': 'a quote paragraph continues the quotation of the paragraph before',
+  signatures: 'a quotation signed with a dash and a name',
+  'earlier-piece': 'an attribution before an earlier piece of the same sentence',
+  handed: 'an attribution after an introduced quote goes to the next piece',
+  'colon-paragraph': 'a paragraph ending on a colon introduces the quote paragraph after it',
+  'period-handoff':
+    'after a quote that closed its sentence, a cue ending on a comma introduces the next piece',
+  'title-handoff': "after a phrase inside the reporter's sentence, the attribution introduces the next piece",
+  'colon-yields': 'a subject guessed before a colon yields to a speech verb naming the speaker after',
+  'mixed-runs-on': 'a quote a speech verb hands the sentence to runs on to the sentence end',
+  'sentence-end': 'an attribution closing the sentence a quote opens',
+  'inverted-frame': 'a past-tense verb and a full name after a quote',
+  'speech-frame': 'a name and any past-tense verb closing the clause after a quote',
+  'plural-frame': 'a plural subject and a speech verb base form after a quote',
+  'last-clause-subject': "a colon after a clause of its own introduces that clause's subject",
+  'work-nouns': 'a title after the work it names is not a quotation',
+  'said-that': 'words quoted after "said that," belong to a reported clause',
+  'pronoun-object': 'a pronoun between cue and comma makes the quote reported speech',
+  'of-object': 'a cue ending on "of" names rather than quotes',
+  'so-called': '"so-called" and "what is called" name rather than quote',
+  'mixed-is-reported': "a lower-case quote completing the reporter's sentence is reported speech",
+  'naming-cues': 'inside a sentence, naming cues (called, described) label rather than quote',
+  listener: 'a speech verb with its listener (told reporters "…") hands over to the speaker',
+} as const satisfies Record<string, string>;
 
 export type Mechanism = keyof typeof MECHANISMS;
 

@@ -4,10 +4,12 @@
  * closing mark, unless the reopened paragraph names another speaker or the unclosed piece was
  * a phrase inside the reporter's sentence that lost its closing mark.
  */
+
 import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import type { Group } from './groups.js';
 import type { Paragraph } from './marks.js';
+import { on } from './options.js';
 import { speakerName } from './speaker-names.js';
 
 /**
@@ -20,11 +22,12 @@ export function joinParagraphs(body: string, groups: Group[], paragraphs: Paragr
   for (const g of groups) {
     const prev = out.at(-1);
     if (
+      on('paragraph-join') &&
       prev?.runsOn &&
       g.para === prev.lastPara + 1 &&
       g.start === nth(paragraphs, g.para).start &&
-      !newSpeaker(body, prev, g) &&
-      !strayOpening(body, prev)
+      !(on('new-speaker') && newSpeaker(body, prev, g)) &&
+      !(on('stray-opening') && strayOpening(body, prev))
     ) {
       if (!prev.attribution && g.attribution) {
         prev.attribution = g.attribution;

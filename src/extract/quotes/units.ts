@@ -12,6 +12,8 @@
  * (PolNeAR joins some of those too).
  */
 
+import { on } from './options.js';
+
 export interface UnitPiece {
   start: number;
   end: number;
@@ -35,8 +37,13 @@ export function joinUnits<T extends UnitPiece>(pieces: T[]): T[] {
   for (const p of pieces) {
     if (
       open &&
+      on('unit-join') &&
       (open.lastPara === p.para ||
-        (p.kept && p.followsPara && open.lastPara === p.para - 1 && !open.endsOnAttribution)) &&
+        (on('follow-paragraph') &&
+          p.kept &&
+          p.followsPara &&
+          open.lastPara === p.para - 1 &&
+          !open.endsOnAttribution)) &&
       !p.attributed
     ) {
       open.endsOnAttribution = p.endsOnAttribution;
