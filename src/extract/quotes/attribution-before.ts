@@ -5,13 +5,13 @@
  */
 
 import { nth } from '../text/nth.js';
-import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
+import { endsSentence, isCapitalized, tokenizeWords } from '../text/word-tokens.js';
 import { type Attribution, MAX_SPEAKER_WORDS } from './attribution.js';
 import { cueText, isCueAt, WEAK_CUES } from './cues.js';
 import { on } from './options.js';
 import { span, speakerRun, trimPunct } from './speaker-phrase.js';
 import { appositiveSubject, nearSubject, sentenceSubject } from './subjects.js';
-import { CLAUSE_OPENERS, OBJECT_WORDS, PERSONAL, PRONOUNS, WORK_NOUNS } from './words.js';
+import { CLAUSE_OPENERS, OBJECT_WORDS, WORK_NOUNS } from './words.js';
 
 /** Start of the sentence that contains `at`, looking no further back than `floor`. */
 export function sentenceStart(body: string, floor: number, at: number): number {
@@ -54,11 +54,6 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
   }
   if (punctuated) {
-    const own =
-      on('last-clause-subject') && lastChar === ':' && between.slice(0, -1).some((t) => t.post === ',')
-        ? lastClauseSubject(toks, to)
-        : null;
-    if (own) return own;
     if (between.length > 10) return null;
     if (between[0] && ['that', 'if', 'whether', 'how', 'why', 'what'].includes(between[0].lower)) return null;
     // `said by email that, "…"`: the words quoted belong to a reported clause.
@@ -70,25 +65,13 @@ export function attributionBefore(body: string, from: number, to: number): Attri
       WORK_NOUNS.has(between.at(-1)?.lower.replace(/[^a-z-]/g, '') ?? '')
     )
       return null;
-    if (
-      on('pronoun-object') &&
-      between.some((t) => PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you')
-    )
-      return null;
   } else {
     if (between.length > 3) return null;
     if (!between.every((t) => OBJECT_WORDS.has(t.lower) || isCapitalized(t))) return null;
+    // "what is called" names a thing rather than quoting a person.
     if (
-      on('of-object') &&
-      between.at(-1)?.lower === 'of' &&
-      !/^chant|^cr(y|ies)/.test(between.at(-2)?.lower ?? '')
-    )
-      return null;
-    // "the so-called", "what is called" name things rather than quote people.
-    if (
-      (on('so-called') && toks[k - 1]?.lower === 'so') ||
-      (WEAK_CUES.has(nth(toks, k).lower) &&
-        ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lower ?? ''))
+      WEAK_CUES.has(nth(toks, k).lower) &&
+      ['is', 'was', 'be', 'been', 'being', 'are', 'were'].includes(toks[k - 1]?.lower ?? '')
     )
       return null;
   }
@@ -102,23 +85,4 @@ export function attributionBefore(body: string, from: number, to: number): Attri
   const subject = appositiveSubject(toks, k) ?? nearSubject(toks, k) ?? sentenceSubject(toks, k);
   if (!subject) return null;
   return { ...subject, cue, end: to, object: between.length, objectNamed: between.some(isCapitalized) };
-}
-
-/**
- * `The vote started late, and when it failed, I changed my plan: "…"`: a colon after a clause of
- * its own, past the sentence's speech verb, introduces what that clause's subject said.
- */
-function lastClauseSubject(toks: WordToken[], to: number): Attribution | null {
-  let s = toks.length - 1;
-  while (s > 0 && nth(toks, s - 1).post !== ',') s--;
-  while (s < toks.length && ['that', 'and', 'but', 'so', 'then'].includes(nth(toks, s).lower)) s++;
-  const first = toks[s];
-  if (
-    !first ||
-    !(PERSONAL.has(first.lower) || isCapitalized(first)) ||
-    toks.slice(s).some((_t, j) => isCueAt(toks, s + j))
-  )
-    return null;
-  const subject = sentenceSubject(toks.slice(s), toks.length - s);
-  return subject ? { ...subject, cue: null, end: to } : null;
 }

@@ -54,7 +54,6 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
   const groups: Group[] = [];
   let prevEnd = 0;
   // An attribution that belongs to the next piece rather than the one it follows.
-  let handed = null as { at: number; attribution: Attribution } | null;
   for (let i = 0; i < pieces.length; i++) {
     const p = nth(pieces, i);
     const para = nth(paragraphs, p.para);
@@ -100,10 +99,6 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       attribution = attributionBefore(body, sentenceStart(body, para.start, p.start), p.start);
     }
     let rule = attribution ? 'before' : '';
-    if (!attribution && on('handed') && handed?.at === i) {
-      attribution = handed.attribution;
-      rule = 'handed';
-    }
     if (!attribution && on('colon-paragraph') && standalone && p.start === para.start && p.para > 0) {
       attribution = colonIntro(body, nth(paragraphs, p.para - 1), prevEnd);
       if (attribution) rule = 'colon-para';
@@ -166,12 +161,6 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
         !continuesQuote(body, after.end, next, pieces[i + 2], paragraphs)
       )
         break;
-      if (on('handed') && rule.startsWith('before') && !rule.includes('+merge')) {
-        // `X scolded him: "…," she said. "…"`: the first piece has its attribution, so the one
-        // after it introduces the next piece, a quotation of its own.
-        handed = { at: i + 1, attribution: after };
-        break;
-      }
       i++;
       rule += '+merge';
       last = next;

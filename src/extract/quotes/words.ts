@@ -10,9 +10,6 @@ export const PRONOUNS = wordSet('he she they i we it you');
 /** Pronouns that stand for a person or group named earlier. */
 export const ANAPHORIC_PRONOUNS = wordSet('he she they');
 
-/** Pronouns that can be the subject of a clause introducing a quote after a colon. */
-export const PERSONAL = wordSet('he she they i we');
-
 export const DETERMINERS = wordSet(`
   the a an one another his her their its our my this that these those some many several two three
   both each

@@ -235,17 +235,6 @@ describe('extractQuotes: where one quotation ends and the next begins', () => {
     expect(quotes[1]!.start).toBe(body.indexOf('“Nobody'));
   });
 
-  it('gives an attribution after an already introduced quote to the quote that follows it', () => {
-    const body =
-      'Councillor Ada Moreau told the meeting: “The levy is fair to every shop,” she said. “Nobody pays more than a neighbor.”';
-    const quotes = extractQuotes(body);
-    expect(quotes.map((q) => q.text)).toEqual([
-      '“The levy is fair to every shop,”',
-      '“Nobody pays more than a neighbor.”',
-    ]);
-    expect(quotes.map((q) => q.speaker)).toEqual(['Councillor Ada Moreau', 'Councillor Ada Moreau']);
-  });
-
   it("gives the attribution after a phrase quoted inside the reporter's sentence to the new sentence quoted next", () => {
     const body = 'Turning to the bridge “fiasco,” Mayor Ilse Varga said, “We will rebuild it within a year.”';
     const q = only(body);
