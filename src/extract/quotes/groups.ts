@@ -23,6 +23,7 @@ import {
 } from './piece-context.js';
 import { signature, signedParagraph } from './signature.js';
 import { speakerName } from './speaker-names.js';
+import { CLAUSE_OPENERS } from './words.js';
 
 export interface Group {
   /** Which evidence kept the quote; for diagnostics. */
@@ -85,7 +86,7 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
     const floor = cut ? para.start : Math.max(para.start, prevEnd);
     const sStart = sentenceStart(body, floor, p.start);
     const lead = body.slice(sStart, p.start).trimEnd();
-    const position = positionOf(lead);
+    const position = on('connective-lead') && isConnective(lead) ? 'S' : positionOf(lead);
     const standalone = position === 'S' || position === 'P';
     let attribution = position === 'S' ? null : attributionBefore(body, sStart, p.start);
     if (
@@ -230,10 +231,25 @@ export function groupPieces(body: string, pieces: QuotedPiece[], paragraphs: Par
       lastPara: last.para,
       runsOn: !last.closed,
       wholePara: para.start === p.start && nth(paragraphs, last.para).end - end <= 1,
-      parenthetical: !!attribution && /\S,$/.test(body.slice(sStart, attribution.speakerStart).trim()),
+      parenthetical: !!attribution && interrupts(body.slice(sStart, attribution.speakerStart).trim()),
       runsToSentenceEnd,
     });
     prevEnd = end;
   }
   return groups;
+}
+
+/**
+ * `Yet, "…"`, `Still, she said, "…"`: a sentence connective and a comma join the sentence to the
+ * one before; they start no clause of the reporter's that the quote could complete. `and` and
+ * `or` join pieces inside one sentence instead.
+ */
+function isConnective(lead: string): boolean {
+  const word = /^(\p{L}+),$/u.exec(lead)?.[1]?.toLowerCase();
+  return !!word && CLAUSE_OPENERS.has(word) && word !== 'and' && word !== 'or';
+}
+
+/** The attribution interrupts a clause the reporter began (`A downturn, he said, "…"`). */
+function interrupts(before: string): boolean {
+  return /\S,$/.test(before) && !(on('connective-lead') && isConnective(before));
 }

@@ -34,6 +34,7 @@ export const MECHANISMS = {
   'mixed-is-reported': "a lower-case quote completing the reporter's sentence is reported speech",
   'naming-cues': 'inside a sentence, naming cues (called, described) label rather than quote',
   listener: 'a speech verb with its listener (told reporters "…") hands over to the speaker',
+  'connective-lead': 'one word and a comma opening a sentence ("Yet,") leave the quote a sentence of its own',
 } as const satisfies Record<string, string>;
 
 export type Mechanism = keyof typeof MECHANISMS;

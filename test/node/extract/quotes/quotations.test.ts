@@ -160,6 +160,16 @@ describe('extractQuotes: mixed quotations are reported speech', () => {
     ).toEqual([]);
   });
 
+  it('keeps a lower-case quote when only a connective precedes the attribution: `But, she said, “…”`', () => {
+    const body = 'The levy passed. But, Mayor Odile Franck said, “we will review it in the spring.”';
+    expect(only(body)).toMatchObject({
+      speaker: 'Mayor Odile Franck',
+      text: '“we will review it in the spring.”',
+    });
+    const after = 'The levy passed.\n\nYet, “nobody is happy with it,” added Councillor Ben Ito.';
+    expect(only(after)).toMatchObject({ speaker: 'Councillor Ben Ito' });
+  });
+
   it('treats a naming cue with its object as a label, not a quotation', () => {
     expect(
       extractQuotes('Mayor Odile Franck called Councillor Ben Ito “a tireless builder of bridges.”'),
