@@ -22,6 +22,14 @@ import type { ExtractedQuote } from '../../model/documents.js';
 import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './cues.js';
+import {
+  type Gender,
+  honorificMentions,
+  type Mention,
+  nameGender,
+  pronounGender,
+  surnameGenders,
+} from './gender.js';
 import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
 import { on, type QuoteOptions, withOptions } from './options.js';
@@ -59,6 +67,9 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
   let lastMentioned: Speaker | null = null;
   let lastSpeaker: Speaker | null = null;
   let lastKept: Group | null = null;
+  // Every named speaker so far, for a pronoun that does not agree with the last one.
+  const named: Speaker[] = [];
+  let genders: ArticleGenders | undefined;
   // The reporter's prose between quotations since lastMentioned was set, read back only when a
   // pronoun needs it.
   const gaps: Array<[number, number]> = [];
@@ -93,6 +104,10 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
       if (isPronoun(written)) {
         if (on('prose-speakers')) lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
         gaps.length = 0;
+        if (on('pronoun-gender')) {
+          genders ??= articleGenders(body);
+          lastMentioned = agreeing(written, lastMentioned, g.start, named, genders) ?? lastMentioned;
+        }
         speaker = lastMentioned;
       } else if (isAnaphoric(written)) {
         // A description says who as written ("the Vermont senator"); the name it points to is
@@ -102,6 +117,7 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
         speaker = { speaker: written, speakerSpan: nameSpanIn(body, speakerStart, speakerEnd) };
         if (speaker.speakerSpan) {
           lastNamed = lastMentioned = { speaker: coreSpeaker(written), speakerSpan: speaker.speakerSpan };
+          named.push(lastNamed);
           gaps.length = 0;
         }
       }
@@ -147,6 +163,50 @@ interface Speaker {
 function nameSpanIn(body: string, start: number, end: number): [number, number] | null {
   const span = speakerNameSpan(body.slice(start, end));
   return span ? [start + span[0], start + span[1]] : null;
+}
+
+interface ArticleGenders {
+  mentions: Mention[];
+  bySurname: Map<string, Gender | null>;
+}
+
+function articleGenders(body: string): ArticleGenders {
+  const mentions = honorificMentions(body);
+  return { mentions, bySurname: surnameGenders(mentions) };
+}
+
+/** How far back a pronoun looks for someone of its gender. */
+const AGREEMENT_WINDOW = 1500;
+
+/**
+ * `he` or `she` whose candidate the article shows to be of the other gender goes to the nearest
+ * person before the quote who agrees: a named speaker or a name the prose gives an honorific.
+ * Null when the candidate agrees or no one nearby does.
+ */
+function agreeing(
+  pronoun: string,
+  candidate: Speaker | null,
+  at: number,
+  named: Speaker[],
+  genders: ArticleGenders,
+): Speaker | null {
+  const want = pronounGender(pronoun);
+  const has = candidate?.speaker ? nameGender(candidate.speaker, genders.bySurname) : null;
+  if (!want || !has || has === want) return null;
+  let best: Speaker | null = null;
+  let bestAt = at - AGREEMENT_WINDOW;
+  for (const s of named)
+    if (s.speakerSpan && s.speakerSpan[0] > bestAt && s.speakerSpan[0] < at && s.speaker) {
+      if (nameGender(s.speaker, genders.bySurname) !== want) continue;
+      best = s;
+      bestAt = s.speakerSpan[0];
+    }
+  for (const m of genders.mentions)
+    if (m.gender === want && m.span[0] > bestAt && m.span[0] < at) {
+      best = { speaker: m.text, speakerSpan: m.span };
+      bestAt = m.span[0];
+    }
+  return best;
 }
 
 function mentionedSince(body: string, gaps: Array<[number, number]>): Speaker | null {

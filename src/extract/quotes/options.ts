@@ -35,6 +35,7 @@ export const MECHANISMS = {
   'naming-cues': 'inside a sentence, naming cues (called, described) label rather than quote',
   listener: 'a speech verb with its listener (told reporters "…") hands over to the speaker',
   'connective-lead': 'one word and a comma opening a sentence ("Yet,") leave the quote a sentence of its own',
+  'pronoun-gender': 'he or she skips a candidate the article gives an honorific of the other gender',
 } as const satisfies Record<string, string>;
 
 export type Mechanism = keyof typeof MECHANISMS;

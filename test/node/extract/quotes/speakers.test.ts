@@ -19,6 +19,23 @@ describe('extractQuotes: speakers carried forward', () => {
     expectExactOffsets(body, quotes);
   });
 
+  it('sends he or she past a candidate the article gives an honorific of the other gender', () => {
+    const body = [
+      '“The budget is sound,” said Ms. Oduya, the board’s chairwoman.',
+      'Mr. Tamsin, who voted against it, called the plan “a fine idea we cannot afford.”',
+      '“I will keep asking where the money comes from,” he said.',
+      '“We will answer him at the next meeting,” she said.',
+    ].join('\n\n');
+    const quotes = extractQuotes(body);
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Ms. Oduya, the board’s chairwoman',
+      'Mr. Tamsin',
+      'Ms. Oduya',
+    ]);
+    expect(body.slice(...quotes[1]!.speakerSpan!)).toBe('Tamsin');
+    expect(body.slice(...quotes[2]!.speakerSpan!)).toBe('Oduya');
+  });
+
   it('keeps a role description ("the mayor") as written and points it at the last named speaker', () => {
     const body =
       '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
