@@ -36,6 +36,7 @@ import { on, type QuoteOptions, withOptions } from './options.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
+import { marklessQuotes } from './transcripts.js';
 import { joinUnits, type UnitPiece } from './units.js';
 
 const MIN_STANDALONE_WORDS = 4;
@@ -142,7 +143,7 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
       rule: (g.rule ?? '?') + (g.attribution?.object ? '-obj' : ''),
     });
   }
-  return joinUnits(units).map(({ start, end, speaker, speakerSpan, cue, rule }) => ({
+  const quotes = joinUnits(units).map(({ start, end, speaker, speakerSpan, cue, rule }) => ({
     text: body.slice(start, end),
     start,
     end,
@@ -151,6 +152,15 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
     cue,
     rule,
   }));
+  const markless = on('markless') ? marklessQuotes(body, paragraphs) : [];
+  if (!markless.length) return quotes;
+  // A transcript answer or a post is one quotation whatever it quotes inside.
+  const inside = (q: { start: number; end: number }) =>
+    markless.some((m) => q.start < m.end && m.start < q.end);
+  return [
+    ...quotes.filter((q) => !inside(q)),
+    ...markless.map((m) => ({ ...m, text: body.slice(m.start, m.end), cue: null })),
+  ].sort((a, b) => a.start - b.start);
 }
 
 /** Who spoke as the quote reports it, and where in the body the name it resolves to is written. */

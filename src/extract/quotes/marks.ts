@@ -1,8 +1,12 @@
 /**
  * Pairs double quotation marks (curly, straight, and the NYT-style two apostrophes) into
- * quoted pieces, one paragraph at a time so a missing mark cannot derail the whole body.
+ * quoted pieces, one paragraph at a time so a missing mark cannot derail the whole body. An
+ * article that opens more quotations with single marks than with double ones (British house
+ * style, `'…,' she said`) has its single marks paired instead, and its double marks are the
+ * quotations inside quotations.
  */
 import type { WordToken } from '../text/word-tokens.js';
+import { on } from './options.js';
 
 export interface Paragraph {
   start: number;
@@ -51,24 +55,46 @@ function isClosingSide(body: string, markStart: number, markEnd: number, para: P
   return !/\s/.test(prev) && CLOSING_CONTEXT.test(next);
 }
 
+const SINGLE_OPENINGS = /(?:^|[\s([{\u2014\u2013>])(?:\u2018|'(?!'))(?=\p{L})/gmu;
+const DOUBLE_OPENINGS = /(?:^|[\s([{\u2014\u2013>:,])(?:\u201C|"|'')(?=\S)/gmu;
+
+/** The article quotes with single marks: more open that way than with double marks. */
+export function usesSingleMarks(body: string): boolean {
+  if (!body.includes('\u2018') && !/(?:^|\s)'\p{L}/mu.test(body)) return false;
+  const count = (re: RegExp) => body.match(re)?.length ?? 0;
+  return count(SINGLE_OPENINGS) > count(DOUBLE_OPENINGS);
+}
+
+type MarkKind = 'open' | 'close' | 'either' | 'single';
+
+/** The quotation mark at i, as [length, kind], or [0, null]. */
+function markAt(body: string, i: number, single: boolean): [number, MarkKind | null] {
+  const ch = body[i]!;
+  if (single) {
+    if (ch === '\u2018') return [1, 'open'];
+    // A right single mark or an apostrophe is also the apostrophe of "don't": it quotes only
+    // where it sits on the side of a word a quotation mark does.
+    if (ch === '\u2019' || ch === "'") return [1, 'single'];
+    return [0, null];
+  }
+  if (ch === '\u201C') return [1, 'open'];
+  if (ch === '\u201D') return [1, 'close'];
+  if (ch === '"') return [1, 'either'];
+  // ''' is a nested single quote closing together with the double one.
+  if (ch === "'" && body[i + 1] === "'") return [body[i + 2] === "'" ? 3 : 2, 'either'];
+  if (ch === '`' && body[i + 1] === '`') return [2, 'open'];
+  return [0, null];
+}
+
 /** The quoted pieces of each paragraph, paired mark to mark. */
 export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedPiece[] {
   const pieces: QuotedPiece[] = [];
+  const single = on('single-marks') && usesSingleMarks(body);
   paragraphs.forEach((para, index) => {
     let open = -1;
     let i = para.start;
     while (i < para.end) {
-      const ch = body[i]!;
-      let len = 0;
-      let kind: 'open' | 'close' | 'either' | null = null;
-      if (ch === '\u201C') [len, kind] = [1, 'open'];
-      else if (ch === '\u201D') [len, kind] = [1, 'close'];
-      else if (ch === '"') [len, kind] = [1, 'either'];
-      else if (ch === "'" && body[i + 1] === "'") {
-        // ''' is a nested single quote closing together with the double one.
-        len = body[i + 2] === "'" ? 3 : 2;
-        kind = 'either';
-      } else if (ch === '`' && body[i + 1] === '`') [len, kind] = [2, 'open'];
+      const [len, kind] = markAt(body, i, single);
       if (kind === null) {
         i++;
         continue;
@@ -78,6 +104,15 @@ export function findQuotedPieces(body: string, paragraphs: Paragraph[]): QuotedP
       // mark and a space.
       const opening = i === para.start || isOpeningSide(body, i, markEnd, para);
       const closing = isClosingSide(body, i, markEnd, para);
+      if (kind === 'single') {
+        if (open < 0 && opening && !closing) open = i;
+        else if (open >= 0 && closing && !opening) {
+          pieces.push({ start: open, end: markEnd, closed: true, para: index });
+          open = -1;
+        }
+        i = markEnd;
+        continue;
+      }
       if (open < 0) {
         // A closing mark with nothing open is a stray; a right mark used as a left one is not.
         if (kind === 'open' || (kind === 'either' && !closing) || (kind === 'close' && opening)) {

@@ -36,6 +36,9 @@ export const MECHANISMS = {
   listener: 'a speech verb with its listener (told reporters "…") hands over to the speaker',
   'connective-lead': 'one word and a comma opening a sentence ("Yet,") leave the quote a sentence of its own',
   'pronoun-gender': 'he or she skips a candidate the article gives an honorific of the other gender',
+  'single-marks':
+    'an article that opens more quotations with single marks than double ones is paired on single marks',
+  markless: 'transcript answers (Q:/A:, dash turns) and posts signed with a handle are quotations',
 } as const satisfies Record<string, string>;
 
 export type Mechanism = keyof typeof MECHANISMS;

@@ -47,6 +47,7 @@ const ROLES = flaggedTable(`
   p    magnate entrepreneur investor banker politician dissident campaigner
   st   frontrunner front-runner hopeful officer counsel sheriff commissioner house majority minority
   s    pollster ceo mogul host anchor expert organizer whip treasurer councilman councilwoman delegate
+  st   councillor
   s    superdelegate star columnist reporter journalist historian consultant operative donor fundraiser
   s    lobbyist surrogate supporter critic partner incumbent campaign white presidential then- u.s.
   t    miss adm. senate first agent
