@@ -55,14 +55,24 @@ function isClosingSide(body: string, markStart: number, markEnd: number, para: P
   return !/\s/.test(prev) && CLOSING_CONTEXT.test(next);
 }
 
-const SINGLE_OPENINGS = /(?:^|[\s([{\u2014\u2013>])(?:\u2018|'(?!'))(?=\p{L})/gmu;
-const DOUBLE_OPENINGS = /(?:^|[\s([{\u2014\u2013>:,])(?:\u201C|"|'')(?=\S)/gmu;
+const BEFORE_OPENING = /[\s([{\u2014\u2013>:,]/;
 
-/** The article quotes with single marks: more open that way than with double marks. */
+/** The article quotes with single marks: more quotations open with them than with double marks. */
 export function usesSingleMarks(body: string): boolean {
-  if (!body.includes('\u2018') && !/(?:^|\s)'\p{L}/mu.test(body)) return false;
-  const count = (re: RegExp) => body.match(re)?.length ?? 0;
-  return count(SINGLE_OPENINGS) > count(DOUBLE_OPENINGS);
+  let single = 0;
+  let double = 0;
+  // One pass over the marks only: this runs on every article.
+  for (let i = body.search(/[\u2018\u201C"']/); i >= 0 && i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\u2018' && ch !== '\u201C' && ch !== '"' && ch !== "'") continue;
+    if (i > 0 && !BEFORE_OPENING.test(body[i - 1]!)) continue;
+    if (ch === "'" && body[i + 1] === "'") {
+      double++;
+      i++;
+    } else if (ch === '\u201C' || ch === '"') double++;
+    else if (/\p{L}/u.test(body[i + 1] ?? '')) single++;
+  }
+  return single > double;
 }
 
 type MarkKind = 'open' | 'close' | 'either' | 'single';

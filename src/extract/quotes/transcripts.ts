@@ -120,7 +120,7 @@ function signedPosts(body: string, paragraphs: Paragraph[]): MarklessQuote[] {
     const text = body.slice(p.start, p.end);
     // Markup left in the text (`<tweet author=…>`) is an embed the normaliser did not read.
     if (text.startsWith('<')) return;
-    const own = POST_SIGNATURE.exec(text);
+    const own = text.includes('(@') ? POST_SIGNATURE.exec(text) : null;
     if (own && own.index > 0) {
       const end = p.start + own.index;
       const nameAt = p.start + own.index + own[0].indexOf(own[1]!);
@@ -129,7 +129,8 @@ function signedPosts(body: string, paragraphs: Paragraph[]): MarklessQuote[] {
     }
     const next = paragraphs[i + 1];
     if (!next || own || !/\S/.test(text)) return;
-    const sig = POST_SIGNATURE.exec(body.slice(next.start, next.end));
+    const nextText = body.slice(next.start, next.end);
+    const sig = nextText.includes('(@') ? POST_SIGNATURE.exec(nextText) : null;
     if (!sig || sig.index > 0) return;
     const nameAt = next.start + sig[0].indexOf(sig[1]!);
     out.push(post(p.start, p.end, body, nameAt, sig[1]!));
