@@ -12,8 +12,8 @@
  *                        acronyms and short forms (org-names.ts), canonical place names
  *
  * What a word is (word-classes.ts) comes from the word lists (words.ts, text/roles.ts), the
- * gazetteers (gazetteer/) and compromise (tagger.ts). corpus-merge.ts then merges the articles'
- * entities across the corpus and resolves speakers to them; it is pure and loads no gazetteer.
+ * gazetteers (gazetteer/) and compromise (tagger.ts). corpus/ then merges the articles' entities
+ * across the corpus and resolves speakers to them; it is pure and loads no gazetteer.
  *
  * Decisions worth knowing:
  * - A person's mention covers the name only ("Oleg Marin"); the role-prefixed form ("Kremlin
@@ -32,7 +32,7 @@ import { capsLineMentions, harmonise } from './article-kinds.js';
 import { buildEntities } from './article-merge.js';
 import { classify } from './classify.js';
 import { articleContext, type Candidate, type DemonymMention } from './context.js';
-import { resolveSpeaker as resolveWritten } from './corpus-merge.js';
+import { resolveInArticle } from './corpus/merge.js';
 import { countryFor } from './gazetteer/lookup.js';
 import { splitRun } from './mentions.js';
 import { capitalisedRuns, datelinePlaces } from './runs.js';
@@ -43,7 +43,7 @@ import { capitalisedRuns, datelinePlaces } from './runs.js';
  */
 export function resolveSpeaker(name: string, articleEntities: ArticleEntity[]): string | null {
   const country = countryFor(name.trim().replace(/^the\s+/i, ''));
-  return resolveWritten(country ?? name, articleEntities);
+  return resolveInArticle(country ?? name, articleEntities);
 }
 
 export interface ExtractOptions {
