@@ -34,6 +34,8 @@ export function extractLines(
   corpus: { quotes: Array<{ articleId: string; start: number; end: number; speakerId: string | null }> },
   merged: MergedEntities,
 ): ExtractLine[] {
+  // The kind an id stands for: the archive's kind vote may have re-kinded the article's reading.
+  const kindOf = new Map(merged.entities.map((e) => [e.id, e.kind]));
   const speakerIds = new Map(corpus.quotes.map((q) => [`${q.articleId}:${q.start}:${q.end}`, q.speakerId]));
   return items.map(({ article, toInput, inputBody, extraction }) => {
     const span = (start: number, end: number): [number, number] => [
@@ -57,7 +59,7 @@ export function extractLines(
       entities: extraction.entities.map((e, at) => ({
         id: ids[at]!,
         name: e.name,
-        kind: e.kind,
+        kind: kindOf.get(ids[at]!) ?? e.kind,
         aliases: e.aliases,
         mentions: e.mentions.map(([s, t]) => span(s, t)),
         ...(e.roles ? { roles: e.roles } : {}),

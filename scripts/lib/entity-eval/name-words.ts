@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { eng as STOP_WORDS } from 'stopword';
 import { NAME_TITLES, ROLE_PREFIXES, SPEAKER_ROLES } from '../../../src/extract/text/roles.js';
+import { GENERATION_SUFFIXES } from './people.js';
 
 const require = createRequire(import.meta.url);
 
@@ -90,17 +91,29 @@ export function contamination(name: string, kind: 'person' | 'organization'): st
     if (i === words.length - 1 && POSSESSIVE.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w))
       return `possessive "${w}"`;
     if (i === words.length - 1 && TRAILING_PUNCTUATION.test(w)) return `trailing punctuation "${w}"`;
-    const particle = i > 0 && PARTICLES.has(b);
+    const particle = (i > 0 || words.length > 1) && PARTICLES.has(b);
+    // A generation suffix ends a name ("Ann Lee Jr."), and after a first name any word may be a
+    // surname, a role word too ("Ann Singer", "Bo King").
+    if (kind === 'person' && i === words.length - 1 && i > 0 && GENERATION_SUFFIXES.has(b)) continue;
+    const surnameAfterFirst =
+      kind === 'person' && i === words.length - 1 && i > 0 && FIRST_NAMES.has(bare(words[0]!));
+    // An initial ("Ann B. Lee") is a letter, whatever word the letter also is.
+    if (/^\p{Lu}\.$/u.test(w) && i > 0 && i < words.length - 1) continue;
+    // An organisation's name joins its words with function words ("Bank of Kessel", "Friends for
+    // Parks"); only its first and last words must be the name's own.
+    const inner = kind === 'organization' && i > 0 && i < words.length - 1;
     const firstName = i === 0 && words.length > 1 && FIRST_NAMES.has(b);
     if (
       SENTENCE_WORDS.has(b) &&
       !particle &&
       !firstName &&
+      !inner &&
+      !surnameAfterFirst &&
       !(kind === 'organization' && b === 'the' && i === 0)
     )
       return `sentence word "${w}"`;
     if (kind !== 'person') continue;
-    if (TITLE_WORDS.has(b) && !firstName) return `title "${w}"`;
+    if (TITLE_WORDS.has(b) && !firstName && !surnameAfterFirst) return `title "${w}"`;
     if (PARTY_WORDS.has(b)) return `party "${w}"`;
     if (i === 0 && words.length > 1 && COUNTRY_WORDS.has(b) && !FIRST_NAMES.has(b)) return `place "${w}"`;
   }

@@ -35,6 +35,7 @@ import { articleContext, type Candidate, type DemonymMention } from './context.j
 import { resolveInArticle } from './corpus/merge.js';
 import { countryFor } from './gazetteer/lookup.js';
 import { splitRun } from './mentions.js';
+import { addOutsideMentions } from './outside-body.js';
 import { capitalisedRuns, datelinePlaces } from './runs.js';
 
 /**
@@ -47,8 +48,10 @@ export function resolveSpeaker(name: string, articleEntities: ArticleEntity[]): 
 }
 
 export interface ExtractOptions {
-  /** Headline; full names in it help resolve surnames in the body. */
+  /** Headline; full names in it help resolve surnames in the body, its countries are mentions. */
   title?: string;
+  /** Wire dateline ("EASTWICK, March 3"); its places are mentions. */
+  dateline?: string;
   /**
    * Run compromise's tagger (default true). Off is about 7x faster and 1-2 F1 points less accurate
    * on CoNLL.
@@ -78,10 +81,13 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   // 4. Capitals lines (headlines): only names already known from the body or the gazetteers.
   typed.push(...capsLineMentions(ctx, typed));
 
-  return buildEntities(
+  const entities = buildEntities(
     ctx,
     typed.filter((c) => c.kind !== null),
     demonymMentions,
     opts.title,
   );
+  // 5. Places of the dateline and the headline, outside the body.
+  addOutsideMentions(entities, opts.dateline, opts.title);
+  return entities;
 }

@@ -1,16 +1,16 @@
 /**
- * One name, one kind across the corpus. An article entity whose kind rests on weak evidence
- * (`weakKind`: a lone word no rule decided, a small town's name) takes the kind the rest of the
- * archive gives the same word with strong evidence, when that kind holds at least two thirds of
- * the strong readings: "Lee" read as a town in one article is the person "Lee" the other articles
- * name in full. A strong reading is never changed, so a place or an organisation of that name
- * stays where its own article shows it. A person's one-word aliases (the surname it was written
- * as) count as strong readings of those words.
+ * One name, one kind across the corpus. An article entity whose kind no rule decided (`weakKind`:
+ * weighed evidence only, such as a lone word that is also a small town's name) takes the kind the
+ * archive gives the same name, when that kind holds at least two thirds of the articles' readings:
+ * "Lee" read as a town in one article is the person "Lee" the other articles name. A kind the
+ * text decided ("the town of Lee", a title before the name, a dateline) is never changed, so a
+ * place or an organisation of that name stays where its own article shows it. A person's
+ * one-word aliases (the surname it was written as) count as readings of those words.
  */
 import type { ArticleEntity, EntityKind } from '../../../model/documents.js';
 import { foldWord } from './person-names.js';
 
-/** Share of the strong readings a kind needs to re-kind the weak ones. */
+/** Share of the readings a kind needs to re-kind the undecided ones. */
 const MAJORITY = 2 / 3;
 
 const foldName = (name: string) => name.split(/\s+/).map(foldWord).join(' ');
@@ -19,7 +19,7 @@ const foldName = (name: string) => name.split(/\s+/).map(foldWord).join(' ');
 export function corpusKinds(
   perArticle: Array<{ entities: ArticleEntity[] }>,
 ): Map<ArticleEntity, EntityKind> {
-  // name → kind → articles reading it so with strong evidence
+  // name → kind → articles reading it so
   const votes = new Map<string, Map<EntityKind, number>>();
   const vote = (name: string, kind: EntityKind, seen: Set<string>) => {
     const key = foldName(name);
@@ -32,7 +32,6 @@ export function corpusKinds(
   for (const { entities } of perArticle) {
     const seen = new Set<string>();
     for (const e of entities) {
-      if (e.weakKind) continue;
       vote(e.name, e.kind, seen);
       if (e.kind === 'person') for (const a of e.aliases) if (!a.includes(' ')) vote(a, e.kind, seen);
     }

@@ -100,7 +100,15 @@ export function mergeCorpusEntities(
         groupOf.set(e, `person:${full}`);
         continue;
       }
-      const referent = e.ambiguousWith?.length ? null : people.referentOf(e.name);
+      // A word the article left between namesakes goes to the archive's referent only when that
+      // is one of them ("Lee" between Ann and Bo Lee, and the archive's Lee is Ann Lee).
+      let referent = people.referentOf(e.name);
+      if (referent && e.ambiguousWith?.length) {
+        const options = new Set(
+          entities.filter((o) => o !== e && e.ambiguousWith!.includes(o.name)).map((o) => people.groupOf(o)),
+        );
+        if (!options.has(referent)) referent = null;
+      }
       if (referent) groupOf.set(e, `person:${referent}`);
       else {
         const g = `person-word:${slug(e.name)}`;

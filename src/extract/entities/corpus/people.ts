@@ -4,7 +4,7 @@
  * - Full names group by first name, last name and suffix, so "Ann B. Lee", "Ann Lee" and "Ann
  *   Bryony Lee" are one person. Where the archive writes two different middle initials for one
  *   first and last name ("Ann B. Lee", "Ann K. Lee"), each is a person of its own, and the form
- *   without a middle name joins the one it is clearly used for (DOMINANT share of the mentions)
+ *   without a middle name joins the one it is clearly used for (PLAIN_FORM_SHARE of the mentions)
  *   or stays apart.
  * - A one-word name (a surname or a first name the article did not tie to a full name) goes to the
  *   archive's dominant referent when there is a clear one. The evidence is the archive's own
@@ -12,14 +12,18 @@
  *   coreference to each person (the one-word aliases of full-named entities). Every other person
  *   with that surname counts as one such article, so a surname that the archive ties to one person
  *   once but that twenty other people share is not given to that one. The word is assigned when
- *   the top person holds at least DOMINANT of that evidence. A word the article itself found
+ *   the top person holds at least DOMINANT of that evidence and AHEAD times the runner-up's. A word the article itself found
  *   ambiguous (two people of the article share it) is never assigned by the archive's prior.
  */
 import type { ArticleEntity } from '../../../model/documents.js';
 import { foldWord, middleSignature, type PersonName, parsePersonName, personKey } from './person-names.js';
 
-/** The share of the evidence a referent needs to be called clear. */
-export const DOMINANT = 0.9;
+/** The share of a name's mentions under one middle initial for the plain form to join it. */
+export const PLAIN_FORM_SHARE = 0.9;
+/** The share of the evidence a referent needs to be called clear... */
+export const DOMINANT = 0.8;
+/** ...and how many times the runner-up's evidence it must hold. */
+export const AHEAD = 5;
 
 export interface PeopleIndex {
   /** The person (group key) of a full-named article entity. */
@@ -66,7 +70,7 @@ export function indexPeople(
     else if (bySignature.size > 1) {
       const total = [...bySignature.values()].reduce((a, b) => a + b, 0);
       const [topSig, topN] = [...bySignature].sort((a, b) => b[1] - a[1])[0]!;
-      if (topN >= DOMINANT * total) plain = `${key}#${topSig}`;
+      if (topN >= PLAIN_FORM_SHARE * total) plain = `${key}#${topSig}`;
     }
     for (const m of members) {
       const sig = bySignature.size > 1 ? middleSignature(m.name) : '';
@@ -117,8 +121,11 @@ export function indexPeople(
     if (evidence.size === 1) referent = [...evidence.keys()][0]!;
     else if (evidence.size > 1) {
       const total = [...evidence.values()].reduce((a, b) => a + b, 0);
-      const [top, n] = [...evidence].sort((a, b) => b[1] - a[1])[0]!;
-      if (n >= DOMINANT * total) referent = top;
+      const [[top, n], [, second]] = [...evidence].sort((a, b) => b[1] - a[1]) as [
+        [string, number],
+        [string, number],
+      ];
+      if (n >= DOMINANT * total && n >= AHEAD * second) referent = top;
     }
     referents.set(w, referent);
     return referent;
