@@ -17,9 +17,20 @@ export type { MergedEntities };
  * told. The span of the name the speaker resolves to, where extraction gives one, decides: the
  * mention cluster that holds it is the entity. Otherwise the speaker as written is looked up
  * among the article's entities ("Dr. Jane Roe, the study's lead author" by the bare name once
- * roles and appositives go). A one-word name that is no one person surely is null, never a guess.
+ * roles and appositives go). A one-word name that is no one person surely is null, never a guess,
+ * and so is a place.
  */
 export function speakerId(
+  merged: MergedEntities,
+  articleId: string,
+  quote: Pick<ExtractedQuote, 'speaker'> & { speakerSpan?: [number, number] | null },
+): string | null {
+  const id = speakerEntity(merged, articleId, quote);
+  // People and organisations speak; a place named where the speaker was expected is a misreading.
+  return id && merged.kindOf(id) !== 'place' ? id : null;
+}
+
+function speakerEntity(
   merged: MergedEntities,
   articleId: string,
   quote: Pick<ExtractedQuote, 'speaker'> & { speakerSpan?: [number, number] | null },

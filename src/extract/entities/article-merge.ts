@@ -16,6 +16,9 @@ import { canonicalCase, organisationName, organisationNames } from './org-names.
 import { lower } from './word-classes.js';
 import { INSTITUTIONS } from './words.js';
 
+/** Honorifics say how a person is addressed, not what they do: no role. */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss']);
+
 interface Draft {
   name: string;
   kind: Kind;
@@ -96,7 +99,8 @@ export function buildEntities(
     if (role !== null) {
       d.aliases.add(body.slice(nth(tokens, role).start, nth(tokens, c.e - 1).end));
       const written = body.slice(nth(tokens, role).start, nth(tokens, c.s).start).replace(/[\s,]+$/, '');
-      if (written) d.roles.set(written, (d.roles.get(written) ?? 0) + 1);
+      if (written && !HONORIFICS.has(written.toLowerCase()))
+        d.roles.set(written, (d.roles.get(written) ?? 0) + 1);
     }
   }
   for (const d of demonyms) {

@@ -127,6 +127,16 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   return [{ s, e, kind: null, strong: false }];
 }
 
+/** Closed-class words, by compromise's lexicon: a sentence opener, never the start of a role. */
+const SENTENCE_TAGS = new Set([
+  'Adverb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'QuestionWord',
+]);
+
 /** "We’re", "Don't": a pronoun or verb with its contraction, never a name. */
 const CONTRACTION = /^\p{L}+['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
 const CALENDAR = new Set(
@@ -211,6 +221,7 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
     if (
       isCap(w) &&
       !NON_NAME_WORDS.has(lower(w)) &&
+      !lexTags(w).some((t) => SENTENCE_TAGS.has(t)) &&
       !['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction'].some((t) => tg.has(t))
     )
       start = j;

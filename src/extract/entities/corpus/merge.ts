@@ -54,6 +54,8 @@ export interface MergedEntities {
   resolve(articleId: string, name: string): string | null;
   /** Whether an id is a one-word person the archive could not tie to one full-named person. */
   isFragment(id: string): boolean;
+  /** The kind of a corpus id, or undefined for an id the merge did not give. */
+  kindOf(id: string): EntityKind | undefined;
 }
 
 interface Acc {
@@ -259,6 +261,7 @@ export function mergeCorpusEntities(
       return others.length === 0 ? (idOfGroup.get(`person:${referent}`) ?? null) : null;
     },
     isFragment,
+    kindOf: (id) => byId.get(id)?.kind,
   };
 }
 
