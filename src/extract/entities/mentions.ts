@@ -108,10 +108,10 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
     let q = p;
     while (q > s && isRole(nth(tokens, q - 1).text)) q--;
     // A qualifier alone ("Republican", "State", "Gov.") is a role only before what is surely a
-    // person's name: a known first name and a surname, or a single name after a title.
+    // person's name: a known first name and a surname, or one or two names after a title.
     const core = spanWords(ctx, q, p + 1).some((w) => CORE_ROLES.has(lower(w)));
     const title = NAME_TITLES.has(lower(nth(tokens, p).text));
-    if (!core && !(name.length >= 2 && isFirstName(nth(name, 0))) && !(title && name.length === 1)) break;
+    if (!core && !(name.length >= 2 && isFirstName(nth(name, 0))) && !(title && name.length <= 2)) break;
     const parts: Candidate[] = [];
     if (q > s) parts.push(...splitRun(ctx, s, q, demonyms));
     parts.push({ s: p + 1, e, kind: 'person', strong: true, decided: true });
