@@ -6,6 +6,16 @@
  *   npx tsx scripts/eval-entities.ts --timing ../shared/corpus/polnear/articles.ndjson [--json]
  *   add --no-tagger to any of these to skip compromise's tagger (about 7x faster)
  *
+ * Entity quality as a reader meets it (scripts/lib/entity-eval/):
+ *   --polnear FILE [--gold FILE --split dev,train]  the pipeline run here: fragmentation of the
+ *       most-mentioned people, contaminated names, wrong kinds (on the corpus entities and on
+ *       extract's lines), extract's ids against the index's, speaker ids against the gold quotes
+ *   --index DIR                 the same figures on a built index's stored entities
+ *   --extract FILE --articles FILE [--sample N]  on `npm run extract` output; --sample prints
+ *       every N-th one-word mention the archive gave to a target person, for reading by hand
+ *   --reuters FILE --split train|test [--every K] [--index DIR] [--errors-shown N]  places and
+ *       people per document against Reuters-21578's gold tags (every K-th document of the split)
+ *
  * CoNLL mode: exact-span PER/ORG/LOC scoring (MISC ignored), gold mentions being maximal runs of
  * one type in the IOB1 tags. Text is rebuilt from the tokens with light detokenisation (no space
  * before "," "'s" ")" ...) so the extractor sees something close to wire copy, one sentence per
@@ -16,10 +26,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { entityId } from '../src/extract/entities/corpus-merge.js';
+import { entityId } from '../src/extract/entities/corpus/merge.js';
 import { extractEntities, resolveSpeaker } from '../src/extract/entities/extract.js';
 import { isDemonymMention } from '../src/extract/entities/word-classes.js';
 import type { ArticleEntity, EntityKind } from '../src/model/documents.js';
+import {
+  bareSample,
+  extractReport,
+  indexReport,
+  polnearReport,
+  printPolnear,
+  printQuality,
+  printReuters,
+  reutersReport,
+} from './lib/entity-eval/report.js';
 
 type ConllType = 'PER' | 'ORG' | 'LOC';
 const KIND_TO_CONLL: Record<EntityKind, ConllType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -338,6 +358,20 @@ const program = new Command()
   .option('--timing <ndjson>', 'time extraction over an articles.ndjson file')
   .option('--errors <file>', 'CoNLL mode: write every false positive / negative to this file')
   .option('--no-tagger', "skip compromise's part-of-speech tagger (faster, less accurate)")
+  .option('--polnear <ndjson>', 'run the pipeline over PolNeAR and report entity quality')
+  .option('--gold <ndjson>', 'with --polnear: gold quotes, to score speaker ids')
+  .option(
+    '--split <names>',
+    'with --gold: article splits (comma-separated); with --reuters: train or test',
+    '',
+  )
+  .option('--index <dir>', 'a built index folder: entity quality of its stored entities')
+  .option('--extract <ndjson>', 'output of npm run extract: entity quality by id')
+  .option('--articles <ndjson>', 'with --extract: the articles it was extracted from')
+  .option('--sample <n>', 'with --extract: print every n-th resolved one-word mention of a target person')
+  .option('--reuters <ndjson>', 'Reuters-21578 articles: places and people against the gold tags')
+  .option('--every <k>', 'with --reuters: every k-th document of the split', '1')
+  .option('--errors-shown <n>', 'with --reuters: show up to n place and people errors', '0')
   .option('--json', 'machine-readable output')
   .parse();
 
@@ -348,11 +382,55 @@ const opts = program.opts<{
   errors?: string;
   json?: boolean;
   tagger: boolean;
+  polnear?: string;
+  gold?: string;
+  split: string;
+  index?: string;
+  extract?: string;
+  articles?: string;
+  sample?: string;
+  reuters?: string;
+  every: string;
+  errorsShown: string;
 }>();
 const tagger = opts.tagger;
-if (!opts.conll && !opts.seed && !opts.timing) program.help({ error: true });
+if (
+  !opts.conll &&
+  !opts.seed &&
+  !opts.timing &&
+  !opts.polnear &&
+  !opts.index &&
+  !opts.extract &&
+  !opts.reuters
+)
+  program.help({ error: true });
+const show = (report: unknown, print: () => void) =>
+  opts.json ? console.log(JSON.stringify(report, null, 2)) : print();
 let failed = false;
 if (opts.conll) evalConll(opts.conll, !!opts.json, opts.errors);
 if (opts.seed) failed = !evalSeed(opts.seed, !!opts.json) || failed;
 if (opts.timing) timing(opts.timing, !!opts.json);
+if (opts.polnear) {
+  const r = await polnearReport(
+    opts.polnear,
+    opts.gold,
+    opts.split ? opts.split.split(',') : ['dev', 'train'],
+  );
+  show(r, () => printPolnear(r));
+} else if (opts.index && !opts.reuters) {
+  const r = indexReport(opts.index);
+  show(r, () => printQuality(`Index ${opts.index}`, r));
+}
+if (opts.extract) {
+  const articles = opts.articles ?? program.error('--extract needs --articles');
+  const r = extractReport(opts.extract, articles);
+  show(r, () => printQuality(`Extract ${opts.extract}`, r));
+  if (opts.sample)
+    for (const line of bareSample(opts.extract, articles, Number(opts.sample))) console.log(line);
+}
+if (opts.reuters) {
+  const split = opts.split || 'test';
+  const r = await reutersReport(opts.reuters, split, Number(opts.every), opts.index);
+  show(r, () => printReuters(split, r, Number(opts.errorsShown)));
+}
 process.exitCode = failed ? 1 : 0;

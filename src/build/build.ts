@@ -11,7 +11,7 @@ import { ingest } from '../ingest/ingest.js';
 import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
 import type { InputArticle } from '../model/input.js';
-import { assembleCorpus, type ExtractedArticle } from '../pipeline/corpus.js';
+import { assembleCorpus, type ExtractedArticle, type MergedEntities } from '../pipeline/corpus.js';
 import { carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
 import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
 import { assetsProblem } from './assets-guard.js';
@@ -111,6 +111,8 @@ export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
 /** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
 export async function prepareCorpus(options: PrepareOptions): Promise<{
   corpus: Corpus;
+  /** Each article entity's corpus id, and speakers resolved to them. */
+  merged: MergedEntities;
   items: PreparedArticle[];
   ingested: IngestResult;
   extracted: ExtractionCounts | null;
@@ -181,8 +183,10 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
   await cache?.save();
   // Only what this build used: an edited article's old text does not linger.
   if (memo) memo.normalized = normalized;
+  const { corpus, merged } = assembleCorpus(items);
   return {
-    corpus: assembleCorpus(items),
+    corpus,
+    merged,
     items,
     ingested,
     extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null,

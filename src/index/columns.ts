@@ -9,6 +9,7 @@
  */
 import type { Corpus } from '../model/corpus.js';
 import { DOC_TYPES, type DocType, type EntityKind } from '../model/documents.js';
+import { slug } from '../model/slug.js';
 import type { SectionArray, Sections } from './sections.js';
 
 export const FACETS = [
@@ -85,10 +86,15 @@ export function buildColumns(
   const kindOf = new Map(corpus.entities.map((e) => [e.id, e.kind]));
   const mentioned = new Map<string, Record<EntityKind, string[]>>();
   for (const e of corpus.entities) {
+    // A place in a country the archive names as a place of its own also files the article under
+    // that country, so that the country's filter finds the articles about its cities.
+    const countryId = e.kind === 'place' && e.country ? `place-${slug(e.country.name)}` : null;
+    const inCountry = countryId && countryId !== e.id && kindOf.get(countryId) === 'place' ? countryId : null;
     for (const articleId of e.articleIds) {
       let kinds = mentioned.get(articleId);
       if (!kinds) mentioned.set(articleId, (kinds = { person: [], organization: [], place: [] }));
-      kinds[e.kind].push(e.id);
+      if (!kinds[e.kind].includes(e.id)) kinds[e.kind].push(e.id);
+      if (inCountry && !kinds.place.includes(inCountry)) kinds.place.push(inCountry);
     }
   }
   const articleDoc = new Map<string, number>();

@@ -15,6 +15,8 @@ export interface Article {
   subtitle: string | null;
   /** Plain text, paragraphs separated by a blank line ("\n\n"). */
   body: string;
+  /** Where the story was filed, as a wire dateline writes it ("KELMARSH, March 3"); absent when not given. */
+  dateline?: string;
   authors: string[];
   publisher: string | null;
   section: string | null;
@@ -42,6 +44,12 @@ export interface Quote {
   entityIds: string[];
 }
 
+/** A country by its ISO 3166 alpha-2 code and its common English name ("DE", "Germany"). */
+export interface CountryRef {
+  code: string;
+  name: string;
+}
+
 export interface Entity {
   /** Stable slug: `${kind}-${name slug}`, e.g. "person-volodymyr-zelenskyy". */
   id: string;
@@ -50,15 +58,37 @@ export interface Entity {
   aliases: string[];
   mentionCount: number;
   articleIds: string[];
+  /** People: the roles written with their name ("Secretary of State", "Ohio Gov."), most frequent first. */
+  roles?: string[];
+  /** Places: the country the place is, or lies in, where it is known. */
+  country?: CountryRef;
 }
 
-/** An entity as found in one article, before corpus-wide merging. */
+/**
+ * An entity as found in one article, before corpus-wide merging: one cluster of mentions that
+ * in-article coreference found to name the same thing (a full name, its later surname, first
+ * name, "Mr." or title + surname forms).
+ */
 export interface ArticleEntity {
   name: string;
   kind: EntityKind;
   aliases: string[];
   /** UTF-16 [start, end) offsets in the article body. */
   mentions: Array<[number, number]>;
+  /** People: roles written before or about the name ("Secretary of State"), most frequent first. */
+  roles?: string[];
+  /** Places: the country the place is, or lies in. */
+  country?: CountryRef;
+  /** Mentions in the headline and in the dateline, which are not part of the body. */
+  titleMentions?: number;
+  datelineMentions?: number;
+  /** The kind rests on weak evidence only (a lone unknown word, a small town's name). */
+  weakKind?: boolean;
+  /**
+   * A one-word name the article could not tie to one person: the full names it could be (two
+   * people of the article share the surname and the text did not say which).
+   */
+  ambiguousWith?: string[];
 }
 
 /** A quote as found in one article, before ids and entity links are assigned. */

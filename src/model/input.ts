@@ -1,7 +1,7 @@
 /**
  * The article interchange format read by the build (the format of ../shared/corpus/README.md,
- * plus optional `subtitle`, `authors`, `quotes` and `entities`). Unknown keys are ignored so
- * that corpus-specific extras (dateline, split, places…) do not fail validation.
+ * plus optional `subtitle`, `authors`, `dateline`, `quotes` and `entities`). Unknown keys are
+ * ignored so that corpus-specific extras (split, places…) do not fail validation.
  */
 import { z } from 'zod';
 import { ENTITY_KINDS } from './documents.js';
@@ -43,6 +43,8 @@ export const inputArticleSchema = z.object({
   published: isoDate.nullish(),
   url: z.string().url().nullish(),
   section: z.string().nullish(),
+  /** Where the story was filed, as wire copy writes it: "KELMARSH, March 3". */
+  dateline: z.string().nullish(),
   tags: z.array(z.string()).optional(),
   quotes: z.array(inputQuoteSchema).optional(),
   entities: z.array(inputEntitySchema).optional(),

@@ -1,20 +1,46 @@
 /**
  * Articles with their per-article extractions → the corpus: entities merged across articles
- * into one id per real-world name, quotes numbered and linked to their speaker's entity and to
- * the entities they mention.
+ * into one id per real-world thing (src/extract/entities/corpus/), quotes numbered and linked to
+ * their speaker's entity and to the entities they mention.
  */
 
-import { type MergedEntities, mergeCorpusEntities } from '../extract/entities/corpus-merge.js';
+import { type MergedEntities, mergeCorpusEntities } from '../extract/entities/corpus/merge.js';
 import { speakerName } from '../extract/quotes/speaker-names.js';
 import type { Corpus } from '../model/corpus.js';
-import type { Article, Quote } from '../model/documents.js';
+import type { Article, ExtractedQuote, Quote } from '../model/documents.js';
 import type { ArticleExtraction } from './extraction.js';
 
+export type { MergedEntities };
+
 /**
- * The entity a speaker as written refers to; "Dr. Jane Roe, the study's lead author" resolves
- * by the bare name once roles and appositives go.
+ * The person (or organisation) a quote's speaker is, as a corpus id, or null when it cannot be
+ * told. The span of the name the speaker resolves to, where extraction gives one, decides: the
+ * mention cluster that holds it is the entity. Otherwise the speaker as written is looked up
+ * among the article's entities ("Dr. Jane Roe, the study's lead author" by the bare name once
+ * roles and appositives go). A one-word name that is no one person surely is null, never a guess,
+ * and so is a place.
  */
-export function speakerId(merged: MergedEntities, articleId: string, speaker: string | null): string | null {
+export function speakerId(
+  merged: MergedEntities,
+  articleId: string,
+  quote: Pick<ExtractedQuote, 'speaker'> & { speakerSpan?: [number, number] | null },
+): string | null {
+  const id = speakerEntity(merged, articleId, quote);
+  // People and organisations speak; a place named where the speaker was expected is a misreading.
+  return id && merged.kindOf(id) !== 'place' ? id : null;
+}
+
+function speakerEntity(
+  merged: MergedEntities,
+  articleId: string,
+  quote: Pick<ExtractedQuote, 'speaker'> & { speakerSpan?: [number, number] | null },
+): string | null {
+  const span = quote.speakerSpan;
+  if (span) {
+    const at = merged.entityAt(articleId, span[0], span[1]);
+    if (at) return merged.isFragment(at) ? null : at;
+  }
+  const speaker = quote.speaker;
   if (!speaker) return null;
   const direct = merged.resolve(articleId, speaker);
   if (direct) return direct;
@@ -27,24 +53,30 @@ export interface ExtractedArticle {
   extraction: ArticleExtraction;
 }
 
-export function assembleCorpus(items: ExtractedArticle[]): Corpus {
+/** The corpus, and the merge it was made with (each article entity's corpus id). */
+export interface AssembledCorpus {
+  corpus: Corpus;
+  merged: MergedEntities;
+}
+
+export function assembleCorpus(items: ExtractedArticle[]): AssembledCorpus {
   const merged = mergeCorpusEntities(
     items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })),
   );
   const quotes: Quote[] = [];
   for (const { article, extraction } of items) {
+    const ids = merged.idsOf(article.id);
     const ordered = [...extraction.quotes].sort((a, b) => a.start - b.start);
     ordered.forEach((q, i) => {
       const about = extraction.entities
-        .filter((e) => e.mentions.some(([s, end]) => s >= q.start && end <= q.end))
-        .map((e) => merged.resolve(article.id, e.name))
-        .filter((id): id is string => id !== null);
+        .map((e, at) => (e.mentions.some(([s, end]) => s >= q.start && end <= q.end) ? ids[at] : undefined))
+        .filter((id): id is string => id !== undefined);
       quotes.push({
         id: `${article.id}#q${i + 1}`,
         articleId: article.id,
         text: q.text,
         speaker: q.speaker,
-        speakerId: speakerId(merged, article.id, q.speaker),
+        speakerId: speakerId(merged, article.id, q),
         cue: q.cue,
         start: q.start,
         end: q.end,
@@ -52,5 +84,5 @@ export function assembleCorpus(items: ExtractedArticle[]): Corpus {
       });
     });
   }
-  return { articles: items.map((i) => i.article), quotes, entities: merged.entities };
+  return { corpus: { articles: items.map((i) => i.article), quotes, entities: merged.entities }, merged };
 }

@@ -9,5 +9,9 @@ import type { Extractor } from './extraction.js';
 
 export const defaultExtractor: Extractor = (article) => ({
   quotes: extractQuotes(article.body),
-  entities: extractEntities(article.body, { title: article.title, tagger: false }),
+  entities: extractEntities(article.body, {
+    title: article.title,
+    tagger: false,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+  }),
 });

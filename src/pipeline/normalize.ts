@@ -60,6 +60,8 @@ export function normalizeArticle(input: InputArticle): NormalizedArticle {
     published: clean(input.published),
     url: webUrl(clean(input.url)),
   };
+  const dateline = clean(input.dateline);
+  if (dateline) article.dateline = dateline;
   return { article, toInput: normalized.toInput };
 }
 

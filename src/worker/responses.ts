@@ -211,6 +211,10 @@ const articleFields = {
   tags: z.array(z.string()),
   published: nullableText().meta({ description: 'ISO 8601 date or date-time as given.' }),
   url: nullableText(),
+  dateline: z
+    .string()
+    .optional()
+    .meta({ description: 'Where the story was filed, as its dateline gives it ("KELMARSH, March 3").' }),
 };
 
 export const articleResponseSchema = named(
@@ -249,6 +253,14 @@ export const entityPageSchema = named(
     aliases: z.array(z.string()),
     mentionCount: count(),
     articleIds: z.array(z.string()),
+    roles: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'People: the roles written with their name, most frequent first.' }),
+    country: z
+      .object({ code: z.string(), name: z.string() })
+      .optional()
+      .meta({ description: 'Places: the country (ISO 3166 alpha-2 code and name) the place is or lies in.' }),
     counts: z.object({ mentions: count(), articles: count(), quotes: count() }),
     quotes: z
       .array(

@@ -1764,6 +1764,8 @@ export interface components {
             /** @description ISO 8601 date or date-time as given. */
             published: string | null;
             url: string | null;
+            /** @description Where the story was filed, as its dateline gives it ("KELMARSH, March 3"). */
+            dateline?: string;
         };
         /**
          * @example {
@@ -1850,6 +1852,13 @@ export interface components {
             aliases: string[];
             mentionCount: number;
             articleIds: string[];
+            /** @description People: the roles written with their name, most frequent first. */
+            roles?: string[];
+            /** @description Places: the country (ISO 3166 alpha-2 code and name) the place is or lies in. */
+            country?: {
+                code: string;
+                name: string;
+            };
             counts: {
                 mentions: number;
                 articles: number;

@@ -72,7 +72,12 @@ describe('entity filters and facets', () => {
       for (const v of body.facets[facet].values) {
         const page = (await get(`/entities/${encodeURIComponent(v.id)}`)).body;
         expect(page.kind).toBe(facet);
-        expect(v.count).toBe(page.articleIds.length);
+        // A country also counts the articles that name only its cities; the filter finds them all.
+        const filtered = (await get(`/search?type=article&${facet}=${encodeURIComponent(v.id)}&limit=1`))
+          .body;
+        expect(v.count).toBe(filtered.total);
+        if (facet === 'place') expect(v.count).toBeGreaterThanOrEqual(page.articleIds.length);
+        else expect(v.count).toBe(page.articleIds.length);
       }
     }
   });

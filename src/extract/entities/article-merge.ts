@@ -9,18 +9,26 @@
 import type { ArticleEntity } from '../../model/documents.js';
 import { nth } from '../text/nth.js';
 import { type ArticleContext, type Candidate, type DemonymMention, type Kind, spanText } from './context.js';
-import { fullNameFor, fullNamesBySurname } from './coref.js';
-import { countryFor } from './gazetteer/lookup.js';
+import { fullNamesBySurname, linkOneWord } from './coref.js';
+import { countryFor, placeCountry } from './gazetteer/lookup.js';
 import { rolePrefix } from './mentions.js';
 import { canonicalCase, organisationName, organisationNames } from './org-names.js';
 import { lower } from './word-classes.js';
 import { INSTITUTIONS } from './words.js';
+
+/** Honorifics say how a person is addressed, not what they do: no role. */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss']);
 
 interface Draft {
   name: string;
   kind: Kind;
   aliases: Set<string>;
   mentions: Array<[number, number]>;
+  /** Roles written before the person's name, by count. */
+  roles: Map<string, number>;
+  /** Some mention's kind was decided by what the text writes. */
+  decided: boolean;
+  ambiguousWith?: string[];
 }
 
 /** The article's entities from its typed mentions (each with a kind) and its demonym mentions. */
@@ -37,13 +45,14 @@ export function buildEntities(
     const key = `${kind}:${name}`;
     let d = drafts.get(key);
     if (!d) {
-      d = { name, kind, aliases: new Set(), mentions: [] };
+      d = { name, kind, aliases: new Set(), mentions: [], roles: new Map(), decided: false };
       drafts.set(key, d);
     }
     return d;
   };
-  const add = (kind: Kind, name: string, s: number, e: number) => {
+  const add = (kind: Kind, name: string, s: number, e: number, decided = true) => {
     const d = get(kind, name);
+    if (decided) d.decided = true;
     const start = nth(tokens, s).start;
     const end = nth(tokens, e - 1).end;
     if (!d.mentions.some(([a, b]) => a === start && b === end)) d.mentions.push([start, end]);
@@ -65,31 +74,55 @@ export function buildEntities(
         countryFor(surface) ?? INSTITUTIONS.get(lower(surface)) ?? canonicalCase(surface),
         c.s,
         c.e,
+        c.decided ?? false,
       );
       continue;
     }
     if (kind === 'organization') {
       const name = organisationName(orgs, surface);
-      add('organization', name ?? INSTITUTIONS.get(lower(surface)) ?? canonicalCase(surface), c.s, c.e);
+      add(
+        'organization',
+        name ?? INSTITUTIONS.get(lower(surface)) ?? canonicalCase(surface),
+        c.s,
+        c.e,
+        c.decided ?? false,
+      );
       continue;
     }
     // Person.
-    const name = (c.e - c.s === 1 ? fullNameFor(surnames, surface) : undefined) ?? surface;
+    const link = c.e - c.s === 1 ? linkOneWord(ctx, surnames, c.s) : null;
+    const name = link && 'name' in link ? link.name : surface;
     const role = rolePrefix(ctx, c.s);
-    add('person', name, c.s, c.e);
-    if (role !== null)
-      get('person', name).aliases.add(body.slice(nth(tokens, role).start, nth(tokens, c.e - 1).end));
+    add('person', name, c.s, c.e, c.decided ?? false);
+    const d = get('person', name);
+    if (link && 'ambiguousWith' in link) d.ambiguousWith = link.ambiguousWith;
+    if (role !== null) {
+      d.aliases.add(body.slice(nth(tokens, role).start, nth(tokens, c.e - 1).end));
+      const written = body.slice(nth(tokens, role).start, nth(tokens, c.s).start).replace(/[\s,]+$/, '');
+      if (written && !HONORIFICS.has(written.toLowerCase()))
+        d.roles.set(written, (d.roles.get(written) ?? 0) + 1);
+    }
   }
   for (const d of demonyms) {
     add('place', d.country, d.i, d.e);
   }
 
   return [...drafts.values()]
-    .map((d) => ({
-      name: d.name,
-      kind: d.kind,
-      aliases: [...d.aliases].filter((a) => a !== d.name),
-      mentions: d.mentions.sort((a, b) => a[0] - b[0] || a[1] - b[1]),
-    }))
+    .map((d) => {
+      const e: ArticleEntity = {
+        name: d.name,
+        kind: d.kind,
+        aliases: [...d.aliases].filter((a) => a !== d.name),
+        mentions: d.mentions.sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+      };
+      if (d.roles.size) e.roles = [...d.roles].sort((a, b) => b[1] - a[1]).map(([r]) => r);
+      if (!d.decided) e.weakKind = true;
+      if (d.kind === 'place') {
+        const country = placeCountry(d.name);
+        if (country) e.country = country;
+      }
+      if (d.ambiguousWith && !d.name.includes(' ')) e.ambiguousWith = d.ambiguousWith;
+      return e;
+    })
     .sort((a, b) => a.mentions[0]![0] - b.mentions[0]![0]);
 }

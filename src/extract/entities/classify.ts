@@ -34,8 +34,10 @@ const DATE = /^\d{4}-\d\d-\d\d$/;
 export function classify(ctx: ArticleContext, c: Candidate): void {
   if (c.kind) return;
   const around = surroundings(ctx, c);
-  const verdict = byRule(ctx, c, around) ?? weighEvidence(ctx, c, around);
+  const rule = byRule(ctx, c, around);
+  const verdict = rule ?? weighEvidence(ctx, c, around);
   if (!verdict) return;
+  if (rule) c.decided = true;
   c.kind = verdict.kind;
   c.strong = verdict.strong;
   if (verdict.guess !== undefined) c.guess = verdict.guess;

@@ -20,6 +20,8 @@ export interface Candidate {
   strong: boolean;
   /** A guess from no evidence at all (an unknown lone word): counts least in the majority. */
   guess?: boolean;
+  /** The kind was decided by what the text writes (a rule, a title before the name), not weighed. */
+  decided?: boolean;
 }
 
 /** A demonym standing for its state ("Chilean forces"): a mention of the country, token range [i, e). */

@@ -12,8 +12,8 @@
  *                        acronyms and short forms (org-names.ts), canonical place names
  *
  * What a word is (word-classes.ts) comes from the word lists (words.ts, text/roles.ts), the
- * gazetteers (gazetteer/) and compromise (tagger.ts). corpus-merge.ts then merges the articles'
- * entities across the corpus and resolves speakers to them; it is pure and loads no gazetteer.
+ * gazetteers (gazetteer/) and compromise (tagger.ts). corpus/ then merges the articles' entities
+ * across the corpus and resolves speakers to them; it is pure and loads no gazetteer.
  *
  * Decisions worth knowing:
  * - A person's mention covers the name only ("Oleg Marin"); the role-prefixed form ("Kremlin
@@ -32,9 +32,10 @@ import { capsLineMentions, harmonise } from './article-kinds.js';
 import { buildEntities } from './article-merge.js';
 import { classify } from './classify.js';
 import { articleContext, type Candidate, type DemonymMention } from './context.js';
-import { resolveSpeaker as resolveWritten } from './corpus-merge.js';
+import { resolveInArticle } from './corpus/merge.js';
 import { countryFor } from './gazetteer/lookup.js';
 import { splitRun } from './mentions.js';
+import { addOutsideMentions } from './outside-body.js';
 import { capitalisedRuns, datelinePlaces } from './runs.js';
 
 /**
@@ -43,12 +44,14 @@ import { capitalisedRuns, datelinePlaces } from './runs.js';
  */
 export function resolveSpeaker(name: string, articleEntities: ArticleEntity[]): string | null {
   const country = countryFor(name.trim().replace(/^the\s+/i, ''));
-  return resolveWritten(country ?? name, articleEntities);
+  return resolveInArticle(country ?? name, articleEntities);
 }
 
 export interface ExtractOptions {
-  /** Headline; full names in it help resolve surnames in the body. */
+  /** Headline; full names in it help resolve surnames in the body, its countries are mentions. */
   title?: string;
+  /** Wire dateline ("EASTWICK, March 3"); its places are mentions. */
+  dateline?: string;
   /**
    * Run compromise's tagger (default true). Off is about 7x faster and 1-2 F1 points less accurate
    * on CoNLL.
@@ -78,10 +81,13 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   // 4. Capitals lines (headlines): only names already known from the body or the gazetteers.
   typed.push(...capsLineMentions(ctx, typed));
 
-  return buildEntities(
+  const entities = buildEntities(
     ctx,
     typed.filter((c) => c.kind !== null),
     demonymMentions,
     opts.title,
   );
+  // 5. Places of the dateline and the headline, outside the body.
+  addOutsideMentions(entities, opts.dateline, opts.title);
+  return entities;
 }

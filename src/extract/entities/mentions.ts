@@ -6,7 +6,7 @@
  */
 import { nth } from '../text/nth.js';
 
-import { CORE_ROLES } from '../text/roles.js';
+import { CORE_ROLES, NAME_TITLES } from '../text/roles.js';
 import { type ArticleContext, type Candidate, type DemonymMention, spanText, spanWords } from './context.js';
 import {
   cityPopulation,
@@ -46,6 +46,10 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   while (s < e) {
     const w = nth(tokens, s).text;
     const lw = lower(w);
+    if (CONTRACTION.test(w)) {
+      s++;
+      continue;
+    }
     if (NON_NAME_WORDS.has(lw) && !(lw === 'the' && s + 1 < e && countryFor(spanText(ctx, s, e)))) {
       s++;
       continue;
@@ -62,6 +66,14 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
     break;
   }
   if (s >= e) return [];
+  // A day or month after a name is the sentence's date ("Ann Lee Friday"), unless the words before
+  // it are ordinary words and the whole names an event ("Super Tuesday", "Black Friday").
+  if (e - s > 1 && CALENDAR.has(lower(nth(tokens, e - 1).text))) {
+    const before = nth(tokens, e - 2).text;
+    if (ENGLISH_WORDS.has(lower(before)) && !isFirstName(before) && cityPopulation(before) < 100000)
+      return [];
+    return splitRun(ctx, s, e - 1, demonyms);
+  }
   // Demonyms: "South Korean", "Chilean" — record where they stand for the state, never a run.
   const knownAt = (i: number) => [3, 2].some((n) => i + n <= e && startsKnownName(ctx, i, i + n));
   const orgRun = ORG_HEADS.has(lower(nth(tokens, e - 1).text)) && e - s > 1;
@@ -79,8 +91,8 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
       const parts: Candidate[] = [];
       if (i > s) parts.push(...splitRun(ctx, s, i, demonyms));
       const after = i + len;
-      const nextWord = tokens[after] ? lower(tokens[after].text) : '';
-      if (country && STATE_NOUNS.has(nextWord)) demonyms.push({ i, e: after, country });
+      if (country && STATE_NOUNS.has(tokens[after] ? lower(tokens[after].text) : ''))
+        demonyms.push({ i, e: after, country });
       // "Chilean Foreign Ministry": the rest is an organisation on its own only with a head word.
       if (after < e) parts.push(...splitRun(ctx, after, e, demonyms));
       return parts;
@@ -95,10 +107,14 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
     if (countryFor(name.join(' ')) || isOtherPlace(name.join(' '))) break;
     let q = p;
     while (q > s && isRole(nth(tokens, q - 1).text)) q--;
-    if (!spanWords(ctx, q, p + 1).some((w) => CORE_ROLES.has(lower(w)))) break;
+    // A qualifier alone ("Republican", "State", "Gov.") is a role only before what is surely a
+    // person's name: a known first name and a surname, or one or two names after a title.
+    const core = spanWords(ctx, q, p + 1).some((w) => CORE_ROLES.has(lower(w)));
+    const title = NAME_TITLES.has(lower(nth(tokens, p).text));
+    if (!core && !(name.length >= 2 && isFirstName(nth(name, 0))) && !(title && name.length <= 2)) break;
     const parts: Candidate[] = [];
     if (q > s) parts.push(...splitRun(ctx, s, q, demonyms));
-    parts.push({ s: p + 1, e, kind: 'person', strong: true });
+    parts.push({ s: p + 1, e, kind: 'person', strong: true, decided: true });
     return parts;
   }
   const ws = spanWords(ctx, s, e);
@@ -110,6 +126,24 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   if (MISC_HEADS.has(lower(nth(ws, ws.length - 1)))) return [];
   return [{ s, e, kind: null, strong: false }];
 }
+
+/** Closed-class words, by compromise's lexicon: a sentence opener, never the start of a role. */
+const SENTENCE_TAGS = new Set([
+  'Adverb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'QuestionWord',
+]);
+
+/** "We’re", "Don't": a pronoun or verb with its contraction, never a name. */
+const CONTRACTION = /^\p{L}+['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(
+    ' ',
+  ),
+);
 
 /** Whether the sentence's first word is an ordinary word capitalised by position. */
 function isSentenceWord(ctx: ArticleContext, i: number): boolean {
@@ -161,6 +195,11 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
       i--;
       continue;
     }
+    // "Secretary of State", "Minister of Finance": an office named by what it is of.
+    if (w === 'of' && sawRole && i > 0 && isRole(nth(tokens, i - 1).text)) {
+      i--;
+      continue;
+    }
     break;
   }
   if (!sawRole || start === null) return null;
@@ -182,6 +221,7 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
     if (
       isCap(w) &&
       !NON_NAME_WORDS.has(lower(w)) &&
+      !lexTags(w).some((t) => SENTENCE_TAGS.has(t)) &&
       !['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction'].some((t) => tg.has(t))
     )
       start = j;

@@ -124,7 +124,7 @@ export const MISC_HEADS = wordSet(`
   cup open championship championships games olympics olympic prix tour war wars award awards prize
   trophy derby rally series classic marathon festival grand slam masters week day year act treaty
   accord accords agreement plan index indices prize bowl tournament challenge invitational
-  conference summit
+  conference summit amendment convention caucus caucuses primary primaries debate debates
 `);
 
 /** Words that join two capitalised parts of one name. */

@@ -26,12 +26,12 @@ const ROLES = flaggedTable(`
   pstc congresswoman speaker mayor judge general gen. col. king queen prince pope spokesman spokeswoman
   pstc ambassador leader professor
   pst  vice prime acting former gov gov. justice attorney lt. capt. sgt. candidate nominee state
-  psc  gen commander spokesperson official adviser aide manager
+  psc  gen commander spokesperson official adviser aide manager ceo
   ps   executive chair advisor veteran analyst economist strategist lawyer prosecutor foreign defense
   ps   press national security senior top head founder owner editor author writer scientist researcher
   ps   billionaire businessman businesswoman lawmaker legislator diplomat activist
   ptc  sir lord colonel captain princess
-  pt   dame lady admiral reverend democratic republican
+  pt   dame lady admiral reverend democratic republican democrat independent libertarian
   pc   prof rev lieutenant sheikh emir ayatollah cardinal bishop archbishop rabbi officials envoy coach
   pc   striker midfielder defender goalkeeper
   p    father sister brother vice-president ministers undersecretary under-secretary assistant interim
@@ -46,7 +46,7 @@ const ROLES = flaggedTable(`
   p    novelist actor actress singer composer producer artist designer architect astronaut tycoon
   p    magnate entrepreneur investor banker politician dissident campaigner
   st   frontrunner front-runner hopeful officer counsel sheriff commissioner house majority minority
-  s    pollster ceo mogul host anchor expert organizer whip treasurer councilman councilwoman delegate
+  s    pollster mogul host anchor expert organizer whip treasurer councilman councilwoman delegate
   st   councillor
   s    superdelegate star columnist reporter journalist historian consultant operative donor fundraiser
   s    lobbyist surrogate supporter critic partner incumbent campaign white presidential then- u.s.

@@ -70,7 +70,15 @@ export function readGazetteerCache(file: string, key: string): Gazetteer | null 
     const cityNames = FrozenStringSet.fromData(d.cityNames);
     const englishWords = FrozenStringSet.fromData(d.englishWords);
     const peopleNames = FrozenStringSet.fromData(d.peopleNames);
-    const { countryByName, countryByDemonym, otherPlaces, cityPopulation, lexicon } = d;
+    const {
+      countryByName,
+      countryByDemonym,
+      otherPlaces,
+      cityPopulation,
+      cityCountry,
+      countryCode,
+      lexicon,
+    } = d;
     if (
       !cityNames ||
       !englishWords ||
@@ -79,6 +87,8 @@ export function readGazetteerCache(file: string, key: string): Gazetteer | null 
       !(countryByDemonym instanceof Map) ||
       !(otherPlaces instanceof Set) ||
       !(cityPopulation instanceof Float64Array && cityPopulation.length === cityNames.size) ||
+      !(typeof cityCountry === 'string' && cityCountry.length === 2 * cityNames.size) ||
+      !(countryCode instanceof Map) ||
       !(
         typeof lexicon === 'object' &&
         lexicon !== null &&
@@ -93,6 +103,8 @@ export function readGazetteerCache(file: string, key: string): Gazetteer | null 
       otherPlaces,
       cityNames,
       cityPopulation,
+      cityCountry,
+      countryCode,
       englishWords,
       peopleNames,
       lexicon: lexicon as Gazetteer['lexicon'],

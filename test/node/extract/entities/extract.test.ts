@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityId } from '../../../../src/extract/entities/corpus-merge.js';
+import { entityId } from '../../../../src/extract/entities/corpus/merge.js';
 import { extractEntities, resolveSpeaker } from '../../../../src/extract/entities/extract.js';
 import { isDemonymMention } from '../../../../src/extract/entities/word-classes.js';
 import type { ArticleEntity, EntityKind } from '../../../../src/model/documents.js';
