@@ -68,7 +68,14 @@ export function speakerScores(
     const preds = predBy.get(articleId) ?? [];
     const body = bodies.get(articleId)!;
     const pairs = matchSpans(
-      preds.map((p) => ({ text: p.text, start: p.start, end: p.end, speaker: p.speaker, cue: null })),
+      preds.map((p) => ({
+        text: p.text,
+        start: p.start,
+        end: p.end,
+        speaker: p.speaker,
+        speakerSpan: null,
+        cue: null,
+      })),
       golds,
     );
     for (const [i, j] of pairs) {
