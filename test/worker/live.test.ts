@@ -57,7 +57,9 @@ async function liveSite(overrides: Record<string, unknown> = {}) {
   const publishFrom = async (root: string, version?: string) => {
     const manifest = (await (await asset(`${root}/manifest.json`)).json()) as any;
     for (const f of Object.values(manifest.files) as Array<{ path: string }>) {
-      const bytes = new Uint8Array(await (await asset(`${root}/${manifest.version}/${f.path}`)).arrayBuffer());
+      const bytes = new Uint8Array(
+        await (await asset(`${root}/${manifest.version}/${f.path}`)).arrayBuffer(),
+      );
       await env.INDEX_BUCKET.put(`${prefix}/${version ?? manifest.version}/${f.path}`, bytes);
     }
     const res = await send('POST', '/admin/index/publish', {
@@ -104,7 +106,11 @@ describe('live updates', () => {
     expect(ids(after)).toEqual(['live-zephyrine']);
     expect(after.total).toBe(1);
     const quotes = await site.search('nine winters', '&type=quote');
-    expect(quotes.hits[0]).toMatchObject({ type: 'quote', articleId: 'live-zephyrine', speaker: expect.stringContaining('Oriel Mandevane') });
+    expect(quotes.hits[0]).toMatchObject({
+      type: 'quote',
+      articleId: 'live-zephyrine',
+      speaker: expect.stringContaining('Oriel Mandevane'),
+    });
     expect((await site.call('/articles/live-zephyrine', {}, null)).status).toBe(200);
     // Facets and totals count it.
     const facets = await site.search('', '&type=article&facets=publisher');
@@ -117,7 +123,9 @@ describe('live updates', () => {
     const site = await liveSite();
     const base = sample[0]!;
     const word = 'quintarelloish';
-    await site.put(story('live-one', `An invented ${word} story.\n\n"The ${word} recipe stays secret," said Alma Ferrow.`));
+    await site.put(
+      story('live-one', `An invented ${word} story.\n\n"The ${word} recipe stays secret," said Alma Ferrow.`),
+    );
     expect(ids(await site.search(word))).toContain('live-one');
     expect((await site.search(word, '&type=quote')).total).toBe(1);
     // Replaced: the old text is gone, quotes included; the new one answers.
