@@ -130,7 +130,9 @@ describe('live segments', () => {
       const r = await engine.search(params(id.replace('story-', 'item ')));
       expect(r.hits.some((h) => h.id === id || ('articleId' in h && h.articleId === id))).toBe(false);
     }
-    expect((await engine.document('article', 'story-4'))?.title).toMatch(/corrected figure/);
+    expect(((await engine.document('article', 'story-4')) as { title?: string } | null)?.title).toMatch(
+      /corrected figure/,
+    );
     expect(engine.manifest.counts.article).toBe(30);
   });
 });

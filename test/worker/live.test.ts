@@ -7,7 +7,9 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { HEAD } from '../../src/live/log.js';
+import { serializeIndex } from '../../src/index/serialize.js';
+import { HEAD, type LiveArticle } from '../../src/live/log.js';
+import { updatesCorpus } from '../../src/live/segment.js';
 import { liveWriter } from '../../src/live/writer.js';
 import { r2Storage } from '../../src/store/drivers/r2.js';
 import { BASE, checkedApp, sample } from './helpers.js';
@@ -218,6 +220,44 @@ describe('live updates', () => {
     expect(ids(await site.search('vineyard'))).toContain('live-late');
     const status = (await site.call('/admin/live')).body;
     expect(status).toMatchObject({ pending: 1, compactedThrough: through });
+  });
+});
+
+describe('a compaction stopped between publishing and reporting', () => {
+  it('serves each article once: the new base holds it and the pending update hides that copy', async () => {
+    const site = await liveSite();
+    const early = story('live-orchard', 'An invented bulletin about the Tallowmere orchard.', {
+      quotes: [],
+      entities: [],
+    });
+    await site.put(early);
+    const through = (await site.call('/admin/live/entries')).body.head.seq;
+    // The compaction's new base: the sample articles and the update, built as the build does.
+    const entries = [...sample, early].map((article, i) => ({
+      seq: i + 1,
+      op: 'put' as const,
+      id: article.id,
+      at: '',
+      article: { quotes: [], entities: [], ...article } as LiveArticle,
+    }));
+    const built = await serializeIndex(updatesCorpus(entries), { sources: [], skipped: 0 });
+    for (const [name, bytes] of Object.entries(built.files))
+      await env.INDEX_BUCKET.put(
+        `${site.prefix}/${built.manifest.version}/${built.manifest.files[name]!.path}`,
+        bytes,
+      );
+    const published = await site.send('POST', '/admin/index/publish', { manifest: built.manifest });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    // Killed here: the Worker was never told. The base and the update both hold the article.
+    const twice = await site.search('tallowmere');
+    expect(ids(twice)).toEqual(['live-orchard']);
+    expect(twice.total).toBe(1);
+    expect((await site.call('/admin/live')).body.pending).toBe(1);
+    // Run again (or finished): the update is dropped, the base answers alone.
+    await site.send('POST', '/admin/live/compacted', { through });
+    const once = await site.search('tallowmere');
+    expect(ids(once)).toEqual(['live-orchard']);
+    expect((await site.call('/admin/live')).body.pending).toBe(0);
   });
 });
 
