@@ -42,6 +42,16 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** A word of its own per update: ten letters from a hash, far (in edits) from every other marker. */
+function markerOf(i: number): string {
+  let h = 2166136261 ^ i;
+  let out = 'zq';
+  for (let k = 0; k < 8; k++) {
+    h = Math.imul(h ^ (h >>> 13), 16777619) >>> 0;
+    out += String.fromCharCode(97 + (h % 26));
+  }
+  return out;
+}
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
@@ -192,7 +202,7 @@ try {
   async function visibility(label: string, from: number) {
     const seen: number[] = [];
     for (let i = from; i < from + Number(opts.visibility); i++) {
-      const marker = `zqvis${i}x${Date.now().toString(36)}`;
+      const marker = markerOf(1_000_000 + i);
       const source = polnear[i % polnear.length]!;
       await admin('PUT', `/admin/articles/vis-${i}`, {
         ...source,
@@ -223,10 +233,10 @@ try {
   for (let i = 0; i < n; i++) {
     const wait = started + i * interval - performance.now();
     if (wait > 0) await sleep(wait);
-    const source = polnear[(i * 37) % polnear.length]!;
-    // Two in three correct an article (some corrected twice or more); one in three is new.
+    // Two in three correct one of 200 PolNeAR articles (each about three times); one in three is new.
+    const source = polnear[(i * 37) % 200]!;
     const id = i % 3 === 2 ? `live-new-${i}` : source.id;
-    const marker = `zqm${i}x`;
+    const marker = markerOf(i);
     inflight.push(
       admin('PUT', `/admin/articles/${encodeURIComponent(id)}`, {
         ...source,

@@ -135,4 +135,13 @@ describe('live segments', () => {
     );
     expect(engine.manifest.counts.article).toBe(30);
   });
+
+  it('serve deletions alone (an empty updates index)', async () => {
+    const base = Array.from({ length: 6 }, (_, i) => put(invented(i)));
+    const { engine } = await segmented(await indexOf(base), [del('story-2')], seq);
+    const all = await engine.search(params('', { types: ['article'] }));
+    expect(all.total).toBe(5);
+    expect(all.hits.map((h) => h.id)).not.toContain('story-2');
+    expect((await engine.search(params('vellmoor'))).hits.length).toBeGreaterThan(0);
+  });
 });
