@@ -51,7 +51,7 @@ async function main() {
   );
   await mkdir(dirname(resolve(opts.save)), { recursive: true });
   const tmp = `${opts.save}.tmp-${process.pid}`;
-  await writeFile(tmp, merged.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  await writeFile(tmp, `${merged.map((a) => JSON.stringify(a)).join('\n')}\n`);
   await rename(tmp, opts.save);
   const summary = await buildIndex({
     inputs: [opts.save],

@@ -139,6 +139,7 @@ const stop = () => {
 };
 process.on('exit', stop);
 
+// biome-ignore lint/suspicious/noExplicitAny: the admin answers are read field by field below
 async function admin(method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${origin}${path}`, {
     method,
@@ -149,10 +150,11 @@ async function admin(method: string, path: string, body?: unknown): Promise<any>
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text);
 }
-async function search(q: string, extra = ''): Promise<any> {
+type Answer = { total: number; hits: Array<{ id: string }>; facets?: unknown };
+async function search(q: string, extra = ''): Promise<Answer> {
   const res = await fetch(`${origin}/search?q=${encodeURIComponent(q)}${extra}`);
   if (!res.ok) throw new Error(`/search ${q} → ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as Answer;
 }
 const cli = (script: string, args: string[]) =>
   run(process.execPath, ['--import', 'tsx', `${root}scripts/${script}.ts`, '--url', origin, ...args], {
@@ -269,7 +271,7 @@ try {
   const exact = (marker: string) => search(`"${marker}"`, '&type=article');
   for (const [id, last] of lastOf) {
     const r = await exact(last.marker);
-    if (r.total === 1 && r.hits[0].id === id) found++;
+    if (r.total === 1 && r.hits[0]?.id === id) found++;
   }
   for (const a of acks) if (lastOf.get(a.id)!.seq !== a.seq && (await exact(a.marker)).total > 0) stale++;
   console.log(
@@ -308,7 +310,7 @@ try {
     const got = await search(q, '&limit=10&facets=publisher');
     const same =
       got.total === want.total &&
-      JSON.stringify(got.hits.map((h: any) => h.id)) === JSON.stringify(want.hits.map((h) => h.id)) &&
+      JSON.stringify(got.hits.map((h) => h.id)) === JSON.stringify(want.hits.map((h) => h.id)) &&
       JSON.stringify(got.facets) === JSON.stringify(want.facets);
     if (same) equal++;
     else log(`differs: ${q}: ${got.total} vs ${want.total}`);
