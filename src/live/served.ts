@@ -10,7 +10,6 @@ import type { IndexSource } from '../index/source.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { IndexAccess, IndexHolder, ServedEngine } from '../store/served.js';
 import { type Entry, type Head, readEntry, readHead } from './log.js';
-import { segmented } from './segment.js';
 
 interface State {
   base: ServedEngine;
@@ -43,6 +42,9 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
       }
       if (state && state.base === base && state.seq === head.seq) return state.engine;
       const entries = await entriesOf(source, head);
+      // Imported on first use: normalizing, corpus assembly and the index writer would otherwise
+      // add to every isolate's startup (npm run check:bundle), live updates or not.
+      const { segmented } = await import('./segment.js');
       const { engine } = await segmented(base.loaded!, entries, head.seq);
       // A slower refresh must not replace a newer state.
       if (!state || state.base !== base || state.seq <= head.seq) state = { base, seq: head.seq, engine };

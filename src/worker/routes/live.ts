@@ -14,11 +14,9 @@
  * them, docs/live-updates.md › Extraction). Writes go through one Durable Object (LIVE).
  */
 import { type Context, Hono } from 'hono';
-import { extractQuotes } from '../../extract/quotes/extract.js';
 import type { LiveArticle } from '../../live/log.js';
 import { pendingEntries, type Update } from '../../live/writer.js';
 import { describeIssues, inputArticleSchema } from '../../model/input.js';
-import { normalizeArticle } from '../../pipeline/normalize.js';
 import { readPointer } from '../../store/versions.js';
 import type { AppEnv } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -59,7 +57,7 @@ async function requireBase(c: Context<AppEnv>): Promise<void> {
 }
 
 /** The article as the log keeps it: the normalized body, and the quotes and entities for it. */
-function toLive(raw: unknown, id: string): LiveArticle {
+async function toLive(raw: unknown, id: string): Promise<LiveArticle> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new ApiError(400, 'invalid_article', 'The body must be one article as a JSON object');
   const parsed = inputArticleSchema.safeParse({ id, ...raw });
@@ -67,6 +65,11 @@ function toLive(raw: unknown, id: string): LiveArticle {
   const input = parsed.data;
   if (input.id !== id)
     throw new ApiError(400, 'invalid_article', `id: the body says "${input.id}", the path "${id}"`);
+  // Imported on first use: their word tables would otherwise add to every isolate's startup.
+  const [{ normalizeArticle }, { extractQuotes }] = await Promise.all([
+    import('../../pipeline/normalize.js'),
+    import('../../extract/quotes/extract.js'),
+  ]);
   const { article } = normalizeArticle(input);
   return {
     ...input,
@@ -91,7 +94,7 @@ export function liveRoutes() {
     } catch {
       throw new ApiError(400, 'invalid_article', 'The body must be one article as JSON');
     }
-    const article = toLive(raw, id);
+    const article = await toLive(raw, id);
     await requireBase(c);
     const { stub, prefix } = writer(c);
     const ack = await stub.apply(prefix, { op: 'put', article } satisfies Update);
