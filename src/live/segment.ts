@@ -6,6 +6,7 @@
  * others until the next compaction: docs/live-updates.md › Scores.
  */
 
+import { TYPE_CODE } from '../index/columns.js';
 import { toIndexDocs } from '../index/index-docs.js';
 import { invert } from '../index/invert.js';
 import type { LiveStats, LoadedIndex } from '../index/load.js';
@@ -23,7 +24,7 @@ import { loadVersion } from '../store/versions.js';
 import type { Entry } from './log.js';
 
 const FIELDS = SEARCH_FIELDS.length;
-const { article: ARTICLE, quote: QUOTE } = { article: 0, quote: 1 };
+const { article: ARTICLE, quote: QUOTE } = TYPE_CODE;
 
 /** Per term, the documents holding it in each field, over some documents. */
 function documentFrequencies(corpus: Corpus): Map<string, number[]> {

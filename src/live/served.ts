@@ -21,7 +21,7 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
   const cache = new Map<number, Entry>();
   let state: State | null = null;
   let lastCheck = 0;
-  let checking: Promise<SearchEngine> | null = null;
+  let checking: Promise<ServedEngine> | null = null;
 
   async function entriesOf(source: IndexSource, head: Head): Promise<Entry[]> {
     const wanted = Object.values(head.entries).map((e) => e.seq);
@@ -32,7 +32,7 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
     return wanted.map((seq) => cache.get(seq)!).sort((a, b) => a.seq - b.seq);
   }
 
-  async function refresh(access: IndexAccess, base: ServedEngine): Promise<SearchEngine> {
+  async function refresh(access: IndexAccess, base: ServedEngine): Promise<ServedEngine> {
     try {
       const source = access.source();
       const head = await readHead(source);
@@ -70,5 +70,5 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
       });
       return checking;
     },
-  } as IndexHolder;
+  };
 }
