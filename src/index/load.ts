@@ -49,6 +49,21 @@ export interface LoadedIndex {
   docs: DocStore;
   columns: Columns;
   lexicon: Lexicon;
+  /**
+   * Live updates (src/live/): documents hidden from every answer (1: replaced or deleted since
+   * this version was built), and the statistics of the live corpus that scoring uses instead of
+   * the files'. Absent on an index served as built.
+   */
+  hidden?: Uint8Array;
+  liveStats?: LiveStats;
+}
+
+/** BM25's corpus statistics over a base version and its pending updates (see src/live/stats.ts). */
+export interface LiveStats {
+  documents: number;
+  avgFieldLength: number[];
+  /** Documents holding term number `term` of this index in field `field`, corpus-wide; `own`: the files' count. */
+  df(term: number, field: number, own: number): number;
 }
 
 export function parseJson(text: string, what: string): unknown {

@@ -60,7 +60,7 @@ function docsWith(
   if (v < 0) return [];
   const out: number[] = [];
   for (const doc of index.columns.newestFirst) {
-    if (index.columns.type[doc] !== type) continue;
+    if (index.columns.type[doc] !== type || index.hidden?.[doc]) continue;
     for (let k = offsets[doc]!; k < offsets[doc + 1]!; k++) {
       if (values[k] === v) {
         out.push(doc);

@@ -23,9 +23,14 @@ function entries(index: LoadedIndex, facet: FacetName): Entry[] {
   if (!perFacet) cache.set(index, (perFacet = new Map()));
   const hit = perFacet.get(facet);
   if (hit) return hit;
-  const { dictionary, values } = index.columns.facet(facet);
+  const { dictionary, values, offsets } = index.columns.facet(facet);
   const counts = new Uint32Array(dictionary.length);
-  for (const v of values) counts[v]!++;
+  const hidden = index.hidden;
+  if (hidden) {
+    // Documents a live update replaced or deleted count for nothing.
+    for (let doc = 0; doc + 1 < offsets.length; doc++)
+      if (!hidden[doc]) for (let k = offsets[doc]!; k < offsets[doc + 1]!; k++) counts[values[k]!]!++;
+  } else for (const v of values) counts[v]!++;
   const list = dictionary
     .map((value, v) => [value, counts[v]!] as const)
     .filter(([, count]) => count > 0)

@@ -22,7 +22,10 @@ export function storedById<T extends DocType>(
   id: string,
 ): Stored<T> | undefined {
   const doc = index.docs.find(type, id);
-  return doc === undefined ? undefined : (index.docs.get(doc) as Stored<T>);
+  // A live update hides a replaced or deleted article and its quotes; entities stay, for pages and facets.
+  return doc === undefined || (type !== 'entity' && index.hidden?.[doc])
+    ? undefined
+    : (index.docs.get(doc) as Stored<T>);
 }
 
 export function entityById(index: LoadedIndex, id: string): Entity | undefined {

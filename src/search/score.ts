@@ -100,9 +100,11 @@ function scratchFor(index: LoadedIndex): Scratch {
 }
 
 export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
-  const { terms, fieldLengths, avgFieldLength } = index;
-  // Corpus-wide statistics: a shard scores its documents exactly as the whole index would.
-  const n = index.totalDocuments;
+  const { terms, fieldLengths, liveStats } = index;
+  // Corpus-wide statistics: a shard scores its documents exactly as the whole index would; an
+  // index with pending live updates, as the base and the updates together.
+  const n = liveStats?.documents ?? index.totalDocuments;
+  const avgFieldLength = liveStats?.avgFieldLength ?? index.avgFieldLength;
   const s = scratchFor(index);
   const bitOf = new Map<string, number>();
   const bits = specs.map((spec) => {
@@ -121,7 +123,7 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
         const p = postings[f];
         if (!p) continue;
         const { docs, tfs } = p;
-        const matching = p.df;
+        const matching = liveStats ? liveStats.df(e.term, f, p.df) : p.df;
         const avg = avgFieldLength[f]!;
         // calcBM25Score's expression, term by term, so that results match MiniSearch's exactly.
         const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));

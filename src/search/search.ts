@@ -111,7 +111,10 @@ function filterAndCount(matches: Match[], index: LoadedIndex, filters: Filters, 
   const compiled = compileFilters(index, filters);
   const counters = facets.map((f) => new FacetCounter(index, f));
   const kept: Match[] = [];
+  const hidden = index.hidden;
   for (const m of matches) {
+    // Replaced or deleted by a live update: not in hits, totals or facet counts.
+    if (hidden?.[m.doc]) continue;
     const failed = failedFacet(index, compiled, m.doc);
     if (failed === null) continue;
     if (failed === 'none') kept.push(m);

@@ -11,7 +11,7 @@
  * serving. A request keeps the engine it was handed for its whole life, so no answer mixes two
  * versions.
  */
-import { IndexUnavailableError, readManifest } from '../index/load.js';
+import { IndexUnavailableError, type LoadedIndex, readManifest } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
 import type { IndexSource } from '../index/source.js';
 import { localEngine, type SearchEngine } from '../search/engine.js';
@@ -19,7 +19,7 @@ import { type ShardClient, shardedEngine } from '../shard/engine.js';
 import { loadVersion, readPointer } from './versions.js';
 
 /** What is served: one loaded index, or the shards of a sharded one (the ones that failed to load listed). */
-type ServedEngine = SearchEngine & { failedShards?: number[] };
+export type ServedEngine = SearchEngine & { failedShards?: number[]; loaded?: LoadedIndex };
 
 /** How the shards of a sharded version are reached (Durable Objects in the Worker). */
 export interface ShardAccess {
@@ -38,7 +38,7 @@ export interface IndexAccess {
 }
 
 export interface IndexHolder {
-  get(access: IndexAccess): Promise<SearchEngine>;
+  get(access: IndexAccess): Promise<ServedEngine>;
 }
 
 /**
@@ -48,7 +48,11 @@ export interface IndexHolder {
  */
 async function openVersion(source: IndexSource, shards: ShardAccess): Promise<ServedEngine> {
   const manifest = await readManifest(source);
-  if (!manifest.shards) return localEngine(await loadVersion(source, { manifest }));
+  if (!manifest.shards) {
+    // The loaded index rides along: live updates (src/live/) are served as segments over it.
+    const loaded = await loadVersion(source, { manifest });
+    return Object.assign(localEngine(loaded), { loaded });
+  }
   const clients = shards.clients(manifest);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));
   const failedShards = warmed.flatMap((w, i) => (w.status === 'rejected' ? [i] : []));

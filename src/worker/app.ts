@@ -4,6 +4,7 @@
  * read from the request's (src/worker/config.ts).
  */
 import { Hono } from 'hono';
+import { liveHolder } from '../live/served.js';
 import { indexHolder } from '../store/served.js';
 import type { AppEnv, Config } from './config.js';
 import { apiKey, oneKey, redactHealth } from './middleware/api-key.js';
@@ -22,6 +23,7 @@ import { adminGate, adminRoutes } from './routes/admin.js';
 import { demoRoutes } from './routes/demo.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes, statsRoutes } from './routes/health.js';
+import { liveRoutes } from './routes/live.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { suggestRoutes } from './routes/suggest.js';
@@ -64,7 +66,8 @@ const privacy = fromConfig((config) => ({ private: config.apiKey !== null }));
 const adminKey = fromConfig((config) => ({ key: config.adminKey }));
 
 export function createApp(options: AppOptions = {}) {
-  const holder = indexHolder();
+  // The served version, with the live updates pending over it (src/live/served.ts).
+  const holder = liveHolder(indexHolder());
   const app = new Hono<AppEnv & IndexVars & EtagVars>();
   app.onError(onError);
   app.notFound(notFound);
@@ -100,5 +103,6 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', widgetRoutes);
   app.route('/', demoRoutes);
   app.route('/', adminRoutes(adminKey));
+  app.route('/', liveRoutes());
   return app;
 }

@@ -2,6 +2,7 @@
  * Bindings, variables and secrets of the Worker (see wrangler.toml), as the runtime hands them
  * over. Variables and secrets are read once, through ./config.ts, never from here directly.
  */
+import type { LiveWriterRpc } from './live/rpc.js';
 import type { ShardRpc } from './shards/rpc.js';
 
 export interface Env {
@@ -16,6 +17,8 @@ export interface Env {
   INDEX_BUCKET?: R2Bucket;
   /** The shard-serving Durable Objects; needed only for a sharded index. */
   SHARDS?: DurableObjectNamespace<ShardRpc>;
+  /** The writer of live updates (PUT/DELETE /admin/articles/:id): one object per index location. */
+  LIVE?: DurableObjectNamespace<LiveWriterRpc>;
 
   // --- Variables ([vars]) and secrets: parsed and checked by ./config.ts ---
   CORS_ORIGINS?: string;

@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'incomplete_version',
   'no_previous_version',
   'bucket_missing',
+  // Live updates (src/worker/routes/live.ts).
+  'invalid_article',
+  'live_unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

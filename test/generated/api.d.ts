@@ -1477,7 +1477,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid_parameter" | "query_too_long" | "invalid_limit" | "invalid_offset" | "invalid_type" | "invalid_facet" | "invalid_filter" | "invalid_date" | "too_many_filters" | "too_many_terms" | "too_many_phrases" | "too_many_parameters" | "uri_too_long" | "headers_too_large" | "rate_limited" | "api_key_required" | "api_key_invalid" | "not_found" | "route_not_found" | "method_not_allowed" | "index_missing" | "index_incompatible" | "index_corrupt" | "shard_unavailable" | "internal_error" | "config_invalid" | "unauthorized" | "invalid_path" | "length_required" | "payload_too_large" | "invalid_manifest" | "incomplete_version" | "no_previous_version" | "bucket_missing";
+        ErrorCode: "invalid_parameter" | "query_too_long" | "invalid_limit" | "invalid_offset" | "invalid_type" | "invalid_facet" | "invalid_filter" | "invalid_date" | "too_many_filters" | "too_many_terms" | "too_many_phrases" | "too_many_parameters" | "uri_too_long" | "headers_too_large" | "rate_limited" | "api_key_required" | "api_key_invalid" | "not_found" | "route_not_found" | "method_not_allowed" | "index_missing" | "index_incompatible" | "index_corrupt" | "shard_unavailable" | "internal_error" | "config_invalid" | "unauthorized" | "invalid_path" | "length_required" | "payload_too_large" | "invalid_manifest" | "incomplete_version" | "no_previous_version" | "bucket_missing" | "invalid_article" | "live_unsupported";
         /**
          * @example {
          *       "error": {

@@ -38,7 +38,7 @@ export interface AdminOptions {
   key: string | null;
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+export const NO_STORE = { 'Cache-Control': 'no-store' };
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer realm="newsroom-search-admin"', ...NO_STORE };
 
 const STATUS: Record<PublishErrorCode, ContentfulStatusCode> = {
@@ -66,7 +66,7 @@ export function adminGate(options: PerRequest<AdminOptions>): MiddlewareHandler<
   };
 }
 
-function requireAdminKey(options: PerRequest<AdminOptions>): MiddlewareHandler<AppEnv> {
+export function requireAdminKey(options: PerRequest<AdminOptions>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const presented = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     const { key } = resolve(options, c);
@@ -91,7 +91,7 @@ async function storeCall<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-function storageOf(c: AdminContext): IndexStorage {
+export function storageOf(c: AdminContext): IndexStorage {
   const bucket = c.env.INDEX_BUCKET;
   if (!bucket)
     throw new ApiError(
@@ -102,7 +102,7 @@ function storageOf(c: AdminContext): IndexStorage {
   return r2Storage(bucket, c.var.config.index.r2Prefix);
 }
 
-function declaredLength(c: AdminContext, max: number): number {
+export function declaredLength(c: AdminContext, max: number): number {
   const header = c.req.header('Content-Length');
   if (header === undefined) throw new ApiError(411, 'length_required', 'Send the body with a Content-Length');
   const n = Number(header);
