@@ -51,7 +51,7 @@ export function updatesCorpus(entries: Entry[]): Corpus {
         },
       ];
     }),
-  );
+  ).corpus;
 }
 
 export interface Segments {
