@@ -2,12 +2,13 @@
  * Searching within a facet's values ("speaker: Zel…" over thousands of names): every word of
  * the query must start a word of the value's label, or be within the typo budget of one.
  */
+
+import { osaDistance } from '../index/edit-walk.js';
 import type { LoadedIndex } from '../index/load.js';
 import { describeValue, type FacetName, type FacetValue } from './facets.js';
 import { entityById } from './lookup.js';
 import { typoBudget } from './match.js';
 import { words } from './query.js';
-import { editDistance } from './suggest.js';
 
 interface Entry {
   value: string;
@@ -47,7 +48,7 @@ function entries(index: LoadedIndex, facet: FacetName): Entry[] {
 function wordMatches(query: string, label: string): boolean {
   if (label.startsWith(query)) return true;
   const budget = typoBudget(query);
-  return budget > 0 && editDistance(query, label.slice(0, query.length + budget), budget) <= budget;
+  return budget > 0 && osaDistance(query, label.slice(0, query.length + budget), budget) <= budget;
 }
 
 /** Every value of `facet` matching `q` here, with its count (undescribed: see describeValue). */

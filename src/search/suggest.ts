@@ -4,6 +4,7 @@
  */
 
 import { TYPE_CODE } from '../index/columns.js';
+import { osaDistance } from '../index/edit-walk.js';
 import type { Lexicon } from '../index/lexicon.js';
 import type { LoadedIndex } from '../index/load.js';
 import { lowerBound } from '../index/sorted.js';
@@ -107,35 +108,13 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
     .slice(0, limit);
 }
 
-/** Optimal string alignment distance: a swap of two neighbours ("teh") is one typo, not two. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, before[j - 2]! + 1);
-      row.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    before = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** The closest frequent word within the typo budget, among words sharing the first letter. */
 function correct(lexicon: Lexicon, term: string): string | null {
   // One more edit than search's typo budget: this runs only when search found nothing.
   const max = term.length >= 5 ? 2 : 1;
   let best: [string, number, number] | null = null;
   for (const [candidate, df] of lexicon.withPrefix(term[0]!, 20_000)) {
-    const d = editDistance(term, candidate, max);
+    const d = osaDistance(term, candidate, max);
     if (d > max) continue;
     if (!best || d < best[1] || (d === best[1] && df > best[2])) best = [candidate, d, df];
   }
