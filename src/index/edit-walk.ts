@@ -103,7 +103,7 @@ export function withinEdits(
         const rpl = matrix[prevRow + j]! + (char === query.charCodeAt(j) ? 0 : 1);
         const del = matrix[prevRow + j + 1]! + 1;
         const ins = matrix[thisRow + j]! + 1;
-        let dist = rpl < del ? (rpl < ins ? rpl : ins) : del < ins ? del : ins;
+        let dist = Math.min(rpl, del, ins);
         if (swaps && j > 0 && before === query.charCodeAt(j) && char === query.charCodeAt(j - 1)) {
           const swap = matrix[prevRow - n + j - 1]! + 1;
           if (swap < dist) dist = swap;
@@ -113,7 +113,7 @@ export function withinEdits(
         if (dist < min) min = dist;
       }
       const last = matrix[thisRow + n - 1]!;
-      best[i] = last < best[i - 1]! ? last : best[i - 1]!;
+      best[i] = Math.min(last, best[i - 1]!);
       if (min > max) {
         pruned = i;
         break;
