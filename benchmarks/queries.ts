@@ -5,7 +5,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { eng as STOP_WORDS } from 'stopword';
-import { typo } from '../scripts/lib/known-items.js';
+import { typo } from '../scripts/lib/typos.js';
 import type { Corpus } from '../src/model/corpus.js';
 
 export const QUERY_CLASSES = ['oneWord', 'twoWords', 'phrase', 'typo', 'prefix', 'browse'] as const;

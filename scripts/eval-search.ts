@@ -1,100 +1,95 @@
 /**
- * npm run eval:search -- [--articles PATH] [--split dev] [--seed 7] [--per-class 200] [--json]
- * Known-item relevance on PolNeAR: success@1 and MRR@10 per query class, for our search and for
- * MiniSearch with its default options over the same documents.
+ * npm run eval:search -- [--corpus polnear,reuters] [--split both|train|heldout] [--seed 7]
+ *                        [--per-class 200] [--engines ours,minisearch,flexsearch] [--misses 0] [--json]
+ * Known-item relevance (scripts/lib/known-items.ts): success@1 and MRR@10 per query class, on a
+ * tuning split (PolNeAR train, Reuters train) and a held-out one (PolNeAR dev, Reuters test), for
+ * our search and, over the same documents, MiniSearch (stock defaults, and with the fuzzy and
+ * prefix options a user would set) and FlexSearch (forward tokenizer, suggestions on). Ranking
+ * weights are tuned on the tuning split only (scripts/tune-search.ts); the held-out split is read
+ * to report. Every query is searched over all types in one list, as the search box does; `typed`
+ * is ours with the answer's type named.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import MiniSearch from 'minisearch';
-import { prepareCorpus } from '../src/build/build.js';
-import { parseIndexId } from '../src/index/ids.js';
-import { toIndexDocs } from '../src/index/index-docs.js';
-import { loadIndex } from '../src/index/load.js';
-import { memorySource } from '../src/index/memory-source.js';
-import { serializeIndex } from '../src/index/serialize.js';
-import { defaultExtractor } from '../src/pipeline/default-extractor.js';
-import { search } from '../src/search/search.js';
-import { type KnownItem, knownItems, type QueryClass } from './lib/known-items.js';
+import { EVAL_CORPORA, type EvalCorpus, type EvalCorpusName, prepareEvalCorpus } from './lib/eval-corpus.js';
+import { type ClassScore, ENGINE_NAMES, type EngineName, evaluate, missCause } from './lib/relevance.js';
 
 const opts = new Command()
-  .option('--articles <path>', 'articles NDJSON', '../shared/corpus/polnear/articles.ndjson')
-  .option('--split <name>', 'split the queries are drawn from', 'dev')
+  .option('--corpus <names>', 'comma-separated corpora (polnear, reuters)', 'polnear,reuters')
+  .option('--split <which>', 'both, train (tuning) or heldout', 'both')
   .option('--seed <n>', 'random seed', '7')
   .option('--per-class <n>', 'queries per class (at most)', '200')
-  .option('--json', 'print JSON instead of a table', false)
+  .option('--engines <names>', 'comma-separated engines', ENGINE_NAMES.join(','))
+  .option('--misses <n>', 'print up to n misses of ours per class (held-out split only when both)', '0')
+  .option('--json', 'print JSON instead of tables', false)
   .parse()
-  .opts<{ articles: string; split: string; seed: string; perClass: string; json: boolean }>();
+  .opts<{
+    corpus: string;
+    split: string;
+    seed: string;
+    perClass: string;
+    engines: string;
+    misses: string;
+    json: boolean;
+  }>();
 
-const splitIds = new Set(
-  readFileSync(opts.articles, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; split?: string })
-    .filter((a) => opts.split === 'all' || a.split === opts.split)
-    .map((a) => a.id),
-);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const engines = opts.engines.split(',') as EngineName[];
+const splits = opts.split === 'both' ? (['train', 'heldout'] as const) : [opts.split as 'train' | 'heldout'];
 
-const t0 = performance.now();
-const { corpus } = await prepareCorpus({ inputs: [opts.articles], extractor: defaultExtractor });
-const index = await loadIndex(
-  memorySource(await serializeIndex(corpus, { sources: [opts.articles], skipped: 0 })),
-);
-console.error(`corpus and index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const items = knownItems(corpus, splitIds, Number(opts.seed), Number(opts.perClass));
-
-const baseline = new MiniSearch({
-  fields: ['title', 'subtitle', 'body', 'text', 'speaker', 'name', 'aliases'],
-});
-baseline.addAll(toIndexDocs(corpus));
-
-type Ranker = (item: KnownItem) => string[];
-// One ranked list over every type, as the search box shows it: the answer must beat the rest.
-const ours: Ranker = (item) =>
-  search(index, { q: item.q, types: [], limit: 10, offset: 0 }).hits.map((h) => h.id);
-const plain: Ranker = (item) =>
-  baseline
-    .search(item.q)
-    .slice(0, 10)
-    .map((r) => parseIndexId(r.id as string).id);
-
-function score(rank: Ranker, cls: QueryClass) {
-  const set = items.filter((i) => i.class === cls);
-  let s1 = 0;
-  let rr = 0;
-  for (const item of set) {
-    const ids = rank(item);
-    const at = ids.findIndex((id) => item.answers.includes(id));
-    if (at === 0) s1++;
-    if (at >= 0) rr += 1 / (at + 1);
+interface Row extends ClassScore {
+  corpus: EvalCorpusName;
+  split: string;
+}
+const rows: Row[] = [];
+const headers: string[] = [];
+for (const name of opts.corpus.split(',') as EvalCorpusName[]) {
+  const ev: EvalCorpus = await prepareEvalCorpus(name, engines, log);
+  headers.push(
+    `${name}: ${ev.corpus.articles.length} articles, ${ev.corpus.quotes.length} quotes, ${ev.corpus.entities.length} entities (${EVAL_CORPORA[name].path})`,
+  );
+  for (const split of splits) {
+    const items = ev.items(split, Number(opts.seed), Number(opts.perClass));
+    const splitName = EVAL_CORPORA[name][split];
+    for (const score of evaluate(ev, items, engines)) {
+      rows.push({ corpus: name, split: splitName, ...score });
+      const wanted = Number(opts.misses);
+      if (wanted > 0 && (split === 'heldout' || splits.length === 1) && score.misses.length > 0) {
+        log(`\n${name} ${splitName} ${score.class}: ${score.misses.length} misses of ${score.queries}`);
+        for (const m of score.misses.slice(0, wanted))
+          log(
+            `  [${missCause(ev, m)}] ${JSON.stringify(m.q)} → ${m.top ?? '(nothing)'}; want ${m.answers[0]}`,
+          );
+      }
+    }
   }
-  return {
-    queries: set.length,
-    successAt1: set.length ? s1 / set.length : 0,
-    mrrAt10: set.length ? rr / set.length : 0,
-  };
 }
 
-const classes: QueryClass[] = ['typo-title', 'quote-fragment', 'entity-alias'];
-const rows = classes.map((cls) => ({
-  class: cls,
-  ours: score(ours, cls),
-  minisearchDefault: score(plain, cls),
-}));
-
+const f = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
 if (opts.json) {
-  console.log(JSON.stringify({ split: opts.split, seed: Number(opts.seed), rows }, null, 2));
+  console.log(
+    JSON.stringify(
+      { seed: Number(opts.seed), perClass: Number(opts.perClass), rows: rows.map(({ misses, ...r }) => r) },
+      null,
+      2,
+    ),
+  );
 } else {
-  const f = (n: number) => n.toFixed(3);
+  console.log(`Known-item search, seed ${opts.seed}, at most ${opts.perClass} queries per class\n`);
+  for (const h of headers) console.log(`- ${h}`);
   console.log(
-    `Known-item search on ${opts.articles} (${corpus.articles.length} articles, ${corpus.quotes.length} quotes, ${corpus.entities.length} entities), queries from split ${opts.split}, seed ${opts.seed}\n`,
+    '\nsuccess@1 / MRR@10. ours: all types in one list, as the search box; typed: ours with the type named; MiniSearch: stock defaults, and {fuzzy: 0.2, prefix: true}; FlexSearch: tokenize "forward", {suggest: true, merge: true}.\n',
   );
   console.log(
-    '| class | queries | success@1 | MRR@10 | MiniSearch default success@1 | MiniSearch default MRR@10 |',
+    '| corpus | split | class | queries | ours | typed | MiniSearch default | MiniSearch fuzzy+prefix | FlexSearch |',
   );
-  console.log('|---|---|---|---|---|---|');
+  console.log('|---|---|---|---:|---|---|---|---|---|');
   for (const r of rows) {
+    const cell = (e: EngineName) => {
+      const s = r.engines[e];
+      return s ? `${f(s.successAt1)} / ${f(s.mrrAt10)}` : '—';
+    };
     console.log(
-      `| ${r.class} | ${r.ours.queries} | ${f(r.ours.successAt1)} | ${f(r.ours.mrrAt10)} | ${f(r.minisearchDefault.successAt1)} | ${f(r.minisearchDefault.mrrAt10)} |`,
+      `| ${r.corpus} | ${r.split} | ${r.class} | ${r.queries} | **${cell('ours')}** | ${cell('typed')} | ${cell('minisearch')} | ${cell('minisearch-fuzzy')} | ${cell('flexsearch')} |`,
     );
   }
 }

@@ -6,6 +6,7 @@
  * the index's sorted term list: positions and frequencies, sorted like the terms.
  */
 import { eng as STOP_WORDS } from 'stopword';
+import { type SortedStrings, withinEdits } from './edit-walk.js';
 import { SEARCH_FIELDS } from './options.js';
 import type { TermData } from './postings.js';
 import { lowerBound } from './sorted.js';
@@ -59,12 +60,20 @@ export function lexiconSections(
   return { 'lexicon:terms': ids, 'lexicon:df': df };
 }
 
-export class Lexicon {
+export class Lexicon implements SortedStrings {
   constructor(
     private readonly terms: string[],
     private readonly ids: Uint32Array,
     private readonly df: Uint32Array,
   ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  at(i: number): string {
+    return this.terms[this.ids[i]!]!;
+  }
 
   private lowerBound(key: string): number {
     return lowerBound(this.ids.length, (i) => this.terms[this.ids[i]!]!, key);
@@ -84,5 +93,17 @@ export class Lexicon {
       out.push([word, this.df[i]!]);
     }
     return out;
+  }
+
+  /**
+   * [word, frequency, distance] of at most `limit` words that start with something within `max`
+   * edits of `prefix` (a swap of neighbours is one edit): completions of a word typed with a slip.
+   */
+  nearPrefix(prefix: string, max: number, limit = 200): Array<[string, number, number]> {
+    return withinEdits(this, prefix, max, { prefix: true, limit }).map(([i, d]) => [
+      this.at(i),
+      this.df[i]!,
+      d,
+    ]);
   }
 }

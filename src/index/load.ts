@@ -7,7 +7,7 @@
  * ./format1.ts), which converts it to the current format: the reader itself never depends on the writer.
  */
 import { ChunkedBytes } from './chunks.js';
-import { Columns } from './columns.js';
+import { Columns, TYPE_CODE } from './columns.js';
 import { DocStore } from './docs.js';
 import type { IndexHeader } from './header.js';
 import { Lexicon } from './lexicon.js';
@@ -23,6 +23,7 @@ import { OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
 import { Sections } from './sections.js';
 import { type IndexSource, readText } from './source.js';
 import { TermIndex } from './terms.js';
+import { Titles } from './titles.js';
 
 export type UnavailableCode = 'index_missing' | 'index_incompatible' | 'index_corrupt';
 
@@ -56,6 +57,7 @@ export interface LoadedIndex {
    */
   hidden?: Uint8Array;
   liveStats?: LiveStats;
+  titles: Titles;
 }
 
 /** BM25's corpus statistics over a base version and its pending updates (see src/live/stats.ts). */
@@ -241,6 +243,8 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
       store.get(0);
       store.get(header.documentCount - 1);
     }
+    let articles = 0;
+    while (articles < columns.count && columns.type[articles] === TYPE_CODE.article) articles++;
     return {
       manifest,
       terms,
@@ -255,6 +259,7 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
         sections.get('lexicon:terms', 'u32'),
         sections.get('lexicon:df', 'u32'),
       ),
+      titles: new Titles(sections, articles, store, terms),
     };
   } catch (err) {
     if (err instanceof IndexUnavailableError) throw err;

@@ -47,6 +47,10 @@ export class Sections {
     this.data = bytes instanceof ChunkedBytes ? bytes : new ChunkedBytes([bytes]);
   }
 
+  has(name: string): boolean {
+    return name in this.table;
+  }
+
   get<T extends SectionType>(name: string, type: T): InstanceType<(typeof CTOR)[T]> {
     const entry = this.table[name];
     if (!entry) throw new Error(`index.bin has no section "${name}"`);

@@ -1,6 +1,6 @@
 /**
  * Corpus → the bytes of one index version, format 2: index.json (header and term list), index.bin
- * (typed arrays: postings, field lengths, facet columns, lexicon) and docs.ndjson (stored documents),
+ * (typed arrays: postings, field lengths, facet columns, lexicon, titles as term positions) and docs.ndjson (stored documents),
  * per shard when split; every shard carries the corpus-wide statistics, so merged answers equal one
  * index's (src/shard/search.ts). A file over the chunk limit is stored as chunks (./split.ts).
  * The files and the manifest: docs/index-format.md. Pure: writing the files is the caller's job.
@@ -19,6 +19,7 @@ import { encodeTerm, type TermData, VarintWriter } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
 import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
+import { titleSections } from './titles.js';
 
 export interface SerializedIndex {
   manifest: Manifest;
@@ -118,6 +119,10 @@ function fileSet(
     'docs:global': Uint32Array.from(docs),
     ...columns.sections,
     ...lexiconSections(g.lexicon, terms),
+    ...titleSections(
+      part.articles.map((a) => a.title),
+      terms,
+    ),
   });
   const header: IndexHeader = {
     documentCount: docs.length,

@@ -8,6 +8,7 @@ import { FOLDABLE } from './highlight.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
 import type { ParsedQuery } from './query.js';
 import { type Scored, scoreQuery, type TermSpec } from './score.js';
+import { popcount, QuerySignals, RANKING } from './signals.js';
 
 const STOP = new Set(STOP_WORDS);
 
@@ -17,6 +18,10 @@ export interface Match {
   score: number;
   /** 1 for any-word matches listed after the all-word ones. */
   group?: number;
+  /** How many distinct query words it matched: any-word matches are ordered by this first. */
+  coverage?: number;
+  /** Whether it matched every query word (any-word matches can, with a short word's typo corrected). */
+  complete?: boolean;
 }
 
 /** No typos on short words (they become noise); one edit from 5 letters, two from 9. */
@@ -86,7 +91,8 @@ function phraseWordsToMatch(phrases: string[][]): { skip: Set<string> } {
   return { skip };
 }
 
-function termSpecs(parsed: ParsedQuery): { specs: TermSpec[]; required: string[] } {
+/** `relaxed`: the fallback's typo budget, which lets short words have one typo too (RANKING.relaxedMinLength). */
+function termSpecs(parsed: ParsedQuery, relaxed = false): { specs: TermSpec[]; required: string[] } {
   const exact = new Set(parsed.phrases.flat());
   const { skip } = phraseWordsToMatch(parsed.phrases);
   // A bare occurrence of a skipped word elsewhere in the query still has to match.
@@ -98,7 +104,9 @@ function termSpecs(parsed: ParsedQuery): { specs: TermSpec[]; required: string[]
       : [
           {
             term,
-            fuzzy: exact.has(term) ? 0 : typoBudget(term),
+            fuzzy: exact.has(term)
+              ? 0
+              : typoBudget(term) || (relaxed && term.length >= RANKING.relaxedMinLength ? 1 : 0),
             prefix: i === last && parsed.lastIsPrefix && term.length >= 3 && !exact.has(term),
           },
         ],
@@ -190,10 +198,15 @@ function excludedDocs(index: LoadedIndex, parsed: ParsedQuery, checker: PhraseCh
 export interface QueryMatches {
   /** Documents matching every word (after typo and prefix expansion) and every phrase. */
   all: Match[];
-  /** Documents matching some of the words and every phrase: computed only when asked for. */
+  /**
+   * Documents matching some of the words and every phrase, scored with the fallback's typo budget
+   * (short words get one typo): computed only when asked for.
+   */
   any: () => Match[];
   /** The index terms a document matched, for highlights: asked only for the documents shown. */
   termsOf(doc: number): Set<string>;
+  /** The signals of the last scoring (the fallback's once `any` was asked). */
+  signals(): QuerySignals;
   /** Phrase candidates left unverified (see PHRASE_TEXT_BUDGET), so far. */
   unverified: Match[];
   /** Whether some phrase check was skipped; and the share of checked candidates that passed. */
@@ -202,59 +215,89 @@ export interface QueryMatches {
 }
 
 /**
- * One scoring pass serves both modes: a document that matched every query word is an all-word
- * match, with the very score an AND query gives it (MiniSearch sums the same term scores and
- * multiplies by the number of words matched), so the any-word fallback costs no second walk of
- * the posting lists. Phrases are verified against the stored text in both modes; a document
- * whose matched words lack a phrase word cannot hold the phrase and is not read.
+ * One scoring pass serves both modes unless the fallback widens the typo budget: a document
+ * that matched every query word is an all-word match, with the very score an AND query gives it
+ * (MiniSearch sums the same term scores and multiplies by the number of words matched), so the
+ * any-word fallback costs no second walk of the posting lists. Phrases are verified against the
+ * stored text in both modes; a document whose matched words lack a phrase word cannot hold the
+ * phrase and is not read. Each match's score carries its title factor (./signals.ts).
  */
 export function matchQuery(
   index: LoadedIndex,
   parsed: ParsedQuery,
   phraseBudget = PHRASE_TEXT_BUDGET,
 ): QueryMatches {
-  const { specs, required } = termSpecs(parsed);
-  const scored: Scored = scoreQuery(index, specs);
   const checker = new PhraseChecker(index, phraseBudget);
   const excluded = excludedDocs(index, parsed, checker);
-  let requiredBits = 0;
-  specs.forEach((spec, k) => {
-    if (required.includes(spec.term)) requiredBits |= scored.bits[k]!;
-  });
-  const toMatch = (i: number): Match => ({ doc: scored.docs[i]!, score: scored.scores[i]! });
   const unverified: Match[] = [];
-  const keep = (list: number[]): Match[] => {
-    if (parsed.phrases.length === 0) return list.map(toMatch);
-    const out: Match[] = [];
-    const candidates = list
-      .filter((i) => (scored.masks[i]! & requiredBits) === requiredBits)
-      .sort((a, b) => scored.scores[b]! - scored.scores[a]!);
-    let k = 0;
-    for (; k < candidates.length && !checker.halfSpent; k++) {
-      if (checker.holds(scored.docs[candidates[k]!]!, parsed.phrases)) out.push(toMatch(candidates[k]!));
-    }
-    // Past half the budget: an evenly spread sample of the rest, to estimate the unread ones.
-    const rest = candidates.length - k;
-    const affordable = Math.max(1, Math.floor((checker.budget - checker.budget / 2) / checker.averageCost));
-    const stride = Math.max(1, Math.ceil(rest / affordable));
-    for (let j = 0; k < candidates.length; k++, j++) {
-      const i = candidates[k]!;
-      const holds = j % stride === 0 ? checker.holds(scored.docs[i]!, parsed.phrases, stride > 1) : null;
-      if (holds === null) unverified.push(toMatch(i));
-      else if (holds) out.push(toMatch(i));
-    }
-    return out;
+
+  const pass = (relaxed: boolean) => {
+    const { specs, required } = termSpecs(parsed, relaxed);
+    const scored: Scored = scoreQuery(index, specs);
+    const signals = new QuerySignals(index, scored, specs);
+    let requiredBits = 0;
+    specs.forEach((spec, k) => {
+      if (required.includes(spec.term)) requiredBits |= scored.bits[k]!;
+    });
+    const toMatch = (i: number): Match => {
+      const doc = scored.docs[i]!;
+      const mask = scored.masks[i]!;
+      return {
+        doc,
+        score: scored.scores[i]! * signals.titleFactor(doc, scored.titleMasks[i]!),
+        coverage: popcount(mask),
+        complete: mask === scored.allBits,
+      };
+    };
+    const keep = (list: number[]): Match[] => {
+      if (parsed.phrases.length === 0) return list.map(toMatch);
+      const out: Match[] = [];
+      const candidates = list
+        .filter((i) => (scored.masks[i]! & requiredBits) === requiredBits)
+        .sort((a, b) => scored.scores[b]! - scored.scores[a]!);
+      let k = 0;
+      for (; k < candidates.length && !checker.halfSpent; k++) {
+        if (checker.holds(scored.docs[candidates[k]!]!, parsed.phrases)) out.push(toMatch(candidates[k]!));
+      }
+      // Past half the budget: an evenly spread sample of the rest, to estimate the unread ones.
+      const rest = candidates.length - k;
+      const affordable = Math.max(1, Math.floor((checker.budget - checker.budget / 2) / checker.averageCost));
+      const stride = Math.max(1, Math.ceil(rest / affordable));
+      for (let j = 0; k < candidates.length; k++, j++) {
+        const i = candidates[k]!;
+        const holds = j % stride === 0 ? checker.holds(scored.docs[i]!, parsed.phrases, stride > 1) : null;
+        if (holds === null) unverified.push(toMatch(i));
+        else if (holds) out.push(toMatch(i));
+      }
+      return out;
+    };
+    return { specs, scored, signals, keep };
   };
+
+  const strict = pass(false);
+  let current = strict;
   const complete: number[] = [];
   const partial: number[] = [];
-  for (let i = 0; i < scored.docs.length; i++) {
-    if (excluded.has(scored.docs[i]!)) continue;
-    (scored.masks[i] === scored.allBits ? complete : partial).push(i);
+  for (let i = 0; i < strict.scored.docs.length; i++) {
+    if (excluded.has(strict.scored.docs[i]!)) continue;
+    (strict.scored.masks[i] === strict.scored.allBits ? complete : partial).push(i);
   }
+  const all = strict.keep(complete);
   return {
-    all: keep(complete),
-    any: () => keep(partial),
-    termsOf: (doc) => scored.termsOf(doc),
+    all,
+    any: () => {
+      const widens = termSpecs(parsed, true).specs.some((spec, k) => spec.fuzzy !== strict.specs[k]!.fuzzy);
+      if (!widens) return strict.keep(partial);
+      current = pass(true);
+      const listed = new Set(complete.map((i) => strict.scored.docs[i]!));
+      const rest: number[] = [];
+      const { docs } = current.scored;
+      for (let i = 0; i < docs.length; i++)
+        if (!excluded.has(docs[i]!) && !listed.has(docs[i]!)) rest.push(i);
+      return current.keep(rest);
+    },
+    termsOf: (doc) => current.scored.termsOf(doc),
+    signals: () => current.signals,
     unverified,
     approximate: () => unverified.length > 0 || checker.skipped > 0,
     passRate: () => checker.passRate(),

@@ -19,6 +19,7 @@ const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.375;
 const BOOSTS = SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]);
 const FIELDS = SEARCH_FIELDS.length;
+const TITLE = SEARCH_FIELDS.indexOf('title');
 
 /** One query word: matched exactly, and within `fuzzy` edits and as a prefix when asked. */
 export interface TermSpec {
@@ -43,6 +44,10 @@ export interface Scored {
   allBits: number;
   /** Bit of each spec, in spec order. */
   bits: number[];
+  /** Per document, the bits of the query words its title matched. */
+  titleMasks: Uint32Array;
+  /** Index term position → the bits of the query words that expanded to it (exactly, by typo or prefix). */
+  termBits: Map<number, number>;
   /** The index terms (after expansion) a document matched: what highlights mark. */
   termsOf(doc: number): Set<string>;
 }
@@ -78,6 +83,7 @@ interface Scratch {
   total: Float64Array;
   spec: Float64Array;
   mask: Uint32Array;
+  title: Uint32Array;
   seen: Uint32Array;
   stamp: number;
 }
@@ -91,6 +97,7 @@ function scratchFor(index: LoadedIndex): Scratch {
       total: new Float64Array(n),
       spec: new Float64Array(n),
       mask: new Uint32Array(n),
+      title: new Uint32Array(n),
       seen: new Uint32Array(n),
       stamp: 0,
     };
@@ -114,14 +121,18 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
   });
   const expansions = specs.map((spec) => expand(terms, spec));
   const touched: number[] = [];
+  const termBits = new Map<number, number>();
   specs.forEach((_, k) => {
     const stamp = ++s.stamp;
     const inSpec: number[] = [];
+    const bit = bits[k]!;
     for (const e of expansions[k]!) {
+      termBits.set(e.term, (termBits.get(e.term) ?? 0) | bit);
       const postings = terms.postings(e.term);
       for (let f = 0; f < FIELDS; f++) {
         const p = postings[f];
         if (!p) continue;
+        if (f === TITLE) for (const doc of p.docs) s.title[doc] = s.title[doc]! | bit;
         const { docs, tfs } = p;
         const matching = liveStats ? liveStats.df(e.term, f, p.df) : p.df;
         const avg = avgFieldLength[f]!;
@@ -144,7 +155,6 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
         }
       }
     }
-    const bit = bits[k]!;
     for (const doc of inSpec) {
       if (s.mask[doc] === 0) {
         s.total[doc] = s.spec[doc]!;
@@ -163,10 +173,13 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
   const docs = Uint32Array.from(touched);
   const scores = new Float64Array(docs.length);
   const masks = new Uint32Array(docs.length);
+  const titleMasks = new Uint32Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     const mask = s.mask[doc]!;
     masks[i] = mask;
+    titleMasks[i] = s.title[doc]!;
+    s.title[doc] = 0;
     // MiniSearch multiplies by the number of distinct query words matched.
     scores[i] = s.total[doc]! * popcount(mask);
     s.mask[doc] = 0;
@@ -179,6 +192,8 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
     masks,
     allBits,
     bits,
+    titleMasks,
+    termBits,
     termsOf(doc) {
       const out = new Set<string>();
       for (const list of expansions) {

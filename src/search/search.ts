@@ -20,6 +20,7 @@ import { type ArticleHit, articleHit, entityHit, type QuoteHit, quoteHit, type S
 import { articleAt, entityAt, quoteAt } from './lookup.js';
 import { containsPhrase, type Match, matchAll, matchQuery, type QueryMatches } from './match.js';
 import { type ParsedQuery, parseQuery, words } from './query.js';
+import { type QuerySignals, RANKING } from './signals.js';
 import { didYouMean } from './suggest.js';
 
 export interface SearchParams {
@@ -67,28 +68,31 @@ export interface PartialAnswer {
 /** Below this many all-word hits, any-word hits are appended after them. */
 export const MIN_ALL_WORD_HITS = 3;
 const SUB_QUOTES = 3;
-const ENTITY_EXACT_BOOST = 4;
 /** A quote that holds the query's words in order is what a quote-like query asks for. */
 const QUOTE_PHRASE_BOOST = 3;
 const QUOTE_PHRASE_MIN_WORDS = 3;
 const RECENCY_HALF_LIFE_DAYS = 60;
 
-/** `complete`: the matches hold every word; only then can a name or a quote equal the query. */
+/**
+ * Boosts by document type, on top of the score (BM25 with the title factor): an entity named by
+ * the query, a quote holding it as a phrase, and recency when asked. Only a match holding every
+ * query word can have a name or a quote equal to the query.
+ */
 function applyBoosts(
   index: LoadedIndex,
   matches: Match[],
   parsed: ParsedQuery,
   recency: boolean,
-  complete: boolean,
+  signals: QuerySignals,
 ): void {
-  const phrase = parsed.terms.join(' ');
   const { newest, published, type } = index.columns;
   for (const m of matches) {
     const t = type[m.doc];
-    if (complete && t === ENTITY) {
+    if (m.complete && t === ENTITY) {
       const e = entityAt(index, m.doc);
-      if ([e.name, ...e.aliases].some((n) => words(n).join(' ') === phrase)) m.score *= ENTITY_EXACT_BOOST;
-    } else if (complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
+      const named = signals.nameMatch([e.name, ...e.aliases]);
+      if (named) m.score *= named === 'exact' ? RANKING.exactName : RANKING.nearName;
+    } else if (m.complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
       if (containsPhrase(quoteAt(index, m.doc).text, parsed.terms, parsed.lastIsPrefix))
         m.score *= QUOTE_PHRASE_BOOST;
     }
@@ -174,7 +178,11 @@ export function answerOrder(index: LoadedIndex, sort: SearchParams['sort']): (a:
     const date = byDate(published);
     return (a, b) => date(a, b) || g[a.doc]! - g[b.doc]!;
   }
-  return (a, b) => (a.group ?? 0) - (b.group ?? 0) || b.score - a.score || g[a.doc]! - g[b.doc]!;
+  return (a, b) =>
+    (a.group ?? 0) - (b.group ?? 0) ||
+    (b.coverage ?? 0) - (a.coverage ?? 0) ||
+    b.score - a.score ||
+    g[a.doc]! - g[b.doc]!;
 }
 
 /**
@@ -206,7 +214,7 @@ export function runSearch(
     matches = found.all;
     anyWord = found.any;
     termsOf = found.termsOf;
-    applyBoosts(index, matches, parsed, params.recency ?? false, true);
+    applyBoosts(index, matches, parsed, params.recency ?? false, found.signals());
   }
   let { kept, counters } = filterAndCount(matches, index, filters, facetNames);
   const allKept = kept.length;
@@ -218,7 +226,7 @@ export function runSearch(
     more = extra.length;
     if (extra.length > 0) {
       match = 'any';
-      applyBoosts(index, extra, parsed, params.recency ?? false, false);
+      applyBoosts(index, extra, parsed, params.recency ?? false, found!.signals());
       for (const m of extra) m.group = 1;
       matches = [...matches.sort(order), ...extra.sort(order)];
       ({ kept, counters } = filterAndCount(matches, index, filters, facetNames));

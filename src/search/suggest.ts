@@ -4,12 +4,13 @@
  */
 
 import { TYPE_CODE } from '../index/columns.js';
-import { osaDistance } from '../index/edit-walk.js';
+import { osaDistance, withinEdits } from '../index/edit-walk.js';
 import type { Lexicon } from '../index/lexicon.js';
 import type { LoadedIndex } from '../index/load.js';
 import { lowerBound } from '../index/sorted.js';
 import type { EntityKind } from '../model/documents.js';
 import { entityAt, entityById } from './lookup.js';
+import { typoBudget } from './match.js';
 import { words } from './query.js';
 
 export interface Suggestion {
@@ -26,7 +27,7 @@ export interface Suggestion {
  * Every entity's name from each of its words on ("volodymyr zelenskyy", "zelenskyy") and each
  * alias whole ("nsc"): role words inside aliases ("minister") must not suggest the person.
  */
-type NameKey = [folded: string, entityId: string];
+type NameKey = [folded: string, entityId: string, whole: boolean];
 const nameKeys = new WeakMap<LoadedIndex, NameKey[]>();
 
 function entityNameKeys(index: LoadedIndex): NameKey[] {
@@ -38,8 +39,8 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
     if (type[doc] !== TYPE_CODE.entity) continue;
     const e = entityAt(index, doc);
     const w = words(e.name);
-    for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
-    for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id]);
+    for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id, i === 0]);
+    for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id, true]);
   }
   keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   nameKeys.set(index, keys);
@@ -47,8 +48,12 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
 }
 
 /** At most `scan` entries starting with `prefix`: bounds the work for one-letter prefixes. */
-function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000): Array<[string, T]> {
-  const out: Array<[string, T]> = [];
+function withPrefix<K extends readonly [string, ...unknown[]]>(
+  sorted: K[],
+  prefix: string,
+  scan = 4000,
+): K[] {
+  const out: K[] = [];
   for (
     let i = lowerBound(sorted.length, (k) => sorted[k]![0], prefix);
     i < sorted.length && out.length < scan;
@@ -80,33 +85,99 @@ export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] 
   return computeSuggestions(index, q, w, limit);
 }
 
+function entitySuggestion(index: LoadedIndex, id: string): Suggestion | null {
+  const e = entityById(index, id);
+  return e
+    ? { text: e.name, kind: 'entity', count: e.articleIds.length, id: e.id, entityKind: e.kind }
+    : null;
+}
+
+/** Completions ordered as readers expect: more articles first, an entity before a word on a tie. */
+const byCount = (a: Suggestion, b: Suggestion) => b.count - a.count || (a.kind === 'entity' ? -1 : 1);
+
+/**
+ * One word typed: names and word completions together, by count. Several words: names first,
+ * since a name matched everything typed and a completion only the last word (its count is that
+ * word's). Names and words typed with a slip fill what exact prefixes leave, fewer typos first.
+ */
 function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: number): Suggestion[] {
   const last = w[w.length - 1]!;
   const head = w.slice(0, -1).join(' ');
   const typing = !/\s$/.test(q);
+  const typed = w.join(' ');
+  const complete = (term: string) => (head ? `${head} ${term}` : term);
 
-  const entities = new Map<string, Suggestion>();
-  for (const [, id] of withPrefix(entityNameKeys(index), w.join(' '))) {
-    const e = entityById(index, id);
-    if (e && !entities.has(id)) {
-      entities.set(id, {
-        text: e.name,
-        kind: 'entity',
-        count: e.articleIds.length,
-        id: e.id,
-        entityKind: e.kind,
-      });
-    }
+  const names = new Map<string, Suggestion>();
+  // Names typed from their first word: several words typed are more likely a name's start.
+  const fromStart = new Set<string>();
+  for (const [, id, whole] of withPrefix(entityNameKeys(index), typed)) {
+    if (whole) fromStart.add(id);
+    const s = names.has(id) ? null : entitySuggestion(index, id);
+    if (s) names.set(id, s);
   }
-  const terms: Suggestion[] = typing
-    ? index.lexicon
-        .withPrefix(last)
-        .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }))
+  const byStart = (a: Suggestion, b: Suggestion) =>
+    Number(fromStart.has(b.id!)) - Number(fromStart.has(a.id!)) || byCount(a, b);
+  const completions: Suggestion[] = typing
+    ? index.lexicon.withPrefix(last).map(([term, df]) => ({ text: complete(term), kind: 'term', count: df }))
     : [];
-  return [...entities.values(), ...terms]
-    .sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1))
+  const nearNames = () => (names.size < limit ? namesNear(index, typed, names) : []);
+  const nearWords = () => {
+    const budget = typoBudget(last);
+    if (!typing || budget === 0) return [];
+    return index.lexicon
+      .nearPrefix(last, budget, NEAR_SCAN)
+      .filter(([, , d]) => d > 0)
+      .sort((a, b) => a[2] - b[2] || b[1] - a[1])
+      .map(([term, df]): Suggestion => ({ text: complete(term), kind: 'term', count: df }));
+  };
+  let out: Suggestion[];
+  if (!head) {
+    out = [...names.values(), ...completions].sort(byCount);
+    if (out.length < limit) out.push(...nearNames(), ...nearWords());
+  } else {
+    out = [...[...names.values()].sort(byStart), ...nearNames(), ...completions.sort(byCount)];
+    if (out.length < limit) out.push(...nearWords());
+  }
+  // A completion that spells a suggested name adds nothing.
+  const seen = new Set<string>();
+  return out
+    .filter((s) => {
+      const key = s.kind === 'entity' ? words(s.text).join(' ') : s.text;
+      if (s.kind === 'term' && seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, limit);
 }
+
+/**
+ * Names within the typo budget of what was typed (as a prefix), not yet found: fewer typos
+ * first, then (several words typed) typed from the name's first word, then more articles.
+ */
+function namesNear(index: LoadedIndex, typed: string, found: Map<string, Suggestion>): Suggestion[] {
+  const budget = typoBudget(typed.replace(/ /g, ''));
+  if (budget === 0) return [];
+  const keys = entityNameKeys(index);
+  // Per entity: its fewest typos, and whether they were counted from the name's first word.
+  const closest = new Map<string, [distance: number, inner: number]>();
+  const list = { size: keys.length, at: (i: number) => keys[i]![0] };
+  for (const [i, d] of withinEdits(list, typed, budget, { prefix: true, limit: NEAR_SCAN })) {
+    const [, id, whole] = keys[i]!;
+    const rank: [number, number] = [d, whole || !typed.includes(' ') ? 0 : 1];
+    const had = closest.get(id);
+    if (!found.has(id) && (!had || rank[0] < had[0] || (rank[0] === had[0] && rank[1] < had[1])))
+      closest.set(id, rank);
+  }
+  const near: Array<[Suggestion, [number, number]]> = [];
+  for (const [id, rank] of closest) {
+    const s = entitySuggestion(index, id);
+    if (s) near.push([s, rank]);
+  }
+  return near.sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || byCount(a[0], b[0])).map(([s]) => s);
+}
+
+/** Entries a typo lookup may list: a whole subtree of names can match a short prefix. */
+const NEAR_SCAN = 2000;
 
 /** The closest frequent word within the typo budget, among words sharing the first letter. */
 function correct(lexicon: Lexicon, term: string): string | null {
