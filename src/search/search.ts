@@ -19,7 +19,7 @@ import { compileFilters, type Filters, failedFacet, NO_FILTERS } from './filters
 import { type ArticleHit, articleHit, entityHit, type QuoteHit, quoteHit, type SearchHit } from './hits.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
 import { containsPhrase, type Match, matchAll, matchQuery, type QueryMatches } from './match.js';
-import { type ParsedQuery, parseQuery, words } from './query.js';
+import { type ParsedQuery, parseQuery } from './query.js';
 import { type QuerySignals, RANKING } from './signals.js';
 import { didYouMean } from './suggest.js';
 
