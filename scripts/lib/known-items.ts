@@ -2,6 +2,7 @@
  * Known-item queries for relevance evaluation: each query has one right answer (or a few
  * indistinguishable ones), typed as readers type it:
  *  - typo-title: an article's whole title with one typo in one word of 5+ letters → that article
+ *    (or any article with the same title)
  *  - title-start: the first few words of a title as remembered (words of 4+ letters, stop words
  *    and tickers left out, lower case), one of them with a typo → that article (or any article
  *    whose title starts with the same words)
@@ -79,6 +80,12 @@ export function titleWords(title: string): string[] {
 
 function typoTitles(rng: Rng, corpus: Corpus, ids: ReadonlySet<string>, perClass: number): KnownItem[] {
   const items: KnownItem[] = [];
+  // Wire services repeat a headline: every article with the same title is the right answer.
+  const sameTitle = new Map<string, string[]>();
+  for (const a of corpus.articles) {
+    const key = norm(a.title ?? '');
+    sameTitle.set(key, [...(sameTitle.get(key) ?? []), a.id]);
+  }
   for (const a of shuffle(
     rng,
     corpus.articles.filter((a) => ids.has(a.id)),

@@ -19,7 +19,7 @@ export const RANKING = {
   /** … + start × (share of query words in order) when the title starts with the first query word. */
   start: 0.5,
   /** Title words allowed between two query words that still count as adjacent ("harbor and bridge"). */
-  gap: 1,
+  gap: 0,
   /** An entity whose name or an alias is the query, word for word. */
   exactName: 4,
   /** … the same with a typo or an unfinished last word, corrected. */
@@ -28,7 +28,7 @@ export const RANKING = {
    * When every word did not find enough (the any-word fallback), words from this many letters get
    * one typo too: a slip in a short word ("bsuh") is then not lost. Infinity: never.
    */
-  relaxedMinLength: 4,
+  relaxedMinLength: 3,
 };
 
 export type NameMatch = 'exact' | 'near' | null;

@@ -108,15 +108,19 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
   const complete = (term: string) => (head ? `${head} ${term}` : term);
 
   const names = new Map<string, Suggestion>();
-  // Names typed from their first word: several words typed are more likely a name's start.
+  // A name typed whole comes first; then, when several words are typed, names typed from their first word.
+  const whole = new Set<string>();
   const fromStart = new Set<string>();
-  for (const [, id, whole] of withPrefix(entityNameKeys(index), typed)) {
-    if (whole) fromStart.add(id);
+  for (const [key, id, first] of withPrefix(entityNameKeys(index), typed)) {
+    if (first) fromStart.add(id);
+    if (first && key === typed) whole.add(id);
     const s = names.has(id) ? null : entitySuggestion(index, id);
     if (s) names.set(id, s);
   }
   const byStart = (a: Suggestion, b: Suggestion) =>
-    Number(fromStart.has(b.id!)) - Number(fromStart.has(a.id!)) || byCount(a, b);
+    Number(whole.has(b.id!)) - Number(whole.has(a.id!)) ||
+    Number(fromStart.has(b.id!)) - Number(fromStart.has(a.id!)) ||
+    byCount(a, b);
   const completions: Suggestion[] = typing
     ? index.lexicon.withPrefix(last).map(([term, df]) => ({ text: complete(term), kind: 'term', count: df }))
     : [];
@@ -132,7 +136,9 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
   };
   let out: Suggestion[];
   if (!head) {
-    out = [...names.values(), ...completions].sort(byCount);
+    out = [...names.values(), ...completions].sort(
+      (a, b) => Number(whole.has(b.id ?? '')) - Number(whole.has(a.id ?? '')) || byCount(a, b),
+    );
     if (out.length < limit) out.push(...nearNames(), ...nearWords());
   } else {
     out = [...[...names.values()].sort(byStart), ...nearNames(), ...completions.sort(byCount)];
@@ -152,28 +158,35 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
 
 /**
  * Names within the typo budget of what was typed (as a prefix), not yet found: fewer typos
- * first, then (several words typed) typed from the name's first word, then more articles.
+ * first, then names typed whole, then (several words typed) names typed from their first word,
+ * then more articles.
  */
 function namesNear(index: LoadedIndex, typed: string, found: Map<string, Suggestion>): Suggestion[] {
   const budget = typoBudget(typed.replace(/ /g, ''));
   if (budget === 0) return [];
   const keys = entityNameKeys(index);
-  // Per entity: its fewest typos, and whether they were counted from the name's first word.
-  const closest = new Map<string, [distance: number, inner: number]>();
+  // Per entity: [fewest typos, 0 when the whole name is that close, 0 when counted from its first word].
+  const closest = new Map<string, number[]>();
   const list = { size: keys.length, at: (i: number) => keys[i]![0] };
+  const several = typed.includes(' ');
   for (const [i, d] of withinEdits(list, typed, budget, { prefix: true, limit: NEAR_SCAN })) {
-    const [, id, whole] = keys[i]!;
-    const rank: [number, number] = [d, whole || !typed.includes(' ') ? 0 : 1];
+    const [key, id, first] = keys[i]!;
+    if (found.has(id)) continue;
+    const rank = [d, first && osaDistance(typed, key, budget) <= d ? 0 : 1, first || !several ? 0 : 1];
     const had = closest.get(id);
-    if (!found.has(id) && (!had || rank[0] < had[0] || (rank[0] === had[0] && rank[1] < had[1])))
-      closest.set(id, rank);
+    if (!had || compareRanks(rank, had) < 0) closest.set(id, rank);
   }
-  const near: Array<[Suggestion, [number, number]]> = [];
+  const near: Array<[Suggestion, number[]]> = [];
   for (const [id, rank] of closest) {
     const s = entitySuggestion(index, id);
     if (s) near.push([s, rank]);
   }
-  return near.sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || byCount(a[0], b[0])).map(([s]) => s);
+  return near.sort((a, b) => compareRanks(a[1], b[1]) || byCount(a[0], b[0])).map(([s]) => s);
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 /** Entries a typo lookup may list: a whole subtree of names can match a short prefix. */

@@ -48,6 +48,14 @@ interface Case {
   dates: [string, string];
   facetQueries: Array<readonly [(typeof FACETS)[number], string]>;
   suggestions: string[];
+  /**
+   * Typos (a swap is one edit), title starts, names typed with a slip, and the any-word fallback
+   * with its short-word typos and its order by words matched: ranking signals on every shard.
+   */
+  slips: string[];
+  /** A typo'd query for distinct articles and page 2, and a name typed with a slip. */
+  slip: string;
+  nameSlip: string;
 }
 
 const CASES: Case[] = [
@@ -81,7 +89,10 @@ const CASES: Case[] = [
       ['speaker', 'quin'],
       ['organization', 'nior'],
     ],
-    suggestions: ['no', 'harb', 'ana k'],
+    suggestions: ['no', 'harb', 'ana k', 'ana kovacevci', 'kovaecvic'],
+    slips: ['ana kovacevci', 'harbor stirke vote', 'budget vtoe', 'harbor stirke zqxv', 'budget vtoe delayde'],
+    slip: 'harbor stirke',
+    nameSlip: 'ana kovacveic',
   },
   {
     name: 'PolNeAR',
@@ -113,7 +124,10 @@ const CASES: Case[] = [
       ['speaker', 'trum'],
       ['organization', 'fbi'],
     ],
-    suggestions: ['cl', 'hill', 'donald t'],
+    suggestions: ['cl', 'hill', 'donald t', 'hillary clintno', 'donlad'],
+    slips: ['hillary clintno', 'donald turmp campaign', 'obama sasy', 'clinton emial zqxv', 'tax plna'],
+    slip: 'clinton campaing',
+    nameSlip: 'hilary clinton',
   },
 ];
 
@@ -125,6 +139,10 @@ function queries(c: Case): Array<[string, SearchParams]> {
   for (const q of c.phrases) add(q, { q, facets: ['publisher', 'person'], phraseBudget: Infinity });
   // Common words: large match sets; rare pairs: the any-word fallback over the whole corpus.
   for (const q of c.broad) add(q, { q, facets: ['publisher', 'person'] });
+  for (const q of c.slips) add(q, { q, facets: ['publisher', 'person'] });
+  add('typo distinct', { q: c.slip, distinct: 'article' });
+  add('typo page 2', { q: c.slip, offset: 10, limit: 10 });
+  add('name with a slip', { q: c.nameSlip, types: ['entity'] });
   add('browse', { q: '', facets: [...FACETS], facetLimit: 5 });
   add('browse filtered', {
     q: '',
