@@ -62,10 +62,7 @@ const corpus: Corpus = {
     ...filler,
   ],
   quotes: [],
-  entities: [
-    person('Marlow Quade', ['Quade'], ['quade-wins']),
-    person('Lucky Marlow', [], ['quade-wins']),
-  ],
+  entities: [person('Marlow Quade', ['Quade'], ['quade-wins']), person('Lucky Marlow', [], ['quade-wins'])],
 };
 
 let index: LoadedIndex;
