@@ -14,11 +14,6 @@
  * of a row is below the smallest of the row before, and a row above `max` ends its subtree.
  */
 
-export interface SortedStrings {
-  readonly size: number;
-  at(i: number): string;
-}
-
 export interface WalkOptions {
   /** Count a swap of two neighbours as one edit (default true). */
   transpositions?: boolean;
@@ -29,6 +24,8 @@ export interface WalkOptions {
   prefix?: boolean;
   /** Stop after this many strings (prefix mode can match whole subtrees). */
   limit?: number;
+  /** Walk only the strings at positions [from, to) (a prefix's range). */
+  range?: [from: number, to: number];
 }
 
 /**
@@ -36,27 +33,27 @@ export interface WalkOptions {
  * `from` does). Gallops: a walk skips thousands of small ranges, which a binary search over the
  * whole remaining list would make cost log(size) each.
  */
-export function endOfPrefix(list: SortedStrings, prefix: string, from: number): number {
+export function endOfPrefix(list: readonly string[], prefix: string, from: number): number {
   let lo = from + 1;
   let step = 1;
   let hi = lo;
-  while (hi < list.size && list.at(hi).startsWith(prefix)) {
+  while (hi < list.length && list[hi]!.startsWith(prefix)) {
     lo = hi + 1;
     hi += step;
     step *= 2;
   }
-  hi = Math.min(hi, list.size);
+  hi = Math.min(hi, list.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list.at(mid).startsWith(prefix)) lo = mid + 1;
+    if (list[mid]!.startsWith(prefix)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** [position, distance] of every string within `max` edits of `query`, in list order. */
+/** [position, distance] of every string of the sorted `list` within `max` edits of `query`, in list order. */
 export function withinEdits(
-  list: SortedStrings,
+  list: readonly string[],
   query: string,
   max: number,
   options: WalkOptions = {},
@@ -80,8 +77,9 @@ export function withinEdits(
 
   let prev = '';
   let valid = 0;
-  for (let t = 0; t < list.size && out.length < limit; ) {
-    const key = list.at(t);
+  const [from, size] = options.range ?? [0, list.length];
+  for (let t = from; t < size && out.length < limit; ) {
+    const key = list[t]!;
     let k = 0;
     const shared = Math.min(valid, key.length);
     while (k < shared && key.charCodeAt(k) === prev.charCodeAt(k)) k++;
@@ -103,7 +101,9 @@ export function withinEdits(
         const rpl = matrix[prevRow + j]! + (char === query.charCodeAt(j) ? 0 : 1);
         const del = matrix[prevRow + j + 1]! + 1;
         const ins = matrix[thisRow + j]! + 1;
-        let dist = Math.min(rpl, del, ins);
+        let dist = rpl;
+        if (del < dist) dist = del;
+        if (ins < dist) dist = ins;
         if (swaps && j > 0 && before === query.charCodeAt(j) && char === query.charCodeAt(j - 1)) {
           const swap = matrix[prevRow - n + j - 1]! + 1;
           if (swap < dist) dist = swap;
@@ -113,7 +113,8 @@ export function withinEdits(
         if (dist < min) min = dist;
       }
       const last = matrix[thisRow + n - 1]!;
-      best[i] = Math.min(last, best[i - 1]!);
+      best[i] = best[i - 1]!;
+      if (last < best[i]!) best[i] = last;
       if (min > max) {
         pruned = i;
         break;
@@ -122,7 +123,7 @@ export function withinEdits(
     prev = key;
     if (pruned >= 0) {
       valid = pruned - 1;
-      const end = endOfPrefix(list, key.slice(0, pruned), t);
+      const end = Math.min(size, endOfPrefix(list, key.slice(0, pruned), t));
       // Every string under this prefix is as close as the prefix's best: deeper rows are too far.
       const d = best[pruned - 1]!;
       if (prefix && d <= max) for (let u = t; u < end && out.length < limit; u++) out.push([u, d]);

@@ -6,7 +6,7 @@
  * the index's sorted term list: positions and frequencies, sorted like the terms.
  */
 import { eng as STOP_WORDS } from 'stopword';
-import { type SortedStrings, withinEdits } from './edit-walk.js';
+import { withinEdits } from './edit-walk.js';
 import { SEARCH_FIELDS } from './options.js';
 import type { TermData } from './postings.js';
 import { lowerBound } from './sorted.js';
@@ -60,20 +60,15 @@ export function lexiconSections(
   return { 'lexicon:terms': ids, 'lexicon:df': df };
 }
 
-export class Lexicon implements SortedStrings {
+export class Lexicon {
+  /** The words in order, built on the first typo lookup. */
+  private words: string[] | null = null;
+
   constructor(
     private readonly terms: string[],
     private readonly ids: Uint32Array,
     private readonly df: Uint32Array,
   ) {}
-
-  get size(): number {
-    return this.ids.length;
-  }
-
-  at(i: number): string {
-    return this.terms[this.ids[i]!]!;
-  }
 
   private lowerBound(key: string): number {
     return lowerBound(this.ids.length, (i) => this.terms[this.ids[i]!]!, key);
@@ -100,8 +95,10 @@ export class Lexicon implements SortedStrings {
    * edits of `prefix` (a swap of neighbours is one edit): completions of a word typed with a slip.
    */
   nearPrefix(prefix: string, max: number, limit = 200): Array<[string, number, number]> {
-    return withinEdits(this, prefix, max, { prefix: true, limit }).map(([i, d]) => [
-      this.at(i),
+    this.words ??= Array.from(this.ids, (id) => this.terms[id]!);
+    const words = this.words;
+    return withinEdits(words, prefix, max, { prefix: true, limit }).map(([i, d]) => [
+      words[i]!,
       this.df[i]!,
       d,
     ]);

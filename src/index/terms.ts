@@ -9,7 +9,7 @@
  * edit distance, and "sta" while typing reaches thousands of terms. Kept are the terms readers
  * most likely mean (closest, then most frequent), more of them the longer the word typed.
  */
-import { type SortedStrings, withinEdits } from './edit-walk.js';
+import { withinEdits } from './edit-walk.js';
 import { decodeTerm, type Postings } from './postings.js';
 import { lowerBound } from './sorted.js';
 
@@ -33,7 +33,7 @@ const BOUNDED: ExpansionLimits = {
 /** Decoded posting lists kept for the next queries: common words recur across queries. */
 const CACHE_TERMS = 256;
 
-export class TermIndex implements SortedStrings {
+export class TermIndex {
   private readonly cache = new Map<number, Postings>();
 
   constructor(
@@ -46,10 +46,6 @@ export class TermIndex implements SortedStrings {
 
   get size(): number {
     return this.terms.length;
-  }
-
-  at(i: number): string {
-    return this.terms[i]!;
   }
 
   /** Position of the first term >= key. */
@@ -99,15 +95,26 @@ export class TermIndex implements SortedStrings {
     return picked.length > max ? picked.sort((a, b) => this.df[b]! - this.df[a]!).slice(0, max) : picked;
   }
 
-  /** [position, distance] of the terms within `maxDistance` edits (the term itself included), bounded. */
-  fuzzyTerms(term: string, maxDistance: number): Array<[number, number]> {
-    const found = this.withinDistance(term, maxDistance);
+  /**
+   * [position, distance] of the terms within `maxDistance` edits (the term itself included),
+   * bounded. `anchored`: only terms that start with the word's first or second letter (a typo
+   * after the first letter, or a swap of the first two), which walks a small part of the list.
+   */
+  fuzzyTerms(term: string, maxDistance: number, anchored = false): Array<[number, number]> {
+    const found = this.withinDistance(term, maxDistance, anchored);
     if (found.length <= this.limits.fuzzy) return found;
     return found.sort((a, b) => a[1] - b[1] || this.df[b[0]]! - this.df[a[0]]!).slice(0, this.limits.fuzzy);
   }
 
   /** Every term within `maxDistance` edits of `query`, as [term position, distance] (see ./edit-walk.ts). */
-  withinDistance(query: string, maxDistance: number): Array<[number, number]> {
-    return withinEdits(this, query, maxDistance, { transpositions: this.limits.transpositions });
+  withinDistance(query: string, maxDistance: number, anchored = false): Array<[number, number]> {
+    const transpositions = this.limits.transpositions;
+    if (!anchored || query.length < 2) return withinEdits(this.terms, query, maxDistance, { transpositions });
+    const starts = query[0] === query[1] ? [query[0]!] : [query[0]!, query[1]!];
+    return starts
+      .flatMap((c) =>
+        withinEdits(this.terms, query, maxDistance, { transpositions, range: this.prefixRange(c) }),
+      )
+      .sort((a, b) => a[0] - b[0]);
   }
 }

@@ -7,8 +7,8 @@ import type { LoadedIndex } from '../index/load.js';
 import { FOLDABLE } from './highlight.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
 import type { ParsedQuery } from './query.js';
-import { type Scored, scoreQuery, type TermSpec } from './score.js';
-import { popcount, QuerySignals, RANKING } from './signals.js';
+import { popcount, type Scored, scoreQuery, type TermSpec, widenScores } from './score.js';
+import { QuerySignals, RANKING } from './signals.js';
 
 const STOP = new Set(STOP_WORDS);
 
@@ -16,12 +16,11 @@ export interface Match {
   /** Document number (see src/index/columns.ts). */
   doc: number;
   score: number;
-  /** 1 for any-word matches listed after the all-word ones. */
+  /**
+   * Absent or 0 for all-word matches. Any-word matches, listed after them, are grouped by the
+   * query words they miss: 1 + missed words (so 1: every word once a short word's typo is corrected).
+   */
   group?: number;
-  /** How many distinct query words it matched: any-word matches are ordered by this first. */
-  coverage?: number;
-  /** Whether it matched every query word (any-word matches can, with a short word's typo corrected). */
-  complete?: boolean;
 }
 
 /** No typos on short words (they become noise); one edit from 5 letters, two from 9. */
@@ -91,28 +90,33 @@ function phraseWordsToMatch(phrases: string[][]): { skip: Set<string> } {
   return { skip };
 }
 
-/** `relaxed`: the fallback's typo budget, which lets short words have one typo too (RANKING.relaxedMinLength). */
-function termSpecs(parsed: ParsedQuery, relaxed = false): { specs: TermSpec[]; required: string[] } {
+/**
+ * `relaxed` (an index): the fallback's typo budget, which gives a short word one typo when the
+ * index barely knows it (RANKING.relaxedMinLength, relaxedMaxShare): "bsuh" is a slip, "inc" is not.
+ */
+function termSpecs(parsed: ParsedQuery, relaxed?: LoadedIndex): { specs: TermSpec[]; required: string[] } {
   const exact = new Set(parsed.phrases.flat());
   const { skip } = phraseWordsToMatch(parsed.phrases);
   // A bare occurrence of a skipped word elsewhere in the query still has to match.
   const bare = new Set(parsed.terms.filter((t) => !exact.has(t)));
   const last = parsed.terms.length - 1;
-  const specs = parsed.terms.flatMap((term, i) =>
-    skip.has(term) && !bare.has(term)
-      ? []
-      : [
-          {
-            term,
-            fuzzy: exact.has(term)
-              ? 0
-              : typoBudget(term) || (relaxed && term.length >= RANKING.relaxedMinLength ? 1 : 0),
-            prefix: i === last && parsed.lastIsPrefix && term.length >= 3 && !exact.has(term),
-          },
-        ],
-  );
+  const specs = parsed.terms.flatMap((term, i): TermSpec[] => {
+    if (skip.has(term) && !bare.has(term)) return [];
+    const budget = exact.has(term) ? 0 : typoBudget(term);
+    // The fallback's typo for a short word keeps its first letter: a far smaller walk of the terms.
+    const slip = !exact.has(term) && budget === 0 && relaxed !== undefined && slipped(relaxed, term);
+    const prefix = i === last && parsed.lastIsPrefix && term.length >= 3 && !exact.has(term);
+    return [slip ? { term, fuzzy: 1, prefix, anchored: true } : { term, fuzzy: budget, prefix }];
+  });
   const required = [...exact].filter((w) => !skip.has(w));
   return { specs, required };
+}
+
+/** Whether a short word is rare enough in the index to be taken for a slip (see termSpecs). */
+function slipped(index: LoadedIndex, term: string): boolean {
+  if (term.length < RANKING.relaxedMinLength) return false;
+  const at = index.terms.indexOf(term);
+  return at < 0 || index.terms.df[at]! <= RANKING.relaxedMaxShare * index.totalDocuments;
 }
 
 const exactly = (words: string[]): TermSpec[] => words.map((term) => ({ term, fuzzy: 0, prefix: false }));
@@ -231,30 +235,40 @@ export function matchQuery(
   const excluded = excludedDocs(index, parsed, checker);
   const unverified: Match[] = [];
 
-  const pass = (relaxed: boolean) => {
-    const { specs, required } = termSpecs(parsed, relaxed);
-    const scored: Scored = scoreQuery(index, specs);
+  /** One scoring: strict, or the fallback's, widened from the strict one. */
+  const pass = (strictPass?: { scored: Scored; specs: TermSpec[] }) => {
+    const { specs, required } = termSpecs(parsed, strictPass ? index : undefined);
+    const scored: Scored = strictPass
+      ? widenScores(
+          index,
+          strictPass.scored,
+          strictPass.specs,
+          specs,
+          (t) => index.terms.df[t]! <= RANKING.relaxedMaxTermShare * index.totalDocuments,
+        )
+      : scoreQuery(index, specs);
     const signals = new QuerySignals(index, scored, specs);
     let requiredBits = 0;
     specs.forEach((spec, k) => {
       if (required.includes(spec.term)) requiredBits |= scored.bits[k]!;
     });
+    const { docs, scores, masks, matched, titleMasks, allBits } = scored;
+    const words = popcount(allBits);
+    // Every word as typed: 0; every word, a short word's typo corrected: 1; k words missing: 1 + k.
+    const complete = strictPass ? 1 : 0;
     const toMatch = (i: number): Match => {
-      const doc = scored.docs[i]!;
-      const mask = scored.masks[i]!;
-      return {
-        doc,
-        score: scored.scores[i]! * signals.titleFactor(doc, scored.titleMasks[i]!),
-        coverage: popcount(mask),
-        complete: mask === scored.allBits,
-      };
+      const doc = docs[i]!;
+      const title = titleMasks[i]!;
+      // Only a title holding two query words or more can change the score (most documents do not).
+      const score = scores[i]! * ((title & (title - 1)) === 0 ? 1 : signals.titleFactor(doc, title));
+      return { doc, score, group: masks[i] === allBits ? complete : 1 + words - matched[i]! };
     };
     const keep = (list: number[]): Match[] => {
       if (parsed.phrases.length === 0) return list.map(toMatch);
       const out: Match[] = [];
       const candidates = list
         .filter((i) => (scored.masks[i]! & requiredBits) === requiredBits)
-        .sort((a, b) => scored.scores[b]! - scored.scores[a]!);
+        .sort((a, b) => scores[b]! - scores[a]!);
       let k = 0;
       for (; k < candidates.length && !checker.halfSpent; k++) {
         if (checker.holds(scored.docs[candidates[k]!]!, parsed.phrases)) out.push(toMatch(candidates[k]!));
@@ -274,7 +288,7 @@ export function matchQuery(
     return { specs, scored, signals, keep };
   };
 
-  const strict = pass(false);
+  const strict = pass();
   let current = strict;
   const complete: number[] = [];
   const partial: number[] = [];
@@ -286,15 +300,16 @@ export function matchQuery(
   return {
     all,
     any: () => {
-      const widens = termSpecs(parsed, true).specs.some((spec, k) => spec.fuzzy !== strict.specs[k]!.fuzzy);
+      const widens = termSpecs(parsed, index).specs.some((spec, k) => spec.fuzzy !== strict.specs[k]!.fuzzy);
       if (!widens) return strict.keep(partial);
-      current = pass(true);
-      const listed = new Set(complete.map((i) => strict.scored.docs[i]!));
-      const rest: number[] = [];
+      current = pass(strict);
+      // The widened arrays keep the strict documents at their places; documents that only a
+      // corrected word matched follow them.
       const { docs } = current.scored;
-      for (let i = 0; i < docs.length; i++)
-        if (!excluded.has(docs[i]!) && !listed.has(docs[i]!)) rest.push(i);
-      return current.keep(rest);
+      const fresh: number[] = [];
+      for (let i = strict.scored.docs.length; i < docs.length; i++)
+        if (!excluded.has(docs[i]!)) fresh.push(i);
+      return current.keep(fresh.length > 0 ? partial.concat(fresh) : partial);
     },
     termsOf: (doc) => current.scored.termsOf(doc),
     signals: () => current.signals,

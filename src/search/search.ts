@@ -88,11 +88,13 @@ function applyBoosts(
   const { newest, published, type } = index.columns;
   for (const m of matches) {
     const t = type[m.doc];
-    if (m.complete && t === ENTITY) {
+    // All-word matches (group 0), and any-word ones that hold every word once a typo is corrected (1).
+    const complete = (m.group ?? 0) <= 1;
+    if (complete && t === ENTITY) {
       const e = entityAt(index, m.doc);
       const named = signals.nameMatch([e.name, ...e.aliases]);
       if (named) m.score *= named === 'exact' ? RANKING.exactName : RANKING.nearName;
-    } else if (m.complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
+    } else if (complete && t === QUOTE && parsed.terms.length >= QUOTE_PHRASE_MIN_WORDS) {
       if (containsPhrase(quoteAt(index, m.doc).text, parsed.terms, parsed.lastIsPrefix))
         m.score *= QUOTE_PHRASE_BOOST;
     }
@@ -178,11 +180,7 @@ export function answerOrder(index: LoadedIndex, sort: SearchParams['sort']): (a:
     const date = byDate(published);
     return (a, b) => date(a, b) || g[a.doc]! - g[b.doc]!;
   }
-  return (a, b) =>
-    (a.group ?? 0) - (b.group ?? 0) ||
-    (b.coverage ?? 0) - (a.coverage ?? 0) ||
-    b.score - a.score ||
-    g[a.doc]! - g[b.doc]!;
+  return (a, b) => (a.group ?? 0) - (b.group ?? 0) || b.score - a.score || g[a.doc]! - g[b.doc]!;
 }
 
 /**
@@ -227,7 +225,6 @@ export function runSearch(
     if (extra.length > 0) {
       match = 'any';
       applyBoosts(index, extra, parsed, params.recency ?? false, found!.signals());
-      for (const m of extra) m.group = 1;
       matches = [...matches.sort(order), ...extra.sort(order)];
       ({ kept, counters } = filterAndCount(matches, index, filters, facetNames));
     }

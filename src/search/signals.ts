@@ -26,9 +26,16 @@ export const RANKING = {
   nearName: 4,
   /**
    * When every word did not find enough (the any-word fallback), words from this many letters get
-   * one typo too: a slip in a short word ("bsuh") is then not lost. Infinity: never.
+   * one typo too, if at most this share of the documents hold them: a slip in a short word
+   * ("bsuh") is then not lost, and a common word ("inc") is not taken for one. Infinity: never.
    */
   relaxedMinLength: 3,
+  relaxedMaxShare: 0.002,
+  /**
+   * … and the corrections it gets are words held by at most this share of the documents: "kits"
+   * may be "kids", not "its", whose postings would cost the fallback a common word's scoring.
+   */
+  relaxedMaxTermShare: 0.1,
 };
 
 export type NameMatch = 'exact' | 'near' | null;
@@ -54,7 +61,7 @@ export class QuerySignals {
   titleFactor(doc: number, titleMask: number): number {
     const seq = this.sequence;
     const n = seq.length;
-    if (n < 2 || popcount(titleMask) < 2) return 1;
+    if (n < 2 || (titleMask & (titleMask - 1)) === 0) return 1;
     const title = this.index.titles.of(doc);
     const termBits = this.scored.termBits;
     let next = 0;
@@ -107,10 +114,4 @@ export class QuerySignals {
     }
     return this.bitsOfWord;
   }
-}
-
-export function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

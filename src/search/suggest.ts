@@ -167,7 +167,7 @@ function namesNear(index: LoadedIndex, typed: string, found: Map<string, Suggest
   const keys = entityNameKeys(index);
   // Per entity: [fewest typos, 0 when the whole name is that close, 0 when counted from its first word].
   const closest = new Map<string, number[]>();
-  const list = { size: keys.length, at: (i: number) => keys[i]![0] };
+  const list = nameStrings(index, keys);
   const several = typed.includes(' ');
   for (const [i, d] of withinEdits(list, typed, budget, { prefix: true, limit: NEAR_SCAN })) {
     const [key, id, first] = keys[i]!;
@@ -182,6 +182,14 @@ function namesNear(index: LoadedIndex, typed: string, found: Map<string, Suggest
     if (s) near.push([s, rank]);
   }
   return near.sort((a, b) => compareRanks(a[1], b[1]) || byCount(a[0], b[0])).map(([s]) => s);
+}
+
+/** The name keys' strings alone, for the typo walk (kept per index like the keys). */
+const keyStrings = new WeakMap<LoadedIndex, string[]>();
+function nameStrings(index: LoadedIndex, keys: NameKey[]): string[] {
+  let strings = keyStrings.get(index);
+  if (!strings) keyStrings.set(index, (strings = keys.map((k) => k[0])));
+  return strings;
 }
 
 function compareRanks(a: number[], b: number[]): number {

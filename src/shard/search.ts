@@ -25,8 +25,6 @@ export interface HitKey {
   /** Document number in the whole corpus. */
   global: number;
   group: number;
-  /** Distinct query words matched (any-word matches are ordered by it first). */
-  coverage: number;
 }
 
 export interface ShardSearchAnswer {
@@ -70,7 +68,6 @@ export function answerSearch(
         published: Number.isNaN(p) ? null : p,
         global: index.globalDocs[m.doc]!,
         group: m.group ?? 0,
-        coverage: m.coverage ?? 0,
       };
       return i < hits.length ? { key, hit: hits[i]! } : { key };
     }),
@@ -102,7 +99,7 @@ function byDate(a: HitKey, b: HitKey): number {
 /** The order of src/search/search.ts's answerOrder (and of browsing's newest-first list), on keys. */
 function order(match: SearchResult['match'], sort: SearchParams['sort']): (a: HitKey, b: HitKey) => number {
   if (match === 'browse' || sort === 'date') return (a, b) => byDate(a, b) || a.global - b.global;
-  return (a, b) => a.group - b.group || b.coverage - a.coverage || b.score - a.score || a.global - b.global;
+  return (a, b) => a.group - b.group || b.score - a.score || a.global - b.global;
 }
 
 /** Whether the shards' first answers call for the any-word mode over the whole corpus. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { osaDistance, type SortedStrings, withinEdits } from '../../src/index/edit-walk.js';
+import { osaDistance, withinEdits } from '../../src/index/edit-walk.js';
 import { TermIndex } from '../../src/index/terms.js';
 
 function levenshtein(a: string, b: string): number {
@@ -39,7 +39,7 @@ function osa(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-const list = (strings: string[]): SortedStrings => ({ size: strings.length, at: (i) => strings[i]! });
+const list = (strings: string[]) => strings;
 const sortedUnique = (strings: string[]) => [...new Set(strings)].sort();
 
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 0, maxLength: 9 });
@@ -81,6 +81,30 @@ describe('typo walk over sorted strings', () => {
         expect(withinEdits(list(strings), query, max, { prefix: true })).toEqual(
           brute(strings, query, max, prefixDistance),
         );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('walks only a range when asked, and anchored lookups keep the first or second letter', () => {
+    fc.assert(
+      fc.property(terms, word, fc.integer({ min: 0, max: 2 }), (strings, query, max) => {
+        const lo = strings.findIndex((s) => s >= 'b');
+        const hi = strings.findIndex((s) => s >= 'c');
+        const range: [number, number] = [lo < 0 ? strings.length : lo, hi < 0 ? strings.length : hi];
+        expect(withinEdits(list(strings), query, max, { range })).toEqual(
+          brute(strings, query, max, osa).filter(([i]) => i >= range[0] && i < range[1]),
+        );
+        const index = new TermIndex(
+          strings,
+          new Uint32Array(strings.length + 1),
+          new Uint8Array(0),
+          new Uint32Array(strings.length),
+        );
+        if (query.length >= 2)
+          expect(index.withinDistance(query, max, true)).toEqual(
+            brute(strings, query, max, osa).filter(([i]) => [query[0], query[1]].includes(strings[i]![0])),
+          );
       }),
       { numRuns: 2000 },
     );
