@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { prepareCorpus } from '../../src/build/build.js';
+import { toIndexDocs } from '../../src/index/index-docs.js';
 import { type LoadedIndex, loadIndex } from '../../src/index/load.js';
 import { memorySource } from '../../src/index/memory-source.js';
 import { type IndexDoc, SEARCH_FIELDS } from '../../src/index/options.js';
 import { serializeIndex } from '../../src/index/serialize.js';
 import type { Corpus } from '../../src/model/corpus.js';
-import { toIndexDocs } from '../../src/pipeline/documents.js';
 import { loadDefaultExtractor } from '../../src/pipeline/load-extractor.js';
 import { type KnownItem, knownItems, QUERY_CLASSES } from './known-items.js';
 
