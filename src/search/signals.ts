@@ -7,7 +7,7 @@
  * Every signal is a factor on one document's score computed from that document alone (its title
  * from src/index/titles.ts, its stored names), so that every matching document gets it, a shard
  * ranks as the whole index would, and the order needs no candidate cut-off. The weights were
- * tuned on training queries only (scripts/tune-search.ts; README › Relevance).
+ * tuned on training queries only (scripts/tune-search.ts; docs/api.md › Relevance).
  */
 import type { LoadedIndex } from '../index/load.js';
 import { words } from './query.js';
