@@ -98,7 +98,8 @@ const byCount = (a: Suggestion, b: Suggestion) => b.count - a.count || (a.kind =
 /**
  * One word typed: names and word completions together, by count. Several words: names first,
  * since a name matched everything typed and a completion only the last word (its count is that
- * word's). Names and words typed with a slip fill what exact prefixes leave, fewer typos first.
+ * word's). Names typed with a slip fill what exact prefixes leave, fewer typos first; words typed
+ * with a slip, only a last word that completes to nothing.
  */
 function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: number): Suggestion[] {
   const last = w[w.length - 1]!;
@@ -127,7 +128,8 @@ function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: n
   const nearNames = () => (names.size < limit ? namesNear(index, typed, names) : []);
   const nearWords = () => {
     const budget = typoBudget(last);
-    if (!typing || budget === 0) return [];
+    // A word that completes to archive words was typed as meant ("minis" is not "finis…").
+    if (!typing || budget === 0 || completions.length > 0) return [];
     return index.lexicon
       .nearPrefix(last, budget, NEAR_SCAN)
       .filter(([, , d]) => d > 0)
