@@ -93,6 +93,15 @@ describe('JSON reader', () => {
   });
 });
 
+describe('very many bad records', () => {
+  it('reports every one of 200,000 bad lines without overflowing the stack', async () => {
+    const dir = await folder({ 'junk.ndjson': 'not json\n'.repeat(200_000) });
+    const result = await ingest([dir]);
+    expect(result.issues).toHaveLength(200_000);
+    expect(result.records).toEqual([]);
+  });
+});
+
 describe('Markdown reader', () => {
   const good = [
     '---',
