@@ -14,6 +14,7 @@ import type { HistoryEntry } from '../src/store/history.js';
 import { isFilePath, VERSION_PATTERN } from '../src/store/publish.js';
 import { MAX_FILE_BYTES } from '../src/worker/routes/admin.js';
 import { DEFAULT_OUT } from './defaults.js';
+import { type AdminClient, AdminError, adminClient } from './lib/admin.js';
 
 const opts = new Command()
   .name('publish-index')
@@ -26,68 +27,16 @@ const opts = new Command()
   .parse()
   .opts<{ url: string; key?: string; dir: string; rollback: boolean; concurrency: string }>();
 
-class PublishError extends Error {
-  constructor(
-    message: string,
-    /** The HTTP status the Worker answered, when it answered. */
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const base = opts.url.replace(/\/+$/, '');
-
-/** One admin request; 429 and 503 are retried (after Retry-After), anything else not 2xx fails. */
-async function admin<T>(
+/** Made in the try below, where a missing key is reported like any other failure. */
+let client: AdminClient;
+const admin = <T>(
   method: string,
   path: string,
-  body?: Uint8Array<ArrayBuffer> | string,
-  contentType?: string,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${opts.key}`,
-          ...(contentType ? { 'Content-Type': contentType } : {}),
-        },
-        ...(body === undefined ? {} : { body }),
-      });
-    } catch (err) {
-      throw new PublishError(
-        `${method} ${base}${path}: ${(err as Error).cause ?? (err as Error).message} (is the Worker running at ${base}?)`,
-      );
-    }
-    const text = await res.text();
-    if ((res.status === 429 || res.status === 503) && attempt < 5) {
-      const wait = Math.min(Number(res.headers.get('Retry-After')) || 2, 30);
-      log(`${method} ${path}: ${res.status}, retrying in ${wait} s`);
-      await new Promise((r) => setTimeout(r, wait * 1000));
-      continue;
-    }
-    if (!res.ok) {
-      let detail = text.slice(0, 500);
-      try {
-        const error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
-        if (error) detail = `${error.code}: ${error.message}`;
-      } catch {
-        // not JSON: shown as is
-      }
-      const hint =
-        res.status === 404 && path.startsWith('/admin/')
-          ? ' (the admin routes exist only when the Worker has the ADMIN_KEY secret)'
-          : res.status === 401
-            ? ' (check --key / $ADMIN_KEY)'
-            : '';
-      throw new PublishError(`${method} ${path} → HTTP ${res.status} ${detail}${hint}`, res.status);
-    }
-    return JSON.parse(text) as T;
-  }
-}
+  body: Uint8Array<ArrayBuffer> | string,
+  contentType: string,
+) => client.send<T>(method, path, body, contentType);
 
 /** Every file under dir, as paths relative to it with "/" separators, sorted. */
 async function walk(dir: string): Promise<string[]> {
@@ -107,27 +56,27 @@ async function publish(): Promise<void> {
     raw = JSON.parse(await readFile(join(opts.dir, 'manifest.json'), 'utf8'));
     manifest = manifestSchema.parse(raw);
   } catch (err) {
-    throw new PublishError(
+    throw new AdminError(
       `cannot read ${join(opts.dir, 'manifest.json')}: ${(err as Error).message} (build an index with npm run build-index)`,
     );
   }
   const version = manifest.version;
   if (typeof version !== 'string' || !VERSION_PATTERN.test(version))
-    throw new PublishError(`${opts.dir}/manifest.json names no version v-<hex>`);
+    throw new AdminError(`${opts.dir}/manifest.json names no version v-<hex>`);
   const versionDir = join(opts.dir, version);
   const files = await walk(versionDir).catch((err: Error) => {
-    throw new PublishError(`cannot read ${versionDir}: ${err.message}`);
+    throw new AdminError(`cannot read ${versionDir}: ${err.message}`);
   });
   // What the Worker will check anyway, checked here before anything is sent.
   const sizes = new Map<string, number>();
   for (const path of files) {
     if (!isFilePath(path))
-      throw new PublishError(
+      throw new AdminError(
         `${versionDir}/${path}: not a publishable name (letters, digits, ".", "_", "-"; no leading dot)`,
       );
     const { size } = await stat(join(versionDir, path));
     if (size > MAX_FILE_BYTES)
-      throw new PublishError(
+      throw new AdminError(
         `${versionDir}/${path} has ${size} bytes, over the ${MAX_FILE_BYTES}-byte upload limit`,
       );
     sizes.set(path, size);
@@ -136,9 +85,9 @@ async function publish(): Promise<void> {
   for (const f of storedFiles(manifest)) {
     const size = sizes.get(f.path);
     if (size === undefined)
-      throw new PublishError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
+      throw new AdminError(`${versionDir}/${f.path}, listed in the manifest, does not exist`);
     if (size !== f.bytes)
-      throw new PublishError(`${versionDir}/${f.path} has ${size} bytes, the manifest says ${f.bytes}`);
+      throw new AdminError(`${versionDir}/${f.path} has ${size} bytes, the manifest says ${f.bytes}`);
   }
 
   log(`uploading ${version}: ${files.length} files to ${base}`);
@@ -188,13 +137,12 @@ async function rollback(): Promise<void> {
 
 let switching = false;
 try {
-  if (!opts.key)
-    throw new PublishError('no admin key: pass --key or set ADMIN_KEY (the Worker secret of the same name)');
+  client = adminClient(opts.url, opts.key, log);
   await (opts.rollback ? rollback() : publish());
 } catch (err) {
-  log(`publish-index: ${err instanceof PublishError ? err.message : (err as Error).stack}`);
+  log(`publish-index: ${err instanceof AdminError ? err.message : (err as Error).stack}`);
   // A refusal (4xx) switches nothing; without an answer, or with a 5xx, the switch may have happened.
-  const refused = err instanceof PublishError && err.status !== undefined && err.status < 500;
+  const refused = err instanceof AdminError && err.status !== undefined && err.status < 500;
   log(
     !switching || refused
       ? 'nothing was switched: the served index is unchanged'
