@@ -1,5 +1,6 @@
 /**
  * npm run load -- [--duration 60] [--connections 64] [--repeats 3] [--index-path /index] [--via-proxy]
+ *                  [--wrangler-log FILE]
  * Starts `wrangler dev` on a free loopback port and drives the Worker's runtime (or, with
  * --via-proxy, wrangler's public port) with autocannon over a mix of real queries taken from the
  * served index: words, phrases, facets, filters, suggest, the facets endpoint and documents. The
@@ -36,6 +37,10 @@ const opts = new Command()
   .option('--json', 'print only the JSON summary', false)
   .option('--no-heap', "do not read the isolate's heap through the inspector after each round")
   .option('--via-proxy', "load wrangler's public port (its dev proxy) instead of the Worker's runtime", false)
+  .option(
+    '--wrangler-log <file>',
+    'write what wrangler dev and workerd print (at log level info) to this file',
+  )
   .parse()
   .opts<{
     duration: string;
@@ -46,6 +51,7 @@ const opts = new Command()
     json: boolean;
     heap: boolean;
     viaProxy: boolean;
+    wranglerLog?: string;
   }>();
 
 const root = new URL('../', import.meta.url).pathname;
@@ -192,7 +198,7 @@ async function main() {
       '--var',
       `INDEX_PATH:${opts.indexPath}`,
       '--log-level',
-      'warn',
+      opts.wranglerLog ? 'info' : 'warn',
       '--show-interactive-dev-session=false',
     ],
     {
@@ -205,6 +211,7 @@ async function main() {
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
   const stop = async () => {
+    if (opts.wranglerLog) await writeFile(opts.wranglerLog, output);
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
