@@ -146,8 +146,11 @@ async function build(): Promise<boolean> {
     for (const d of summary.dropped) log(`removed the previous version ${d.version}: ${d.reason}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     if (summary.manifest.shards) {
+      const of = (role: string) =>
+        summary.estimates.filter((_, i) => summary.manifest.shards![i]!.role === role);
+      const [articles, entities, dictionary] = [of('articles'), of('entities'), of('dictionary')];
       log(
-        `${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`,
+        `${articles.length} article shards (${articles.map(mb).join(', ')}), ${entities.length} entity shards (${entities.map(mb).join(', ')}) and the dictionary (${dictionary.map(mb).join(', ')}), estimated loaded (budget ${shardBudget} MB each)`,
       );
     } else {
       log(

@@ -33,9 +33,23 @@ export function estimatedMemory(index: SerializedIndex): number[] {
   );
 }
 
+/** What the manifest says each shard holds; one index: 'index'. */
+export function shardRoles(index: SerializedIndex): string[] {
+  return index.manifest.shards?.map((s) => s.role ?? 'articles') ?? ['index'];
+}
+
+/** Entity shards for entities whose stored documents take `bytes`: their postings and tables add about half. */
+function entityShardsFor(corpus: Corpus, budget: number): number {
+  const bytes = corpus.entities.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
+  return Math.max(1, Math.ceil((1.5 * bytes) / budget));
+}
+
 /**
- * `shards`: a number forces that many; 'auto' keeps one index while its estimate is within
- * `indexBudgetMB`, and otherwise splits while the largest shard's estimate exceeds `budgetMB`.
+ * `shards`: a number forces that many article shards (with as many entity shards as their
+ * entities need); 'auto' keeps one index while its estimate is within `indexBudgetMB`, and
+ * otherwise splits articles and entities, each into as many shards as the largest one needs to
+ * fit `budgetMB`, from the one index's estimate (shards hold only their own terms, so their sizes
+ * add up to about the one index's).
  */
 export async function serializeWithinBudget(
   corpus: Corpus,
@@ -44,22 +58,31 @@ export async function serializeWithinBudget(
   budgetMB = DEFAULT_SHARD_BUDGET_MB,
   indexBudgetMB = DEFAULT_INDEX_BUDGET_MB,
 ): Promise<{ index: SerializedIndex; estimates: number[] }> {
+  const budget = budgetMB * 1e6;
   if (shards !== 'auto') {
-    const index = await serializeIndex(corpus, { ...meta, shards });
+    const index = await serializeIndex(corpus, {
+      ...meta,
+      shards,
+      entityShards: meta.entityShards ?? entityShardsFor(corpus, budget),
+    });
     return { index, estimates: estimatedMemory(index) };
   }
-  const budget = budgetMB * 1e6;
-  // Inverted once: every try cuts the same postings into another number of shards.
+  // Inverted once: every try cuts the same postings into other shards.
   const inverted = invertCorpus(corpus);
   let index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
   let estimates = estimatedMemory(index);
-  let n = 1;
-  const over = () => Math.max(...estimates) > (n === 1 ? indexBudgetMB * 1e6 : budget);
-  while (over() && n < MAX_SHARDS) {
-    // Shards replicate the term list and the entities, so grow from the largest shard's excess.
-    n = Math.max(n + 1, Math.ceil((n * Math.max(...estimates)) / budget));
-    index = await serializeIndex(corpus, { ...meta, shards: n }, inverted);
+  if (estimates[0]! <= indexBudgetMB * 1e6) return { index, estimates };
+  let n = Math.max(2, Math.ceil((1.1 * estimates[0]!) / budget));
+  let m = entityShardsFor(corpus, budget);
+  for (let tries = 0; tries < 8; tries++) {
+    index = await serializeIndex(corpus, { ...meta, shards: n, entityShards: m }, inverted);
     estimates = estimatedMemory(index);
+    const roles = shardRoles(index);
+    const largest = (role: string) => Math.max(0, ...estimates.filter((_, i) => roles[i] === role));
+    const [articles, entities] = [largest('articles'), largest('entities')];
+    if ((articles <= budget && entities <= budget) || n >= MAX_SHARDS) break;
+    if (articles > budget) n = Math.min(MAX_SHARDS, Math.max(n + 1, Math.ceil((n * articles) / budget)));
+    if (entities > budget) m = Math.max(m + 1, Math.ceil((m * entities) / budget));
   }
   return { index, estimates };
 }
