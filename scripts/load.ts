@@ -18,6 +18,7 @@ import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
 import { isolateHeapMb } from './lib/isolate-heap.js';
 import { rssMb, workerdPids } from './lib/proc.js';
+import { writeShardScripts } from './lib/shard-scripts.js';
 import { freePort, waitForHealth, workerRuntime } from './lib/wrangler-dev.js';
 
 const opts = new Command()
@@ -147,12 +148,11 @@ async function main() {
   const duration = Number(opts.duration);
   const connections = Number(opts.connections);
   const repeats = Math.max(1, Number(opts.repeats));
-  // Attaching the inspector stalls Durable Objects under wrangler dev (every request after it
-  // timed out, measured): with a sharded index the isolate heap is not read.
+  // With a sharded index the heap read is the Worker's isolate's (the shards run in their scripts').
   const manifest = JSON.parse(
     await readFile(`${root}public${opts.indexPath}/manifest.json`, 'utf8').catch(() => '{}'),
   ) as { shards?: unknown[] };
-  const readHeap = opts.heap && !manifest.shards;
+  const readHeap = opts.heap;
   if (opts.indexPath === '/index' && !existsSync(`${root}${DEFAULT_OUT}/manifest.json`)) {
     log('building the sample index');
     await buildIndex({
@@ -178,6 +178,14 @@ async function main() {
       .replace(/^directory = ".*"$/m, `directory = "${assets}"`)
       .replace(/simple = \{ limit = \d+, period = (\d+) \}/, 'simple = { limit = 1000000000, period = $1 }'),
   );
+  // A sharded index is served as `npm start` serves it: the Worker and its shard scripts.
+  const configs = manifest.shards
+    ? await writeShardScripts({
+        config,
+        indexDir: `${assets}${opts.indexPath}`,
+        out: `${persist}/shard-scripts`,
+      })
+    : null;
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
@@ -185,8 +193,7 @@ async function main() {
     `${root}node_modules/.bin/wrangler`,
     [
       'dev',
-      '--config',
-      config,
+      ...(configs ? [configs.main, ...configs.shards].flatMap((c) => ['-c', c]) : ['--config', config]),
       '--ip',
       '127.0.0.1',
       '--port',

@@ -10,7 +10,7 @@ import { sourceAt } from '../../store/location.js';
 import type { IndexAccess, IndexHolder } from '../../store/served.js';
 import type { AppEnv } from '../config.js';
 import type { Env } from '../env.js';
-import { shardClients } from '../shards/clients.js';
+import { shardClients, shardNamespaces } from '../shards/clients.js';
 import type { RequestContext } from './per-request.js';
 
 export type IndexVars = { Variables: { engine: SearchEngine } };
@@ -26,7 +26,8 @@ export function indexAccess(c: RequestContext, override?: SourceOverride): Index
     source: () => (override ? override(env) : sourceAt(env, location)),
     refreshSeconds,
     shards: {
-      clients: (manifest) => shardClients(env.SHARDS, location, manifest),
+      clients: (manifest) =>
+        shardClients(shardNamespaces(env as unknown as Record<string, unknown>), location, manifest),
       timeoutMs: shardTimeoutMs,
     },
   };
