@@ -1995,6 +1995,8 @@ export interface components {
                     quote: number;
                     entity: number;
                 };
+                /** @enum {string} */
+                role?: "articles" | "entities" | "dictionary";
             }[];
             /** @description Size of the index files. */
             bytes: number;
