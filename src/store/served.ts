@@ -23,7 +23,8 @@ type ServedEngine = SearchEngine & { failedShards?: number[] };
 
 /** How the shards of a sharded version are reached (Durable Objects in the Worker). */
 export interface ShardAccess {
-  clients(manifest: Manifest): ShardClient[];
+  /** The shards of `manifest`'s version, read from `source` (where that version was found). */
+  clients(manifest: Manifest, source: IndexSource): ShardClient[];
   /** Milliseconds to wait for each shard's answer. */
   timeoutMs: number;
 }
@@ -49,7 +50,7 @@ export interface IndexHolder {
 async function openVersion(source: IndexSource, shards: ShardAccess): Promise<ServedEngine> {
   const manifest = await readManifest(source);
   if (!manifest.shards) return localEngine(await loadVersion(source, { manifest }));
-  const clients = shards.clients(manifest);
+  const clients = shards.clients(manifest, source);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));
   const failedShards = warmed.flatMap((w, i) => (w.status === 'rejected' ? [i] : []));
   for (const i of failedShards)
