@@ -70,8 +70,8 @@ const opts = program.opts<{
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
 const indexBudget = Number(opts.indexBudget);
-if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64))
-  program.error('--shards must be "auto" or a whole number from 1 to 64');
+if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 256))
+  program.error('--shards must be "auto" or a whole number from 1 to 256');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
 if (!(indexBudget > 0)) program.error('--index-budget must be a positive number of MB');
 const threads = Number(opts.threads);
