@@ -250,15 +250,18 @@ function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShard
 export function invertCorpus(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
   const inverted = invert(indexDocs);
-  const published = corpus.articles
-    .map((a) => (a.published ? Date.parse(a.published) : NaN))
-    .filter((t) => !Number.isNaN(t));
+  // A loop, not Math.max(...dates): spreading 200,000 arguments overflows the stack.
+  let newest: number | null = null;
+  for (const a of corpus.articles) {
+    const t = a.published ? Date.parse(a.published) : Number.NaN;
+    if (!Number.isNaN(t) && (newest === null || t > newest)) newest = t;
+  }
   return {
     corpus,
     ...inverted,
     keys: indexDocs.map((d) => d.id),
     lexicon: buildLexicon(inverted.entries, corpus.articles.length),
-    newest: published.length > 0 ? Math.max(...published) : null,
+    newest,
   };
 }
 
