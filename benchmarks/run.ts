@@ -32,6 +32,11 @@ const opts = new Command()
   .option('--synth-articles <n>', 'articles of the synthetic archive', '200000')
   .option('--synth-dir <dir>', 'the synthetic archive (default: npm run synth output, made when missing)')
   .option('--synth-budget <MB>', "shard budget of the synthetic build (default the build's)")
+  .option('--synth-index <dir>', 'measure this index of the synthetic archive instead of building one')
+  .option(
+    '--synth-cache <file>',
+    'start the synthetic build from this extraction cache (copied; default empty)',
+  )
   .option('--engines <names>', 'comma-separated engines', ENGINES.join(','))
   .option('--seed <n>', 'seed of the query sets', '42')
   .parse()
@@ -44,6 +49,8 @@ const opts = new Command()
     synthArticles: string;
     synthDir?: string;
     synthBudget?: string;
+    synthCache?: string;
+    synthIndex?: string;
   }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -132,6 +139,8 @@ if (withSynth)
     articles: Number(opts.synthArticles),
     ...(opts.synthDir ? { dir: opts.synthDir } : {}),
     ...(opts.synthBudget ? { budgetMB: Number(opts.synthBudget) } : {}),
+    ...(opts.synthCache ? { cache: opts.synthCache } : {}),
+    ...(opts.synthIndex ? { index: opts.synthIndex } : {}),
     work: WORK,
     seed: Number(opts.seed),
     perClass,

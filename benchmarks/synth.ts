@@ -8,7 +8,7 @@
  * and p50/p99 per query class, one request at a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -31,13 +31,24 @@ export interface SynthOptions {
   repeats: number;
   /** --shard-budget of the build (default the build's). */
   budgetMB?: number;
+  /** An extraction cache to start from (copied): the build then measures everything but extraction. */
+  cache?: string;
+  /** An index already built from the archive: measured without building it. */
+  index?: string;
   log: (line: string) => void;
 }
 
 export interface SynthReport {
   articles: number;
   counts: { article: number; quote: number; entity: number };
-  build: { seconds: number; peakRssMb: number | null; threads: number; command: string };
+  /** null: the index was given (--synth-index), not built here. */
+  build: {
+    seconds: number;
+    peakRssMb: number | null;
+    threads: number;
+    command: string;
+    warmCache: boolean;
+  } | null;
   shards: Array<ShardMemory & { role: string; bytes: number }>;
   /** The sharded engine and `/search` through the app, in one Node process. */
   node: ChildResult;
@@ -131,25 +142,11 @@ async function devLatency(
   return out;
 }
 
-export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
-  const dir = o.dir ?? join((await import('node:os')).tmpdir(), 'newsroom-synth', String(o.articles));
-  if (!existsSync(dir)) {
-    o.log(`synth: writing ${o.articles} articles to ${dir}`);
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/synth.ts', '--articles', String(o.articles), '--out', dir],
-      {
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-  }
-  const work = join(o.work, 'synth');
-  const indexDir = join(work, 'index');
+/** The build as a user runs it; its wall time from outside, its peak memory by time(1). */
+function buildArchive(o: SynthOptions, dir: string, work: string, indexDir: string): SynthReport['build'] {
   const cache = join(work, 'extract-cache.json');
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
-
-  // The build as a user runs it, from an empty extraction cache; wall time from outside, peak memory by time(1).
+  // From an empty extraction cache, unless one is given.
+  if (o.cache) copyFileSync(o.cache, cache);
   const args = [
     '--import',
     'tsx',
@@ -164,7 +161,7 @@ export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
     'auto',
     ...(o.budgetMB ? ['--shard-budget', String(o.budgetMB)] : []),
   ];
-  const command = `npm run build-index -- --input ${dir} --out ${indexDir} --shards auto${o.budgetMB ? ` --shard-budget ${o.budgetMB}` : ''} --cache (empty)`;
+  const command = `npm run build-index -- --input ${dir} --out ${indexDir} --shards auto${o.budgetMB ? ` --shard-budget ${o.budgetMB}` : ''} --cache ${o.cache ? `(a copy of ${o.cache})` : '(empty)'}`;
   o.log(`synth: ${command}`);
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const t0 = performance.now();
@@ -178,6 +175,32 @@ export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
   if (run.status !== 0) throw new Error(`build-index failed:\n${run.stderr}`);
   process.stderr.write(run.stderr.replace(/^PEAK_RSS_KB.*\n?/m, ''));
   const peak = /PEAK_RSS_KB (\d+)/.exec(run.stderr);
+  return {
+    seconds,
+    peakRssMb: peak ? Number(peak[1]) / 1024 : null,
+    threads: cpus().length,
+    command,
+    warmCache: Boolean(o.cache),
+  };
+}
+
+export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
+  const dir = o.dir ?? join((await import('node:os')).tmpdir(), 'newsroom-synth', String(o.articles));
+  if (!existsSync(dir)) {
+    o.log(`synth: writing ${o.articles} articles to ${dir}`);
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/synth.ts', '--articles', String(o.articles), '--out', dir],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+  }
+  const work = join(o.work, 'synth');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  const indexDir = o.index ?? join(work, 'index');
+  const build = o.index ? null : buildArchive(o, dir, work, indexDir);
   const manifest = JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8')) as {
     counts: SynthReport['counts'];
     files: Record<string, { bytes: number }>;
@@ -217,7 +240,7 @@ export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
     return {
       articles: o.articles,
       counts: manifest.counts,
-      build: { seconds, peakRssMb: peak ? Number(peak[1]) / 1024 : null, threads: cpus().length, command },
+      build,
       shards,
       node,
       dev: {
@@ -254,7 +277,9 @@ export function renderSynth(r: SynthReport, budgetMB: number): string {
     '',
     `### synth: ${r.counts.article} articles, ${r.counts.quote} quotes, ${r.counts.entity} entities (${r.queriesPerClass} queries per class, ${r.repeats} repeats)`,
     '',
-    `Build (\`${r.build.command}\`, ${r.build.threads} cores): **${r.build.seconds.toFixed(0)} s** (${(r.articles / r.build.seconds).toFixed(0)} articles/s)${r.build.peakRssMb ? `, peak ${r.build.peakRssMb.toFixed(0)} MB resident` : ''}.`,
+    r.build
+      ? `Build (\`${r.build.command}\`, ${r.build.threads} cores${r.build.warmCache ? ', extraction cached' : ''}): **${r.build.seconds.toFixed(0)} s** (${(r.articles / r.build.seconds).toFixed(0)} articles/s)${r.build.peakRssMb ? `, peak ${r.build.peakRssMb.toFixed(0)} MB resident` : ''}.`
+      : 'Build: not run here (the index was given with --synth-index).',
     `Shards: ${roles('articles')} of articles, ${roles('entities')} of entities, 1 dictionary; total ${mb(r.shards.reduce((n, s) => n + s.bytes, 0))} MB of files.`,
     '',
     '| shard | role | file MB | load ms | heap MB | off-heap MB | held MB |',
