@@ -94,7 +94,8 @@ export function createApp(options: AppOptions = {}) {
   for (const path of INDEXED_PATHS) app.use(path, apiKey(apiKeyOption));
   // Only routes that read the index load it: an unknown path stays a 404 even without an index.
   const deploy = fromConfig((config) => ({ deployId: config.deployId }));
-  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder, options.source, options.inProcessShards), etag(deploy));
+  for (const path of INDEXED_PATHS)
+    app.use(path, withIndex(holder, options.source, options.inProcessShards), etag(deploy));
   app.route('/', searchRoutes);
   app.route('/', documentRoutes);
   app.route('/', statsRoutes);

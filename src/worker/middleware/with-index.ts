@@ -6,8 +6,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { IndexSource } from '../../index/source.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { sourceAt } from '../../store/location.js';
 import { localShards } from '../../store/local-shards.js';
+import { sourceAt } from '../../store/location.js';
 import type { IndexAccess, IndexHolder } from '../../store/served.js';
 import type { AppEnv } from '../config.js';
 import type { Env } from '../env.js';
