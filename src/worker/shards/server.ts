@@ -1,8 +1,9 @@
 /**
  * One shard of a sharded index, served by a Durable Object: it loads its one shard (from the
  * bundled assets or from R2, through the index store) on first use and keeps it for the object's
- * life. Objects of this class may share an isolate, and so its memory
- * (docs/sharding-and-publishing.md › Known limits). Objects are named by source, version and shard
+ * life. Objects of one class may share an isolate, and so its memory: each shard script defines
+ * this class again, so that shards get isolates of their own (docs/sharding-and-publishing.md ›
+ * Isolation). Objects are named by source, version and shard
  * (./rpc.ts), so every version has its own objects; an old version's objects go idle and are evicted.
  */
 import { DurableObject } from 'cloudflare:workers';
