@@ -6,8 +6,8 @@ import { eng as STOP_WORDS } from 'stopword';
 import type { LoadedIndex } from '../index/load.js';
 import { FOLDABLE } from './highlight.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
-import type { ParsedQuery } from './query.js';
-import { type Scored, scoreQuery, type TermSpec } from './score.js';
+import { type ParsedQuery, parseQuery } from './query.js';
+import { type Expansions, expandSpecs, expands, type Scored, scoreQuery, type TermSpec } from './score.js';
 
 const STOP = new Set(STOP_WORDS);
 
@@ -86,7 +86,8 @@ function phraseWordsToMatch(phrases: string[][]): { skip: Set<string> } {
   return { skip };
 }
 
-function termSpecs(parsed: ParsedQuery): { specs: TermSpec[]; required: string[] } {
+/** The query words as MiniSearch searches them (typo budget, prefix), and the phrase words every match needs. */
+export function termSpecs(parsed: ParsedQuery): { specs: TermSpec[]; required: string[] } {
   const exact = new Set(parsed.phrases.flat());
   const { skip } = phraseWordsToMatch(parsed.phrases);
   // A bare occurrence of a skipped word elsewhere in the query still has to match.
@@ -212,9 +213,10 @@ export function matchQuery(
   index: LoadedIndex,
   parsed: ParsedQuery,
   phraseBudget = PHRASE_TEXT_BUDGET,
+  expansions?: Expansions,
 ): QueryMatches {
   const { specs, required } = termSpecs(parsed);
-  const scored: Scored = scoreQuery(index, specs);
+  const scored: Scored = scoreQuery(index, specs, expansions);
   const checker = new PhraseChecker(index, phraseBudget);
   const excluded = excludedDocs(index, parsed, checker);
   let requiredBits = 0;
@@ -267,4 +269,17 @@ export function matchAll(index: LoadedIndex, parsed: ParsedQuery): Match[] {
   const out: Match[] = [];
   for (const doc of index.columns.newestFirst) if (!excluded.has(doc)) out.push({ doc, score: 0 });
   return out;
+}
+
+/**
+ * What the query's typo and prefix words expand to over this index's terms (a dictionary's:
+ * every term of the corpus); its other words need no list, each shard looks them up itself.
+ */
+export function queryExpansions(index: LoadedIndex, q: string): Expansions {
+  return expandSpecs(index.terms, termSpecs(parseQuery(q)).specs.filter(expands));
+}
+
+/** Whether the query has a word that typos or a prefix expand, which only the corpus's terms can decide. */
+export function needsExpansions(q: string): boolean {
+  return termSpecs(parseQuery(q)).specs.some(expands);
 }

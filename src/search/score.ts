@@ -47,6 +47,37 @@ export interface Scored {
   termsOf(doc: number): Set<string>;
 }
 
+/**
+ * What each query word expands to, as terms and weights, keyed by specKey: decided once, on the
+ * whole corpus's term list, and handed to every shard, so that shards holding only their own
+ * terms score exactly the terms one index would.
+ */
+export type Expansions = Record<string, Array<[term: string, weight: number]>>;
+
+export const specKey = (spec: TermSpec): string =>
+  `${spec.term}\u0000${spec.fuzzy}\u0000${spec.prefix ? 1 : 0}`;
+
+/** Whether a word expands beyond itself (typos, prefixes): only then must the corpus's term list decide. */
+export const expands = (spec: TermSpec): boolean => spec.fuzzy > 0 || spec.prefix;
+
+/** The words' expansions over this index's terms, by term: what a shard is handed. */
+export function expandSpecs(terms: TermIndex, specs: TermSpec[]): Expansions {
+  const out: Expansions = {};
+  for (const spec of specs)
+    out[specKey(spec)] = expand(terms, spec).map((e) => [terms.terms[e.term]!, e.weight]);
+  return out;
+}
+
+/** Expansions decided elsewhere, as positions in this index's terms (terms it lacks are left out). */
+function given(terms: TermIndex, list: Array<[string, number]>): Expansion[] {
+  const out: Expansion[] = [];
+  for (const [term, weight] of list) {
+    const i = terms.indexOf(term);
+    if (i >= 0) out.push({ term: i, weight });
+  }
+  return out;
+}
+
 /** The terms one word expands to, with MiniSearch's weights (executeQuerySpec). */
 function expand(terms: TermIndex, spec: TermSpec): Expansion[] {
   const out: Expansion[] = [];
@@ -99,7 +130,12 @@ function scratchFor(index: LoadedIndex): Scratch {
   return s;
 }
 
-export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
+/**
+ * `handed`: expansions decided on the whole corpus (a shard's query); words without one expand
+ * here. Terms are added in the order they are listed, which is the order one index adds them in,
+ * so sums (and so scores) are bit for bit the same.
+ */
+export function scoreQuery(index: LoadedIndex, specs: TermSpec[], handed?: Expansions): Scored {
   const { terms, fieldLengths, liveStats } = index;
   // Corpus-wide statistics: a shard scores its documents exactly as the whole index would; an
   // index with pending live updates, as the base and the updates together.
@@ -112,7 +148,10 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
     if (bit === undefined) bitOf.set(spec.term, (bit = 1 << bitOf.size));
     return bit;
   });
-  const expansions = specs.map((spec) => expand(terms, spec));
+  const expansions = specs.map((spec) => {
+    const list = handed?.[specKey(spec)];
+    return list ? given(terms, list) : expand(terms, spec);
+  });
   const touched: number[] = [];
   specs.forEach((_, k) => {
     const stamp = ++s.stamp;

@@ -1,6 +1,8 @@
 /**
  * Type-ahead completions and "did you mean", from the build-time lexicon and the entity names.
- * Both work on sorted arrays with binary search, so a call costs microseconds, not a search.
+ * Both work on sorted arrays with binary search, so a call costs microseconds, not a search. A
+ * sharded index asks its dictionary for the completions and its entity shards for the names, and
+ * merges them as one index does (rankSuggestions).
  */
 
 import { TYPE_CODE } from '../index/columns.js';
@@ -24,8 +26,10 @@ export interface Suggestion {
 /**
  * Every entity's name from each of its words on ("volodymyr zelenskyy", "zelenskyy") and each
  * alias whole ("nsc"): role words inside aliases ("minister") must not suggest the person.
+ * Equal keys sort by the entity's number in the whole corpus, then by the key's place among its
+ * entity's keys: shards holding some of the entities list theirs in the order one index does.
  */
-type NameKey = [folded: string, entityId: string];
+type NameKey = [folded: string, entityId: string, global: number, k: number];
 const nameKeys = new WeakMap<LoadedIndex, NameKey[]>();
 
 function entityNameKeys(index: LoadedIndex): NameKey[] {
@@ -36,18 +40,27 @@ function entityNameKeys(index: LoadedIndex): NameKey[] {
   for (let doc = 0; doc < type.length; doc++) {
     if (type[doc] !== TYPE_CODE.entity) continue;
     const e = entityAt(index, doc);
+    const global = index.globalDocs[doc]!;
     const w = words(e.name);
-    for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id]);
-    for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id]);
+    let k = 0;
+    for (let i = 0; i < w.length; i++) keys.push([w.slice(i).join(' '), e.id, global, k++]);
+    for (const alias of e.aliases) keys.push([words(alias).join(' '), e.id, global, k++]);
   }
-  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  keys.sort(byNameKey);
   nameKeys.set(index, keys);
   return keys;
 }
 
-/** At most `scan` entries starting with `prefix`: bounds the work for one-letter prefixes. */
-function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000): Array<[string, T]> {
-  const out: Array<[string, T]> = [];
+function byNameKey(a: NameKey, b: NameKey): number {
+  return (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[2] - b[2] || a[3] - b[3];
+}
+
+/** Name keys read per completion: bounds the work for one-letter prefixes. */
+const SCAN = 4000;
+
+/** At most `scan` entries starting with `prefix`. */
+function withPrefix<T extends [string, ...unknown[]]>(sorted: T[], prefix: string, scan = SCAN): T[] {
+  const out: T[] = [];
   for (
     let i = lowerBound(sorted.length, (k) => sorted[k]![0], prefix);
     i < sorted.length && out.length < scan;
@@ -59,52 +72,109 @@ function withPrefix<T>(sorted: Array<[string, T]>, prefix: string, scan = 4000):
   return out;
 }
 
-/**
- * One- and two-letter prefixes match thousands of words; their answers are kept per index (at
- * most a few thousand small lists), so the first keystrokes cost a lookup after the first time.
- */
-const shortPrefixes = new WeakMap<LoadedIndex, Map<string, Suggestion[]>>();
-
-export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
-  const w = words(q);
-  if (w.length === 0) return [];
-  if (w.length === 1 && w[0]!.length <= 2 && !/\s$/.test(q)) {
-    let memo = shortPrefixes.get(index);
-    if (!memo) shortPrefixes.set(index, (memo = new Map()));
-    const key = `${w[0]}\u0000${limit}`;
-    let found = memo.get(key);
-    if (!found) memo.set(key, (found = computeSuggestions(index, q, w, limit)));
-    return found;
-  }
-  return computeSuggestions(index, q, w, limit);
+/** Entities whose name keys start with the typed words: the keys, in order, with each entity's suggestion. */
+export interface NameMatches {
+  keys: NameKey[];
+  entities: Record<string, Suggestion>;
 }
 
-function computeSuggestions(index: LoadedIndex, q: string, w: string[], limit: number): Suggestion[] {
-  const last = w[w.length - 1]!;
-  const head = w.slice(0, -1).join(' ');
-  const typing = !/\s$/.test(q);
+/**
+ * One- and two-letter prefixes match thousands of names; their matches are kept per index (at
+ * most a few thousand small lists), so the first keystrokes cost a lookup after the first time.
+ */
+const shortPrefixes = new WeakMap<LoadedIndex, Map<string, NameMatches>>();
 
-  const entities = new Map<string, Suggestion>();
-  for (const [, id] of withPrefix(entityNameKeys(index), w.join(' '))) {
+/** The name keys of this index's entities that start with `prefix` (typed words, folded, joined by spaces). */
+export function nameMatches(index: LoadedIndex, prefix: string): NameMatches {
+  const short = prefix.length <= 2;
+  let memo = shortPrefixes.get(index);
+  const hit = short ? memo?.get(prefix) : undefined;
+  if (hit) return hit;
+  const keys = withPrefix(entityNameKeys(index), prefix);
+  const entities: Record<string, Suggestion> = {};
+  for (const [, id] of keys) {
+    if (entities[id]) continue;
     const e = entityById(index, id);
-    if (e && !entities.has(id)) {
-      entities.set(id, {
+    if (e)
+      entities[id] = {
         text: e.name,
         kind: 'entity',
         count: e.articleIds.length,
         id: e.id,
         entityKind: e.kind,
-      });
+      };
+  }
+  const found = { keys, entities };
+  if (short) {
+    if (!memo) shortPrefixes.set(index, (memo = new Map()));
+    memo.set(prefix, found);
+  }
+  return found;
+}
+
+/** Several indexes' name matches as one index's: keys merged in order and cut where one index cuts them. */
+export function mergeNameMatches(parts: NameMatches[]): NameMatches {
+  if (parts.length === 1) return parts[0]!;
+  return {
+    keys: parts
+      .flatMap((p) => p.keys)
+      .sort(byNameKey)
+      .slice(0, SCAN),
+    entities: Object.assign({}, ...parts.map((p) => p.entities)),
+  };
+}
+
+/** Completions of the word being typed, from the lexicon: the query's other words kept in front. */
+export function termCompletions(index: LoadedIndex, q: string): Suggestion[] {
+  const w = words(q);
+  if (w.length === 0 || /\s$/.test(q)) return [];
+  const head = w.slice(0, -1).join(' ');
+  return index.lexicon
+    .withPrefix(w[w.length - 1]!)
+    .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }));
+}
+
+/** Most articles first; entities before words with as many. */
+function byCount(a: Suggestion, b: Suggestion): number {
+  return b.count - a.count || (a.kind === b.kind ? 0 : a.kind === 'entity' ? -1 : 1);
+}
+
+/** The suggestions shown: entities (in name order, once each) and completions, ranked, cut to `limit`. */
+export function rankSuggestions(names: NameMatches, terms: Suggestion[], limit: number): Suggestion[] {
+  const seen = new Set<string>();
+  const entities: Suggestion[] = [];
+  for (const [, id] of names.keys) {
+    const e = names.entities[id];
+    if (e && !seen.has(id)) {
+      seen.add(id);
+      entities.push(e);
     }
   }
-  const terms: Suggestion[] = typing
-    ? index.lexicon
-        .withPrefix(last)
-        .map(([term, df]) => ({ text: head ? `${head} ${term}` : term, kind: 'term' as const, count: df }))
-    : [];
-  return [...entities.values(), ...terms]
-    .sort((a, b) => b.count - a.count || (a.kind === 'entity' ? -1 : 1))
-    .slice(0, limit);
+  return [...entities, ...terms].sort(byCount).slice(0, limit);
+}
+
+/** The words of `q` as the name prefix they look up (folded, joined by spaces); null for no words. */
+export function namePrefix(q: string): string | null {
+  const w = words(q);
+  return w.length === 0 ? null : w.join(' ');
+}
+
+const shortAnswers = new WeakMap<LoadedIndex, Map<string, Suggestion[]>>();
+
+export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
+  const prefix = namePrefix(q);
+  if (prefix === null) return [];
+  // The first keystrokes rank thousands of candidates: their answers are kept too.
+  const short = prefix.length <= 2 && !/\s$/.test(q) ? `${prefix}\u0000${limit}` : null;
+  let memo = shortAnswers.get(index);
+  const hit = short ? memo?.get(short) : undefined;
+  if (hit) return hit;
+  const found = rankSuggestions(nameMatches(index, prefix), termCompletions(index, q), limit);
+  if (short) {
+    if (!memo) shortAnswers.set(index, (memo = new Map()));
+    memo.set(short, found);
+  }
+  return found;
 }
 
 /** Optimal string alignment distance: a swap of two neighbours ("teh") is one typo, not two. */
