@@ -46,6 +46,7 @@ export interface ChildResult {
   latency: Partial<Record<QueryClass, ClassLatency>>;
   /** Median ms of a query on a common word with facets, and without them. */
   facetMs?: { withFacets: number; without: number };
+  /** `/search` end to end through the app (Hono `app.request`), one request at a time. */
   handler?: {
     latency: Partial<Record<QueryClass, ClassLatency>>;
     cpuMaxMs: number;
@@ -131,8 +132,9 @@ if (engine.facets) {
 
 const m2 = mem();
 let handler: ChildResult['handler'];
-if (job.engine === 'ours') {
-  const app = createApp({ source: () => fsSource(job.dir) });
+if (job.engine === 'ours' || job.engine === 'sharded') {
+  // A sharded index's shards answer in this process (no Durable Objects in Node): merge included, RPC not.
+  const app = createApp({ source: () => fsSource(job.dir), inProcessShards: job.engine === 'sharded' });
   const env = { CORS_ORIGINS: '*', INDEX_PATH: '/index' };
   const url = (cls: QueryClass, q: string) =>
     cls === 'browse'

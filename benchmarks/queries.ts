@@ -27,7 +27,12 @@ const stop = new Set(STOP_WORDS);
 const plainWords = (text: string) =>
   text.split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !stop.has(w.toLowerCase()));
 
-export function drawQueries(corpus: Corpus, seed: number, perClass: number): QuerySets {
+/** What query sets are drawn from: the articles' titles, bodies and publishers. */
+export type QuerySource = {
+  articles: Array<Pick<Corpus['articles'][number], 'title' | 'body' | 'publisher'>>;
+};
+
+export function drawQueries(corpus: QuerySource, seed: number, perClass: number): QuerySets {
   const rng = xoroshiro128plus(seed);
   const pick = <T>(items: readonly T[]): T => items[uniformInt(rng, 0, items.length - 1)]!;
   const sets: QuerySets = { oneWord: [], twoWords: [], phrase: [], typo: [], prefix: [], browse: [] };

@@ -1,7 +1,9 @@
 /**
- * npm run bench -- [--quick] [--throughput] [--corpus polnear,reuters] [--engines ours,minisearch,...]
+ * npm run bench -- [--quick] [--throughput] [--corpus polnear,reuters,synth] [--engines ours,minisearch,...]
+ *                  [--synth-articles 200000] [--synth-dir DIR]
  * Builds every engine's index over the same documents, then measures each in a fresh child
- * process (load, heap, latency per query class, facets; /search end to end for ours).
+ * process (load, heap, latency per query class, facets; /search end to end for ours). `synth` is
+ * the scale benchmark of a synthetic archive (./synth.ts), sharded engine only.
  * Writes bench-results/latest.md and latest.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { eng as STOP_WORDS } from 'stopword';
+import { DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { toIndexDocs } from '../src/index/index-docs.js';
 import { invert } from '../src/index/invert.js';
 import { buildLexicon } from '../src/index/lexicon.js';
@@ -19,20 +22,41 @@ import { CORPORA, type CorpusName, loadCorpora } from './corpus.js';
 import { buildEngine, ENGINES, type EngineName } from './engines.js';
 import { drawQueries, type QuerySets } from './queries.js';
 import { type CorpusReport, renderMarkdown } from './report.js';
+import { benchSynth, renderSynth, type SynthReport } from './synth.js';
 import { type ThroughputResult, throughput } from './throughput.js';
 
 const opts = new Command()
   .option('--quick', 'PolNeAR only, fewer queries and repeats', false)
   .option('--throughput', 'also measure requests/s against wrangler dev with autocannon', false)
-  .option('--corpus <names>', 'comma-separated corpora (polnear, reuters)')
+  .option('--corpus <names>', 'comma-separated corpora (polnear, reuters, synth)')
+  .option('--synth-articles <n>', 'articles of the synthetic archive', '200000')
+  .option('--synth-dir <dir>', 'the synthetic archive (default: npm run synth output, made when missing)')
+  .option('--synth-budget <MB>', "shard budget of the synthetic build (default the build's)")
+  .option('--synth-index <dir>', 'measure this index of the synthetic archive instead of building one')
+  .option(
+    '--synth-cache <file>',
+    'start the synthetic build from this extraction cache (copied; default empty)',
+  )
   .option('--engines <names>', 'comma-separated engines', ENGINES.join(','))
   .option('--seed <n>', 'seed of the query sets', '42')
   .parse()
-  .opts<{ quick: boolean; throughput: boolean; corpus?: string; engines: string; seed: string }>();
+  .opts<{
+    quick: boolean;
+    throughput: boolean;
+    corpus?: string;
+    engines: string;
+    seed: string;
+    synthArticles: string;
+    synthDir?: string;
+    synthBudget?: string;
+    synthCache?: string;
+    synthIndex?: string;
+  }>();
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const corpora = (opts.corpus?.split(',') ??
-  (opts.quick ? ['polnear'] : Object.keys(CORPORA))) as CorpusName[];
+const asked = opts.corpus?.split(',') ?? (opts.quick ? ['polnear'] : Object.keys(CORPORA));
+const withSynth = asked.includes('synth');
+const corpora = asked.filter((c) => c !== 'synth') as CorpusName[];
 const engines = opts.engines.split(',') as EngineName[];
 const perClass = opts.quick ? 40 : 200;
 const repeats = opts.quick ? 2 : 3;
@@ -109,6 +133,21 @@ for (const name of corpora) {
   });
 }
 
+let synth: SynthReport | null = null;
+if (withSynth)
+  synth = await benchSynth({
+    articles: Number(opts.synthArticles),
+    ...(opts.synthDir ? { dir: opts.synthDir } : {}),
+    ...(opts.synthBudget ? { budgetMB: Number(opts.synthBudget) } : {}),
+    ...(opts.synthCache ? { cache: opts.synthCache } : {}),
+    ...(opts.synthIndex ? { index: opts.synthIndex } : {}),
+    work: WORK,
+    seed: Number(opts.seed),
+    perClass,
+    repeats,
+    log,
+  });
+
 let tput: ThroughputResult | null = null;
 if (opts.throughput)
   tput = await throughput(join(WORK, corpora[0]!, 'ours'), corpora[0]!, querySets.get(corpora[0]!)!, log);
@@ -122,7 +161,7 @@ const gitRev = (() => {
     return 'unknown';
   }
 })();
-const md = renderMarkdown({
+const md = `${renderMarkdown({
   machine,
   seed: Number(opts.seed),
   quick: opts.quick,
@@ -130,13 +169,13 @@ const md = renderMarkdown({
   throughput: tput,
   wallSeconds: wall,
   gitRev,
-});
+})}${synth ? renderSynth(synth, DEFAULT_SHARD_BUDGET_MB) : ''}`;
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'latest.md'), md);
 await writeFile(
   join(OUT, 'latest.json'),
   JSON.stringify(
-    { machine, seed: Number(opts.seed), gitRev, wallSeconds: wall, reports, throughput: tput },
+    { machine, seed: Number(opts.seed), gitRev, wallSeconds: wall, reports, synth, throughput: tput },
     null,
     2,
   ),

@@ -70,8 +70,8 @@ const opts = program.opts<{
 const shards = opts.shards === 'auto' ? 'auto' : Number(opts.shards);
 const shardBudget = Number(opts.shardBudget);
 const indexBudget = Number(opts.indexBudget);
-if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 64))
-  program.error('--shards must be "auto" or a whole number from 1 to 64');
+if (shards !== 'auto' && !(Number.isInteger(shards) && shards >= 1 && shards <= 256))
+  program.error('--shards must be "auto" or a whole number from 1 to 256');
 if (!(shardBudget > 0)) program.error('--shard-budget must be a positive number of MB');
 if (!(indexBudget > 0)) program.error('--index-budget must be a positive number of MB');
 const threads = Number(opts.threads);
@@ -146,8 +146,11 @@ async function build(): Promise<boolean> {
     for (const d of summary.dropped) log(`removed the previous version ${d.version}: ${d.reason}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
     if (summary.manifest.shards) {
+      const of = (role: string) =>
+        summary.estimates.filter((_, i) => summary.manifest.shards![i]!.role === role);
+      const [articles, entities, dictionary] = [of('articles'), of('entities'), of('dictionary')];
       log(
-        `${summary.manifest.shards.length} shards, estimated ${summary.estimates.map(mb).join(', ')} loaded each (budget ${shardBudget} MB)`,
+        `${articles.length} article shards (${articles.map(mb).join(', ')}), ${entities.length} entity shards (${entities.map(mb).join(', ')}) and the dictionary (${dictionary.map(mb).join(', ')}), estimated loaded (budget ${shardBudget} MB each)`,
       );
     } else {
       log(

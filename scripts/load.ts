@@ -8,17 +8,15 @@
  * and the isolate's heap through the inspector. Exits non-zero on any connection error, timeout
  * or 5xx, naming each request that got no answer.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { buildIndex } from '../src/build/build.js';
 import { defaultExtractor } from '../src/pipeline/default-extractor.js';
 import { DEFAULT_CACHE, DEFAULT_INPUT, DEFAULT_OUT } from './defaults.js';
+import { startDevServer } from './lib/dev-server.js';
 import { isolateHeapMb } from './lib/isolate-heap.js';
 import { rssMb, workerdPids } from './lib/proc.js';
-import { freePort, waitForHealth, workerRuntime } from './lib/wrangler-dev.js';
 
 const opts = new Command()
   .name('load')
@@ -147,12 +145,8 @@ async function main() {
   const duration = Number(opts.duration);
   const connections = Number(opts.connections);
   const repeats = Math.max(1, Number(opts.repeats));
-  // Attaching the inspector stalls Durable Objects under wrangler dev (every request after it
-  // timed out, measured): with a sharded index the isolate heap is not read.
-  const manifest = JSON.parse(
-    await readFile(`${root}public${opts.indexPath}/manifest.json`, 'utf8').catch(() => '{}'),
-  ) as { shards?: unknown[] };
-  const readHeap = opts.heap && !manifest.shards;
+  // With a sharded index the heap read is the Worker's isolate's (the shards run in their scripts').
+  const readHeap = opts.heap;
   if (opts.indexPath === '/index' && !existsSync(`${root}${DEFAULT_OUT}/manifest.json`)) {
     log('building the sample index');
     await buildIndex({
@@ -163,74 +157,20 @@ async function main() {
     });
   }
 
-  // wrangler dev reloads when its assets change, and other builds write into public/: the run
-  // serves a snapshot of the index instead. The deployed per-client limit would answer most of
-  // a one-client load with 429s, so the snapshot's config lifts it (and changes nothing else).
-  const persist = await mkdtemp(`${tmpdir()}/ns-load-`);
-  const assets = `${persist}/public`;
-  await cp(`${root}public${opts.indexPath}`, `${assets}${opts.indexPath}`, { recursive: true });
-  const config = `${persist}/wrangler.toml`;
-  const toml = await readFile(`${root}wrangler.toml`, 'utf8');
-  await writeFile(
-    config,
-    toml
-      .replace(/^main = ".*"$/m, `main = "${root}src/worker/index.ts"`)
-      .replace(/^directory = ".*"$/m, `directory = "${assets}"`)
-      .replace(/simple = \{ limit = \d+, period = (\d+) \}/, 'simple = { limit = 1000000000, period = $1 }'),
-  );
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const origin = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child = spawn(
-    `${root}node_modules/.bin/wrangler`,
-    [
-      'dev',
-      '--config',
-      config,
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      `${persist}/state`,
-      '--var',
-      `INDEX_PATH:${opts.indexPath}`,
-      '--log-level',
-      opts.wranglerLog ? 'info' : 'warn',
-      '--show-interactive-dev-session=false',
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    },
-  );
-  child.stdout!.on('data', (d: Buffer) => (output += d));
-  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const dev = await startDevServer({
+    indexDir: `${root}public${opts.indexPath}`,
+    indexPath: opts.indexPath,
+    logLevel: opts.wranglerLog ? 'info' : 'warn',
+    inspector: true,
+  });
+  const { origin, child } = dev;
   const stop = async () => {
-    if (opts.wranglerLog) await writeFile(opts.wranglerLog, output);
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await rm(persist, { recursive: true, force: true });
+    if (opts.wranglerLog) await writeFile(opts.wranglerLog, dev.output());
+    await dev.stop();
   };
 
   try {
-    await waitForHealth(`${origin}/health`, child, () => output);
-    const runtime = opts.viaProxy ? null : await workerRuntime(workerdPids(child.pid!), port);
+    const runtime = opts.viaProxy ? null : dev.runtime;
     if (!opts.viaProxy && !runtime)
       log("the Worker's runtime port was not found: loading wrangler's proxy instead");
     // The port that is loaded: the Worker's own runtime, unless asked for (or left with) the proxy.
@@ -292,7 +232,7 @@ async function main() {
         statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
         workerdRssMb: rssMb(workerdPids(child.pid!)),
         runtimeRssMb: runtime ? rssMb([runtime.pid]) : null,
-        isolateHeapMb: readHeap ? await isolateHeapMb(inspectorPort) : null,
+        isolateHeapMb: readHeap ? await isolateHeapMb(dev.inspectorPort!) : null,
       };
       rounds.push(round);
       log(
@@ -320,7 +260,8 @@ async function main() {
     };
     process.stdout.write(`LOAD_RESULT ${JSON.stringify(summary)}\n`);
     if (summary.errors > 0 || summary['5xx'] > 0) {
-      if (output.trim()) log(`wrangler dev said:\n${output.trim().split('\n').slice(-40).join('\n')}`);
+      if (dev.output().trim())
+        log(`wrangler dev said:\n${dev.output().trim().split('\n').slice(-40).join('\n')}`);
       log(`FAILED: ${summary.errors} errors/timeouts, ${summary['5xx']} 5xx`);
       process.exitCode = 1;
     }

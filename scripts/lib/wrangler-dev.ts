@@ -41,22 +41,42 @@ export async function waitForHealth(
   throw new Error(`wrangler dev did not become healthy within ${ms / 1000} s:\n${output()}`);
 }
 
+/** Whether `url` answers 200; false on any failure. */
+async function answers(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The workerd process that runs the Worker under `wrangler dev`, and the origin it serves on,
  * found by asking each port its processes listen on (other than wrangler's public one) for
- * `/health`; null when none answers. wrangler's public port is a proxy in a second workerd,
- * which loads never meet in production and which drops some requests under load (docs/performance.md › Load test).
+ * `/health` (or `path`, e.g. one that does not load the index); null when none answers.
+ * wrangler's public port is a proxy in a second workerd, which loads never meet in production
+ * and which drops some requests under load (docs/performance.md › Load test). One of the ports
+ * is workerd's debug port, which speaks Cap'n Proto: the request sent to it makes workerd log
+ * "RPC connection broken … incoming RPC message exceeds size limit", which is this probe's only
+ * effect.
  */
 export async function workerRuntime(
   pids: number[],
   publicPort: number,
+  path = '/health',
 ): Promise<{ origin: string; pid: number } | null> {
   for (const pid of pids) {
     for (const port of listeningPorts(pid)) {
       if (port === publicPort) continue;
       const origin = `http://127.0.0.1:${port}`;
-      // Other ports (an inspector, another service) do not answer the Worker's /health.
-      if (await servesHealth(`${origin}/health`, AbortSignal.timeout(2000))) return { origin, pid };
+      // Other ports (an inspector, another service) do not answer the Worker's routes.
+      const ok =
+        path === '/health'
+          ? await servesHealth(`${origin}/health`, AbortSignal.timeout(2000))
+          : await answers(`${origin}${path}`, AbortSignal.timeout(2000));
+      if (ok) return { origin, pid };
     }
   }
   return null;

@@ -20,7 +20,8 @@ export const DEFAULT_SHARD_BUDGET_MB = 48;
  * an estimated 50.7 MB, 46.8 MB measured in Node) stays one index.
  */
 export const DEFAULT_INDEX_BUDGET_MB = 56;
-const MAX_SHARDS = 64;
+/** Article shards at most: a search asks every one (and the entity shards), within a request's 1,000 subrequests. */
+const MAX_SHARDS = 256;
 
 /** Estimated bytes each shard (or the one index) holds once loaded. */
 export function estimatedMemory(index: SerializedIndex): number[] {
@@ -33,9 +34,31 @@ export function estimatedMemory(index: SerializedIndex): number[] {
   );
 }
 
+/** What the manifest says each shard holds; one index: 'index'. */
+export function shardRoles(index: SerializedIndex): string[] {
+  return index.manifest.shards?.map((s) => s.role ?? 'articles') ?? ['index'];
+}
+
+const stored = (docs: object[]) => docs.reduce((n, d) => n + JSON.stringify(d).length + 1, 0);
+
 /**
- * `shards`: a number forces that many; 'auto' keeps one index while its estimate is within
- * `indexBudgetMB`, and otherwise splits while the largest shard's estimate exceeds `budgetMB`.
+ * A shard's estimate per byte of its stored documents (their postings, tables and term list come
+ * on top), with room to spare: 1.7 for articles with their quotes, 2.4 for entities (short
+ * documents, many terms), measured on a synthetic 20,000-article archive.
+ */
+const ARTICLE_RATIO = 2;
+const ENTITY_RATIO = 2.8;
+
+function entityShardsFor(corpus: Corpus, budget: number): number {
+  return Math.max(1, Math.ceil((ENTITY_RATIO * stored(corpus.entities)) / budget));
+}
+
+/**
+ * `shards`: a number forces that many article shards (with as many entity shards as their
+ * entities need); 'auto' keeps one index while its estimate is within `indexBudgetMB`, and
+ * otherwise splits articles and entities, each into as many shards as the largest one needs to
+ * fit `budgetMB`, from the one index's estimate (shards hold only their own terms, so their sizes
+ * add up to about the one index's).
  */
 export async function serializeWithinBudget(
   corpus: Corpus,
@@ -44,22 +67,38 @@ export async function serializeWithinBudget(
   budgetMB = DEFAULT_SHARD_BUDGET_MB,
   indexBudgetMB = DEFAULT_INDEX_BUDGET_MB,
 ): Promise<{ index: SerializedIndex; estimates: number[] }> {
+  const budget = budgetMB * 1e6;
   if (shards !== 'auto') {
-    const index = await serializeIndex(corpus, { ...meta, shards });
+    const index = await serializeIndex(corpus, {
+      ...meta,
+      shards,
+      entityShards: meta.entityShards ?? entityShardsFor(corpus, budget),
+    });
     return { index, estimates: estimatedMemory(index) };
   }
-  const budget = budgetMB * 1e6;
-  // Inverted once: every try cuts the same postings into another number of shards.
+  // Inverted once: every try cuts the same postings into other shards.
   const inverted = invertCorpus(corpus);
-  let index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
-  let estimates = estimatedMemory(index);
-  let n = 1;
-  const over = () => Math.max(...estimates) > (n === 1 ? indexBudgetMB * 1e6 : budget);
-  while (over() && n < MAX_SHARDS) {
-    // Shards replicate the term list and the entities, so grow from the largest shard's excess.
-    n = Math.max(n + 1, Math.ceil((n * Math.max(...estimates)) / budget));
-    index = await serializeIndex(corpus, { ...meta, shards: n }, inverted);
-    estimates = estimatedMemory(index);
+  const indexBudget = indexBudgetMB * 1e6;
+  const articleBytes = stored(corpus.articles) + stored(corpus.quotes);
+  // One index holds at least its documents: a large archive skips trying it.
+  if (articleBytes + stored(corpus.entities) <= indexBudget) {
+    const index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
+    const estimates = estimatedMemory(index);
+    if (estimates[0]! <= indexBudget) return { index, estimates };
   }
-  return { index, estimates };
+  let n = Math.max(2, Math.ceil((ARTICLE_RATIO * articleBytes) / budget));
+  let m = entityShardsFor(corpus, budget);
+  let index: SerializedIndex;
+  let estimates: number[] = [];
+  for (let tries = 0; tries < 8; tries++) {
+    index = await serializeIndex(corpus, { ...meta, shards: n, entityShards: m }, inverted);
+    estimates = estimatedMemory(index);
+    const roles = shardRoles(index);
+    const largest = (role: string) => Math.max(0, ...estimates.filter((_, i) => roles[i] === role));
+    const [articles, entities] = [largest('articles'), largest('entities')];
+    if ((articles <= budget && entities <= budget) || n >= MAX_SHARDS) return { index, estimates };
+    if (articles > budget) n = Math.min(MAX_SHARDS, Math.max(n + 1, Math.ceil((n * articles) / budget)));
+    if (entities > budget) m = Math.max(m + 1, Math.ceil((m * entities) / budget));
+  }
+  return { index: index!, estimates };
 }

@@ -40,6 +40,12 @@ export const ENTITY_FACETS: ReadonlySet<FacetName> = new Set<FacetName>([
 export interface ColumnsHeader {
   dictionaries: Record<FacetName, string[]>;
   newest: number | null;
+  /**
+   * A shard whose entities are held by other shards: per entity facet, the dictionary positions
+   * of values that are not entity ids (a speaker named but not linked to a person); every other
+   * value of that facet is an entity held elsewhere. Absent: entities are held here.
+   */
+  plain?: Partial<Record<FacetName, number[]>>;
 }
 
 function month(published: string | null): string[] {
@@ -65,19 +71,19 @@ export function newerFirst(a: number | null, b: number | null): number {
 }
 
 export interface ColumnOptions {
-  /** Whether document i is searchable here; others (a shard's copies of foreign entities) get no facet values. */
-  indexed?: (doc: number) => boolean;
+  /** Whether the entities are documents here (default) or only name the entity facets of the others. */
+  entityDocs?: boolean;
   /** The newest date of the whole corpus, when this is one shard of it. */
   newest?: number | null;
 }
 
-/** Documents are numbered articles first, then quotes, then entities (see toIndexDocs). */
+/** Documents are numbered articles first, then quotes, then entities (see toIndexDocs), when they are documents here. */
 export function buildColumns(
   corpus: Corpus,
   options: ColumnOptions = {},
 ): { header: ColumnsHeader; sections: Record<string, SectionArray> } {
-  const indexed = options.indexed ?? (() => true);
-  const n = corpus.articles.length + corpus.quotes.length + corpus.entities.length;
+  const entityDocs = options.entityDocs ?? true;
+  const n = corpus.articles.length + corpus.quotes.length + (entityDocs ? corpus.entities.length : 0);
   const type = new Uint8Array(n);
   const article = new Int32Array(n).fill(-1);
   const published = new Float64Array(n).fill(NaN);
@@ -143,7 +149,7 @@ export function buildColumns(
     });
     d++;
   }
-  for (const e of corpus.entities) {
+  for (const e of entityDocs ? corpus.entities : []) {
     type[d] = TYPE_CODE.entity;
     facets.push({ type: ['entity'], [e.kind]: [e.id] });
     d++;
@@ -161,7 +167,7 @@ export function buildColumns(
     const offsets = new Uint32Array(n + 1);
     const values: number[] = [];
     for (let i = 0; i < n; i++) {
-      for (const v of indexed(i) ? new Set(facets[i]![facet] ?? []) : []) {
+      for (const v of new Set(facets[i]![facet] ?? [])) {
         let id = ids.get(v);
         if (id === undefined) {
           ids.set(v, (id = dict.length));
@@ -176,9 +182,9 @@ export function buildColumns(
     sections[`facet:${facet}:values`] = Uint32Array.from(values);
   }
 
-  const order = Array.from({ length: n }, (_, i) => i)
-    .filter(indexed)
-    .sort((a, b) => newerFirst(published[a]!, published[b]!) || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => newerFirst(published[a]!, published[b]!) || a - b,
+  );
   sections['doc:newestFirst'] = Uint32Array.from(order);
   let newest: number | null = null;
   for (const p of published) if (!Number.isNaN(p) && (newest === null || p > newest)) newest = p;
@@ -205,6 +211,7 @@ export class Columns {
   /** Newest published time in the index: recency is measured from here, not from "now". */
   readonly newest: number | null;
   private readonly facets: Record<FacetName, FacetColumn>;
+  private readonly plain: Partial<Record<FacetName, Set<number>>> | null;
 
   constructor(header: ColumnsHeader, sections: Sections) {
     this.type = sections.get('doc:type', 'u8');
@@ -212,6 +219,9 @@ export class Columns {
     this.published = sections.get('doc:published', 'f64');
     this.newestFirst = sections.get('doc:newestFirst', 'u32');
     this.newest = header.newest;
+    this.plain = header.plain
+      ? Object.fromEntries(Object.entries(header.plain).map(([f, values]) => [f, new Set(values)]))
+      : null;
     this.facets = {} as Record<FacetName, FacetColumn>;
     for (const facet of FACETS) {
       this.facets[facet] = {
@@ -232,6 +242,11 @@ export class Columns {
 
   facet(name: FacetName): FacetColumn {
     return this.facets[name];
+  }
+
+  /** Whether value `v` of an entity facet names an entity that other shards hold (see ColumnsHeader.plain). */
+  heldElsewhere(name: FacetName, v: number): boolean {
+    return this.plain !== null && ENTITY_FACETS.has(name) && !this.plain[name]?.has(v);
   }
 
   /** The values of one facet of one document, as strings (for the few places that need them). */

@@ -58,6 +58,12 @@ export const manifestSchema = z.object({
         name: z.string(),
         files: z.array(z.string()),
         counts: z.object({ article: z.number().int(), quote: z.number().int(), entity: z.number().int() }),
+        /**
+         * What the shard holds: articles with their quotes, entities, or the dictionary (every term
+         * and the lexicon, no documents). Absent in versions whose every shard held every term
+         * and entity, which this reader refuses (rebuild them).
+         */
+        role: z.enum(['articles', 'entities', 'dictionary']).optional(),
       }),
     )
     .optional(),

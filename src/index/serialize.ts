@@ -1,12 +1,13 @@
 /**
  * Corpus → the bytes of one index version, format 2: index.json (header and term list), index.bin
- * (typed arrays: postings, field lengths, facet columns, lexicon, titles as term positions) and docs.ndjson (stored documents),
- * per shard when split; every shard carries the corpus-wide statistics, so merged answers equal one
- * index's (src/shard/search.ts). A file over the chunk limit is stored as chunks (./split.ts).
+ * (typed arrays: postings, field lengths, facet columns, lexicon, titles as term positions) and
+ * docs.ndjson (stored documents), per shard when split (article shards, entity shards and a
+ * dictionary: see shardSets); every shard carries the corpus-wide statistics, so merged answers
+ * equal one index's (src/shard/search.ts). A file over the chunk limit is stored as chunks (./split.ts).
  * The files and the manifest: docs/index-format.md. Pure: writing the files is the caller's job.
  */
 import type { Corpus } from '../model/corpus.js';
-import { buildColumns } from './columns.js';
+import { buildColumns, ENTITY_FACETS } from './columns.js';
 import { encodeDocs, type StoredDoc } from './docs.js';
 import type { IndexHeader } from './header.js';
 import { toIndexDocs } from './index-docs.js';
@@ -31,8 +32,10 @@ export interface BuildMeta {
   sources: string[];
   skipped: number;
   builtAt?: Date;
-  /** Split into this many shards (see shardOf); 1 or absent: one index. */
+  /** Split into this many article shards (see shardOf); 1 or absent: one index. */
   shards?: number;
+  /** With `shards`, the number of entity shards (default 1). */
+  entityShards?: number;
   /** The largest file to store; larger ones are stored as chunks (default CHUNK_BYTES). */
   chunkBytes?: number;
 }
@@ -73,52 +76,85 @@ export interface Global {
   newest: number | null;
 }
 
-/** One file set over the documents `docs` (global numbers, ascending); `indexed` says which are searchable here. */
+/** What a file set holds besides its documents. */
+interface SetOptions {
+  /** Every term of the corpus (one index, the dictionary), or only those with postings here (a shard). */
+  allTerms: boolean;
+  /** The lexicon (one index, the dictionary). */
+  lexicon: boolean;
+  /**
+   * Entities live in other shards: `part.entities` only name the entity facets of the articles
+   * and quotes here, and the header marks which entity-facet values are not entities
+   * (ColumnsHeader.plain).
+   */
+  entitiesElsewhere?: Set<string>;
+}
+
+/**
+ * One file set over the documents `docs` (global numbers, ascending). Postings carry each term's
+ * document frequency per field over the whole corpus, and the header the corpus's document count
+ * and field-length averages, so a shard scores as one index does.
+ */
 function fileSet(
   g: Global,
   part: Corpus,
   docs: number[],
-  indexed: (doc: number) => boolean,
+  options: SetOptions,
 ): { files: Record<IndexFile, Uint8Array>; rules: Record<IndexFile, CutRule> } {
-  // Global document number → its number here, or -1 (another shard's, or not indexed here).
+  // Global document number → its number here, or -1 (another shard's).
   const localOf = new Int32Array(g.documentCount).fill(-1);
   docs.forEach((doc, i) => {
-    if (indexed(doc)) localOf[doc] = i;
+    localOf[doc] = i;
   });
   const local = (doc: number) => {
     const n = localOf[doc]!;
     return n < 0 ? undefined : n;
   };
   const writer = new VarintWriter();
-  const offsets = new Uint32Array(g.entries.length + 1);
-  const df = new Uint32Array(g.entries.length);
+  const kept: number[] = [];
+  const offsets: number[] = [];
+  const df: number[] = [];
   g.entries.forEach(([, data], i) => {
-    offsets[i] = writer.length;
-    encodeTerm(writer, data, local);
-    for (const postings of data) if (postings) df[i]! += postings.length / 2;
+    if (!options.allTerms && !hasLocal(data, localOf)) return;
+    kept.push(i);
+    offsets.push(writer.length);
+    if (docs.length > 0) encodeTerm(writer, data, local);
+    else writer.push(0);
+    let total = 0;
+    for (const postings of data) if (postings) total += postings.length / 2;
+    df.push(total);
   });
-  offsets[g.entries.length] = writer.length;
+  offsets.push(writer.length);
   const fields = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(docs.length * fields);
   docs.forEach((doc, i) => {
-    if (indexed(doc))
-      g.fieldLength.get(doc)?.forEach((len, f) => {
-        lengths[i * fields + f] = len ?? 0;
-      });
+    g.fieldLength.get(doc)?.forEach((len, f) => {
+      lengths[i * fields + f] = len ?? 0;
+    });
   });
-  const columns = buildColumns(part, { indexed: (i) => indexed(docs[i]!), newest: g.newest });
-  const stored: StoredDoc[] = [...part.articles, ...part.quotes, ...part.entities];
+  const elsewhere = options.entitiesElsewhere;
+  const columns = buildColumns(part, { newest: g.newest, entityDocs: !elsewhere });
+  if (elsewhere) {
+    columns.header.plain = Object.fromEntries(
+      [...ENTITY_FACETS].map((facet) => [
+        facet,
+        columns.header.dictionaries[facet].flatMap((value, v) => (elsewhere.has(value) ? [] : [v])),
+      ]),
+    );
+  }
+  const stored: StoredDoc[] = [...part.articles, ...part.quotes, ...(elsewhere ? [] : part.entities)];
   const encodedDocs = encodeDocs(stored);
-  const terms = g.entries.map(([term]) => term);
+  const terms = kept.map((i) => g.entries[i]![0]);
   const { bytes: bin, table } = packSections({
-    'terms:offsets': offsets,
-    'terms:df': df,
+    'terms:offsets': Uint32Array.from(offsets),
+    'terms:df': Uint32Array.from(df),
     'terms:postings': writer.result(),
     'docs:fieldLengths': lengths,
     'docs:offsets': encodedDocs.offsets,
     'docs:global': Uint32Array.from(docs),
     ...columns.sections,
-    ...lexiconSections(g.lexicon, terms),
+    ...lexiconSections(options.lexicon ? g.lexicon : [], terms),
+    // Each shard's own articles, in its document order (a shard's titles are over its own terms).
     ...titleSections(
       part.articles.map((a) => a.title),
       terms,
@@ -152,6 +188,70 @@ function fileSet(
   };
 }
 
+function hasLocal(data: TermData, localOf: Int32Array): boolean {
+  for (const postings of data) {
+    if (!postings) continue;
+    for (let i = 0; i < postings.length; i += 2) if (localOf[postings[i]!]! >= 0) return true;
+  }
+  return false;
+}
+
+/** A shard's file set, with what the manifest says of it. */
+interface ShardSet {
+  role: 'articles' | 'entities' | 'dictionary';
+  set: { files: Record<IndexFile, Uint8Array>; rules: Record<IndexFile, CutRule> };
+  counts: { article: number; quote: number; entity: number };
+}
+
+/**
+ * A sharded version: article shards (an article and its quotes go to shard fnv1a64(article id)
+ * mod articleShards), entity shards (fnv1a64(entity id) mod entityShards), then the dictionary.
+ * Each shard lists only the terms its documents hold; the dictionary lists them all, with the
+ * lexicon, and holds no document.
+ */
+function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShards: number): ShardSet[] {
+  const nA = corpus.articles.length;
+  const nQ = corpus.quotes.length;
+  const entityIds = new Set(corpus.entities.map((e) => e.id));
+  const out: ShardSet[] = [];
+  const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, articleShards)]));
+  for (let s = 0; s < articleShards; s++) {
+    const articles = corpus.articles.filter((a) => articleShard.get(a.id) === s);
+    const quotes = corpus.quotes.filter((q) => articleShard.get(q.articleId) === s);
+    const docs = [
+      ...corpus.articles.flatMap((a, i) => (articleShard.get(a.id) === s ? [i] : [])),
+      ...corpus.quotes.flatMap((q, i) => (articleShard.get(q.articleId) === s ? [nA + i] : [])),
+    ];
+    // The entities name the person, organization and place facets of these articles.
+    const part = { articles, quotes, entities: corpus.entities };
+    out.push({
+      role: 'articles',
+      set: fileSet(g, part, docs, { allTerms: false, lexicon: false, entitiesElsewhere: entityIds }),
+      counts: { article: articles.length, quote: quotes.length, entity: 0 },
+    });
+  }
+  for (let s = 0; s < entityShards; s++) {
+    const home = corpus.entities.flatMap((e, i) => (shardOf(e.id, entityShards) === s ? [i] : []));
+    const entities = home.map((i) => corpus.entities[i]!);
+    out.push({
+      role: 'entities',
+      set: fileSet(
+        g,
+        { articles: [], quotes: [], entities },
+        home.map((i) => nA + nQ + i),
+        { allTerms: false, lexicon: false },
+      ),
+      counts: { article: 0, quote: 0, entity: entities.length },
+    });
+  }
+  out.push({
+    role: 'dictionary',
+    set: fileSet(g, { articles: [], quotes: [], entities: [] }, [], { allTerms: true, lexicon: true }),
+    counts: { article: 0, quote: 0, entity: 0 },
+  });
+  return out;
+}
+
 /** The corpus inverted once, for any number of serializations (--shards auto tries several). */
 export function invertCorpus(corpus: Corpus): Global {
   const indexDocs = toIndexDocs(corpus);
@@ -182,37 +282,17 @@ export async function serializeIndex(
   const paths: Record<string, string> = {};
   const rules: Record<string, CutRule> = {};
   const shardList: NonNullable<Manifest['shards']> = [];
-  const nA = corpus.articles.length;
-  const nQ = corpus.quotes.length;
   if (shards === 1) {
     const all = Array.from({ length: g.documentCount }, (_, i) => i);
-    const set = fileSet(g, corpus, all, () => true);
+    const set = fileSet(g, corpus, all, { allTerms: true, lexicon: true });
     for (const f of INDEX_FILES) {
       files[f] = set.files[f];
       paths[f] = FILE_PATHS[f];
       rules[f] = set.rules[f];
     }
   } else {
-    const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, shards)]));
-    for (let s = 0; s < shards; s++) {
-      const articles = corpus.articles.filter((a) => articleShard.get(a.id) === s);
-      const quotes = corpus.quotes.filter((q) => articleShard.get(q.articleId) === s);
-      const docs = [
-        ...corpus.articles.flatMap((a, i) => (articleShard.get(a.id) === s ? [i] : [])),
-        ...corpus.quotes.flatMap((q, i) => (articleShard.get(q.articleId) === s ? [nA + i] : [])),
-        // Every shard stores every entity (names for facets, suggestions and entity pages);
-        // only the entity's own shard indexes it.
-        ...corpus.entities.map((_, i) => nA + nQ + i),
-      ];
-      const home = new Set(
-        corpus.entities.flatMap((e, i) => (shardOf(e.id, shards) === s ? [nA + nQ + i] : [])),
-      );
-      const set = fileSet(
-        g,
-        { articles, quotes, entities: corpus.entities },
-        docs,
-        (doc) => doc < nA + nQ || home.has(doc),
-      );
+    const sets = shardSets(g, corpus, shards, Math.max(1, meta.entityShards ?? 1));
+    sets.forEach(({ role, set, counts }, s) => {
       const names: string[] = [];
       for (const f of INDEX_FILES) {
         const name = `shard-${s}/${f}`;
@@ -221,12 +301,8 @@ export async function serializeIndex(
         rules[name] = set.rules[f];
         names.push(name);
       }
-      shardList.push({
-        name: `shard-${s}`,
-        files: names,
-        counts: { article: articles.length, quote: quotes.length, entity: home.size },
-      });
-    }
+      shardList.push({ name: `shard-${s}`, files: names, counts, role });
+    });
   }
   const names = Object.keys(files).sort();
   const limit = meta.chunkBytes ?? CHUNK_BYTES;

@@ -2,8 +2,9 @@
  * A base version and its pending updates, served as one index: the base with the documents the
  * updates replaced or deleted hidden, and a small in-memory index of the updated articles (their
  * quotes and entities), both scored with the statistics of the corpus they make together and
- * merged as shards are (src/shard/engine.ts). Which statistics are exact, and the bound on the
- * others until the next compaction: docs/live-updates.md › Scores.
+ * merged as shards are (src/shard/engine.ts, with the segments as shards: ./clients.ts). Which
+ * statistics are exact, and the bound on the others until the next compaction: docs/live-updates.md
+ * › Scores.
  */
 
 import { TYPE_CODE } from '../index/columns.js';
@@ -19,8 +20,11 @@ import { assembleCorpus } from '../pipeline/corpus.js';
 import { carried } from '../pipeline/extraction.js';
 import { normalizeArticle } from '../pipeline/normalize.js';
 import type { SearchEngine } from '../search/engine.js';
-import { localShardClient, type ShardClient, shardedEngine } from '../shard/engine.js';
+import { storedById } from '../search/lookup.js';
+import { suggest } from '../search/suggest.js';
+import { shardedEngine } from '../shard/engine.js';
 import { loadVersion } from '../store/versions.js';
+import { segmentClients, segmentsManifest } from './clients.js';
 import type { Entry } from './log.js';
 
 const FIELDS = SEARCH_FIELDS.length;
@@ -151,29 +155,13 @@ export async function segmented(base: LoadedIndex, entries: Entry[], seq: number
       entity: base.manifest.counts.entity + corpus.entities.length - known.length,
     },
   };
-  const baseClient = localShardClient(liveBase);
-  const deltaClient = localShardClient(delta);
-  const clients: ShardClient[] = [
-    {
-      ...baseClient,
-      // Entity values are described by the first segment: the base, or the updates for a new entity.
-      describe: async (values) => {
-        const fromBase = await baseClient.describe(values);
-        const fromDelta = await deltaClient.describe(values);
-        return fromBase.map((v, i) =>
-          base.docs.find('entity', values[i]![1]) !== undefined ? v : fromDelta[i]!,
-        );
-      },
-    },
-    deltaClient,
-  ];
-  const merged = shardedEngine(manifest, clients);
   const engine: SearchEngine = {
-    ...merged,
+    ...shardedEngine(segmentsManifest(manifest), segmentClients(liveBase, delta)),
     manifest,
     // A document is the update's when there is one; the base hides the ones replaced or deleted.
-    document: async (type, id) => (await deltaClient.document(type, id)) ?? baseClient.document(type, id),
-    suggest: (q, limit) => baseClient.suggest(q, limit),
+    document: async (type, id) => storedById(delta, type, id) ?? storedById(liveBase, type, id) ?? null,
+    // Suggestions come from the base's lexicon and entities until the next compaction.
+    suggest: async (q, limit) => suggest(liveBase, q, limit),
   };
   return { engine, base: liveBase, delta };
 }

@@ -1,7 +1,8 @@
 /**
  * GET /entities/:id: the entity with its quotes, latest articles and the company it keeps.
  * Built from per-index parts (entityParts) so that shards each contribute theirs and the merge
- * (mergeEntityParts) gives the page one index would.
+ * (mergeEntityParts) gives the page one index would; the entity and the names of related
+ * entities come from wherever entities are held (the index itself, or the entity shards).
  */
 
 import { newerFirst, TYPE_CODE } from '../index/columns.js';
@@ -17,7 +18,7 @@ type ArticleLine = {
   publisher: string | null;
   url: string | null;
 };
-type Related = { id: string; name: string; kind: Entity['kind']; sharedArticles: number };
+export type Related = { id: string; name: string; kind: Entity['kind']; sharedArticles: number };
 
 export interface EntityPage extends Entity {
   type: 'entity';
@@ -35,13 +36,13 @@ export interface DateKey {
   global: number;
 }
 
+/** What one index (or one shard) holds about an entity's documents; the entity itself is looked up apart. */
 export interface EntityParts {
-  entity: Entity;
   said: Array<DateKey & { line: QuoteLine }>;
   saidCount: number;
   articles: Array<DateKey & { line: ArticleLine }>;
   /** Every other entity sharing an article here, with the number of such articles. */
-  shared: Related[];
+  shared: Array<[id: string, articles: number]>;
 }
 
 const QUOTES = 20;
@@ -76,21 +77,19 @@ function dateKey(index: LoadedIndex, doc: number): DateKey {
   return { published: Number.isNaN(p) ? null : p, global: index.globalDocs[doc]! };
 }
 
-export function entityParts(index: LoadedIndex, id: string): EntityParts | null {
-  const entity = entityById(index, id);
-  if (!entity) return null;
+/** The entity's quotes and articles here, and the entities sharing them (`kind`: the entity's). */
+export function entityParts(index: LoadedIndex, id: string, kind: Entity['kind']): EntityParts {
   const said = docsWith(index, 'speaker', id, QUOTE);
-  const articles = docsWith(index, entity.kind, id, ARTICLE);
+  const articles = docsWith(index, kind, id, ARTICLE);
   const shared = new Map<string, number>();
   for (const doc of articles) {
-    for (const kind of ['person', 'organization', 'place'] as const) {
-      for (const other of index.columns.valuesOf(kind, doc)) {
-        if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const other of ['person', 'organization', 'place'] as const) {
+      for (const value of index.columns.valuesOf(other, doc)) {
+        if (value !== id) shared.set(value, (shared.get(value) ?? 0) + 1);
       }
     }
   }
   return {
-    entity,
     said: said.slice(0, QUOTES).map((doc) => {
       const q = quoteAt(index, doc);
       const article = index.columns.article[doc]!;
@@ -108,10 +107,7 @@ export function entityParts(index: LoadedIndex, id: string): EntityParts | null 
         line: { id: a.id, title: a.title, published: a.published, publisher: a.publisher, url: a.url },
       };
     }),
-    shared: [...shared.entries()].flatMap(([otherId, n]) => {
-      const e = entityById(index, otherId);
-      return e ? [{ id: e.id, name: e.name, kind: e.kind, sharedArticles: n }] : [];
-    }),
+    shared: [...shared.entries()],
   };
 }
 
@@ -119,16 +115,19 @@ function byDateKey(a: DateKey, b: DateKey): number {
   return newerFirst(a.published, b.published) || a.global - b.global;
 }
 
-export function mergeEntityParts(parts: EntityParts[]): EntityPage | null {
-  const entity = parts[0]?.entity;
-  if (!entity) return null;
-  const shared = new Map<string, Related>();
-  for (const p of parts) {
-    for (const r of p.shared) {
-      const seen = shared.get(r.id);
-      shared.set(r.id, seen ? { ...seen, sharedArticles: seen.sharedArticles + r.sharedArticles } : r);
-    }
-  }
+/**
+ * The entities sharing most articles with this one (ids and counts, the page's `related` before
+ * their names are looked up): every value of the person, organization and place facets is an
+ * entity, so none drops out once looked up.
+ */
+export function topShared(parts: EntityParts[]): Array<[string, number]> {
+  const shared = new Map<string, number>();
+  for (const p of parts) for (const [id, n] of p.shared) shared.set(id, (shared.get(id) ?? 0) + n);
+  return [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LIST);
+}
+
+/** The page from the entity, its parts (one per index or shard) and its related entities, looked up. */
+export function mergeEntityParts(entity: Entity, parts: EntityParts[], related: Related[]): EntityPage {
   const said = parts.flatMap((p) => p.said).sort(byDateKey);
   return {
     type: 'entity',
@@ -144,13 +143,28 @@ export function mergeEntityParts(parts: EntityParts[]): EntityPage | null {
       .sort(byDateKey)
       .slice(0, LIST)
       .map((a) => a.line),
-    related: [...shared.values()]
-      .sort((a, b) => b.sharedArticles - a.sharedArticles || (a.id < b.id ? -1 : 1))
-      .slice(0, LIST),
+    related,
   };
 }
 
+/** Related entities from their ids and counts and a lookup of entities (those not found are left out). */
+export function relatedFrom(
+  top: Array<[string, number]>,
+  lookup: (id: string) => Pick<Entity, 'id' | 'name' | 'kind'> | null | undefined,
+): Related[] {
+  return top.flatMap(([id, n]) => {
+    const e = lookup(id);
+    return e ? [{ id: e.id, name: e.name, kind: e.kind, sharedArticles: n }] : [];
+  });
+}
+
 export function entityPage(index: LoadedIndex, id: string): EntityPage | null {
-  const parts = entityParts(index, id);
-  return parts ? mergeEntityParts([parts]) : null;
+  const entity = entityById(index, id);
+  if (!entity) return null;
+  const parts = [entityParts(index, id, entity.kind)];
+  return mergeEntityParts(
+    entity,
+    parts,
+    relatedFrom(topShared(parts), (other) => entityById(index, other)),
+  );
 }

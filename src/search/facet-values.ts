@@ -1,20 +1,23 @@
 /**
  * Searching within a facet's values ("speaker: Zel…" over thousands of names): every word of
- * the query must start a word of the value's label, or be within the typo budget of one.
+ * the query must start a word of the value's label, or be within the typo budget of one. An
+ * entity value's labels are its entity's name and aliases; a shard that counts values of entities
+ * held by other shards is handed the ids whose labels matched there (entityLabelMatches).
  */
 
+import { TYPE_CODE } from '../index/columns.js';
 import { osaDistance } from '../index/edit-walk.js';
 import type { LoadedIndex } from '../index/load.js';
-import { describeValue, type FacetName, type FacetValue } from './facets.js';
-import { entityById } from './lookup.js';
+import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from './facets.js';
+import { entityAt, entityById } from './lookup.js';
 import { typoBudget } from './match.js';
 import { words } from './query.js';
 
 interface Entry {
   value: string;
   count: number;
-  /** Folded words of the value and, for entities, of their name and aliases. */
-  labels: string[][];
+  /** Folded words of the value and, for entities, of their name and aliases; null: an entity held elsewhere. */
+  labels: string[][] | null;
 }
 
 const cache = new WeakMap<LoadedIndex, Map<FacetName, Entry[]>>();
@@ -32,11 +35,13 @@ function entries(index: LoadedIndex, facet: FacetName): Entry[] {
     for (let doc = 0; doc + 1 < offsets.length; doc++)
       if (!hidden[doc]) for (let k = offsets[doc]!; k < offsets[doc + 1]!; k++) counts[values[k]!]!++;
   } else for (const v of values) counts[v]!++;
+  const entity = ENTITY_FACETS.has(facet);
   const list = dictionary
-    .map((value, v) => [value, counts[v]!] as const)
+    .map((value, v) => [value, counts[v]!, v] as const)
     .filter(([, count]) => count > 0)
-    .map(([value, count]) => {
-      const e = entityById(index, value);
+    .map(([value, count, v]): Entry => {
+      const e = entity ? entityById(index, value) : undefined;
+      if (!e && entity && index.columns.heldElsewhere(facet, v)) return { value, count, labels: null };
       const names = e ? [e.name, ...e.aliases] : [value];
       return { value, count, labels: names.map(words) };
     })
@@ -51,16 +56,45 @@ function wordMatches(query: string, label: string): boolean {
   return budget > 0 && osaDistance(query, label.slice(0, query.length + budget), budget) <= budget;
 }
 
-/** Every value of `facet` matching `q` here, with its count (undescribed: see describeValue). */
-export function facetValueMatches(index: LoadedIndex, facet: FacetName, q: string): FacetValue[] {
+function labelsMatch(labels: string[][], wanted: string[]): boolean {
+  return labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l))));
+}
+
+/**
+ * Every value of `facet` matching `q` here, with its count (undescribed: see describeValue).
+ * `matched`: the entities held elsewhere whose labels match `q` (see entityLabelMatches).
+ */
+export function facetValueMatches(
+  index: LoadedIndex,
+  facet: FacetName,
+  q: string,
+  matched?: ReadonlySet<string>,
+): FacetValue[] {
   const wanted = words(q);
   return entries(index, facet)
     .filter(
       (e) =>
-        wanted.length === 0 ||
-        e.labels.some((label) => wanted.every((w) => label.some((l) => wordMatches(w, l)))),
+        wanted.length === 0 || (e.labels ? labelsMatch(e.labels, wanted) : (matched?.has(e.value) ?? false)),
     )
     .map((e) => ({ value: e.value, count: e.count }));
+}
+
+const entityLabels = new WeakMap<LoadedIndex, Array<[id: string, labels: string[][]]>>();
+
+/** Ids of the entities held here whose name or an alias matches `q`. */
+export function entityLabelMatches(index: LoadedIndex, q: string): string[] {
+  const wanted = words(q);
+  let all = entityLabels.get(index);
+  if (!all) {
+    all = [];
+    index.columns.type.forEach((t, doc) => {
+      if (t !== TYPE_CODE.entity) return;
+      const e = entityAt(index, doc);
+      all!.push([e.id, [e.name, ...e.aliases].map(words)]);
+    });
+    entityLabels.set(index, all);
+  }
+  return all.filter(([, labels]) => wanted.length > 0 && labelsMatch(labels, wanted)).map(([id]) => id);
 }
 
 /** Counts of the same value from several indexes (shards) add up; most documents first. */

@@ -5,7 +5,7 @@
 
 import { ENTITY_FACETS, FACETS, type FacetName } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
-import type { EntityKind } from '../model/documents.js';
+import type { Entity, EntityKind } from '../model/documents.js';
 import { entityById } from './lookup.js';
 
 export { ENTITY_FACETS, FACETS, type FacetName };
@@ -56,8 +56,17 @@ export function describeValue(
   value: string,
   count: number,
 ): FacetValue {
+  return describeWith(facet, value, count, ENTITY_FACETS.has(facet) ? entityById(index, value) : undefined);
+}
+
+/** A facet value as answers show it, given its entity (looked up wherever entities are held). */
+export function describeWith(
+  facet: FacetName,
+  value: string,
+  count: number,
+  entity: Pick<Entity, 'id' | 'name' | 'kind'> | null | undefined,
+): FacetValue {
   if (!ENTITY_FACETS.has(facet)) return { value, count };
-  const entity = entityById(index, value);
   return entity
     ? { value, count, id: entity.id, name: entity.name, kind: entity.kind }
     : { value, count, name: value };

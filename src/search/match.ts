@@ -6,8 +6,18 @@ import { eng as STOP_WORDS } from 'stopword';
 import type { LoadedIndex } from '../index/load.js';
 import { FOLDABLE } from './highlight.js';
 import { articleAt, entityAt, quoteAt } from './lookup.js';
-import type { ParsedQuery } from './query.js';
-import { popcount, type Scored, scoreQuery, type TermSpec, widenScores } from './score.js';
+import { type ParsedQuery, parseQuery } from './query.js';
+import {
+  type Expansions,
+  expandSpecs,
+  expands,
+  popcount,
+  type Scored,
+  scoreQuery,
+  specKey,
+  type TermSpec,
+  widenScores,
+} from './score.js';
 import { QuerySignals, RANKING } from './signals.js';
 
 const STOP = new Set(STOP_WORDS);
@@ -91,10 +101,14 @@ function phraseWordsToMatch(phrases: string[][]): { skip: Set<string> } {
 }
 
 /**
- * `relaxed` (an index): the fallback's typo budget, which gives a short word one typo when the
- * index barely knows it (RANKING.relaxedMinLength, relaxedMaxShare): "bsuh" is a slip, "inc" is not.
+ * The query words as MiniSearch searches them (typo budget, prefix), and the phrase words every
+ * match needs. `relaxed`: the fallback's typo budget, which gives a short word one typo (the spec
+ * asked about) when the corpus barely knows it (see slipped): "bsuh" is a slip, "inc" is not.
  */
-function termSpecs(parsed: ParsedQuery, relaxed?: LoadedIndex): { specs: TermSpec[]; required: string[] } {
+export function termSpecs(
+  parsed: ParsedQuery,
+  relaxed?: (slip: TermSpec) => boolean,
+): { specs: TermSpec[]; required: string[] } {
   const exact = new Set(parsed.phrases.flat());
   const { skip } = phraseWordsToMatch(parsed.phrases);
   // A bare occurrence of a skipped word elsewhere in the query still has to match.
@@ -104,15 +118,16 @@ function termSpecs(parsed: ParsedQuery, relaxed?: LoadedIndex): { specs: TermSpe
     if (skip.has(term) && !bare.has(term)) return [];
     const budget = exact.has(term) ? 0 : typoBudget(term);
     // The fallback's typo for a short word keeps its first letter: a far smaller walk of the terms.
-    const slip = !exact.has(term) && budget === 0 && relaxed !== undefined && slipped(relaxed, term);
     const prefix = i === last && parsed.lastIsPrefix && term.length >= 3 && !exact.has(term);
-    return [slip ? { term, fuzzy: 1, prefix, anchored: true } : { term, fuzzy: budget, prefix }];
+    const slip: TermSpec = { term, fuzzy: 1, prefix, anchored: true };
+    const slipping = !exact.has(term) && budget === 0 && (relaxed?.(slip) ?? false);
+    return [slipping ? slip : { term, fuzzy: budget, prefix }];
   });
   const required = [...exact].filter((w) => !skip.has(w));
   return { specs, required };
 }
 
-/** Whether a short word is rare enough in the index to be taken for a slip (see termSpecs). */
+/** Whether a short word is rare enough in the corpus to be taken for a slip (see termSpecs). */
 function slipped(index: LoadedIndex, term: string): boolean {
   if (term.length < RANKING.relaxedMinLength) return false;
   const at = index.terms.indexOf(term);
@@ -230,23 +245,22 @@ export function matchQuery(
   index: LoadedIndex,
   parsed: ParsedQuery,
   phraseBudget = PHRASE_TEXT_BUDGET,
+  expansions?: Expansions,
 ): QueryMatches {
+  // A shard is handed the fallback's slips with the expansions (queryExpansions); one index decides.
+  const relaxed = expansions
+    ? (slip: TermSpec) => specKey(slip) in expansions
+    : (slip: TermSpec) => slipped(index, slip.term);
   const checker = new PhraseChecker(index, phraseBudget);
   const excluded = excludedDocs(index, parsed, checker);
   const unverified: Match[] = [];
 
   /** One scoring: strict, or the fallback's, widened from the strict one. */
   const pass = (strictPass?: { scored: Scored; specs: TermSpec[] }) => {
-    const { specs, required } = termSpecs(parsed, strictPass ? index : undefined);
+    const { specs, required } = termSpecs(parsed, strictPass ? relaxed : undefined);
     const scored: Scored = strictPass
-      ? widenScores(
-          index,
-          strictPass.scored,
-          strictPass.specs,
-          specs,
-          (t) => index.terms.df[t]! <= RANKING.relaxedMaxTermShare * index.totalDocuments,
-        )
-      : scoreQuery(index, specs);
+      ? widenScores(index, strictPass.scored, strictPass.specs, specs, keepCorrection(index), expansions)
+      : scoreQuery(index, specs, expansions);
     const signals = new QuerySignals(index, scored, specs);
     let requiredBits = 0;
     specs.forEach((spec, k) => {
@@ -300,7 +314,9 @@ export function matchQuery(
   return {
     all,
     any: () => {
-      const widens = termSpecs(parsed, index).specs.some((spec, k) => spec.fuzzy !== strict.specs[k]!.fuzzy);
+      const widens = termSpecs(parsed, relaxed).specs.some(
+        (spec, k) => spec.fuzzy !== strict.specs[k]!.fuzzy,
+      );
       if (!widens) return strict.keep(partial);
       current = pass(strict);
       // The widened arrays keep the strict documents at their places; documents that only a
@@ -325,4 +341,28 @@ export function matchAll(index: LoadedIndex, parsed: ParsedQuery): Match[] {
   const out: Match[] = [];
   for (const doc of index.columns.newestFirst) if (!excluded.has(doc)) out.push({ doc, score: 0 });
   return out;
+}
+
+/** The fallback's corrections worth scoring: words not too common (RANKING.relaxedMaxTermShare). */
+function keepCorrection(index: LoadedIndex): (term: number) => boolean {
+  return (t) => index.terms.df[t]! <= RANKING.relaxedMaxTermShare * index.totalDocuments;
+}
+
+/**
+ * What the query's typo and prefix words expand to over this index's terms (a dictionary's: every
+ * term of the corpus), and the any-word fallback's slips with their corrections; its other words
+ * need no list, each shard looks them up itself.
+ */
+export function queryExpansions(index: LoadedIndex, q: string): Expansions {
+  const parsed = parseQuery(q);
+  const strict = termSpecs(parsed).specs;
+  const out = expandSpecs(index.terms, strict.filter(expands));
+  const relaxed = termSpecs(parsed, (slip) => slipped(index, slip.term)).specs;
+  const widened = relaxed.filter((spec, k) => spec.fuzzy !== strict[k]!.fuzzy);
+  return expandSpecs(index.terms, widened, keepCorrection(index), out);
+}
+
+/** Whether the query has a word that typos, slips or a prefix expand: only the corpus's terms can decide. */
+export function needsExpansions(q: string): boolean {
+  return termSpecs(parseQuery(q), () => true).specs.some(expands);
 }

@@ -60,6 +60,50 @@ export interface Scored {
   termsOf(doc: number): Set<string>;
 }
 
+/**
+ * What each query word expands to, as terms and weights, keyed by specKey: decided once, on the
+ * whole corpus's term list, and handed to every shard, so that shards holding only their own
+ * terms score exactly the terms one index would. The any-word fallback's widened words are keyed
+ * the same way (their lists already cut to the terms it keeps: see widenScores).
+ */
+export type Expansions = Record<string, Array<[term: string, weight: number]>>;
+
+export const specKey = (spec: TermSpec): string =>
+  `${spec.term}\u0000${spec.fuzzy}\u0000${spec.prefix ? 1 : 0}\u0000${spec.anchored ? 1 : 0}`;
+
+/** Whether a word expands beyond itself (typos, prefixes): only then must the corpus's term list decide. */
+export const expands = (spec: TermSpec): boolean => spec.fuzzy > 0 || spec.prefix;
+
+/** The words' expansions over this index's terms, by term: what a shard is handed. */
+export function expandSpecs(
+  terms: TermIndex,
+  specs: TermSpec[],
+  keep: (term: number) => boolean = () => true,
+  into: Expansions = {},
+): Expansions {
+  for (const spec of specs)
+    into[specKey(spec)] = expand(terms, spec)
+      .filter((e) => keep(e.term))
+      .map((e) => [terms.terms[e.term]!, e.weight]);
+  return into;
+}
+
+/** Expansions decided elsewhere, as positions in this index's terms (terms it lacks are left out). */
+function given(terms: TermIndex, list: Array<[string, number]>): Expansion[] {
+  const out: Expansion[] = [];
+  for (const [term, weight] of list) {
+    const i = terms.indexOf(term);
+    if (i >= 0) out.push({ term: i, weight });
+  }
+  return out;
+}
+
+/** A word's terms: handed (decided on the whole corpus) when it was, else expanded here. */
+function expansionOf(terms: TermIndex, spec: TermSpec, handed?: Expansions): Expansion[] {
+  const list = handed?.[specKey(spec)];
+  return list ? given(terms, list) : expand(terms, spec);
+}
+
 /** The terms one word expands to, with MiniSearch's weights (executeQuerySpec). */
 function expand(terms: TermIndex, spec: TermSpec): Expansion[] {
   const out: Expansion[] = [];
@@ -117,7 +161,12 @@ function scratchFor(index: LoadedIndex): Scratch {
   return s;
 }
 
-export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
+/**
+ * `handed`: expansions decided on the whole corpus (a shard's query); words without one expand
+ * here. Terms are added in the order they are listed, which is the order one index adds them in,
+ * so sums (and so scores) are bit for bit the same.
+ */
+export function scoreQuery(index: LoadedIndex, specs: TermSpec[], handed?: Expansions): Scored {
   const s = scratchFor(index);
   const bitOf = new Map<string, number>();
   const bits = specs.map((spec) => {
@@ -125,7 +174,7 @@ export function scoreQuery(index: LoadedIndex, specs: TermSpec[]): Scored {
     if (bit === undefined) bitOf.set(spec.term, (bit = 1 << bitOf.size));
     return bit;
   });
-  const expansions = specs.map((spec) => expand(index.terms, spec));
+  const expansions = specs.map((spec) => expansionOf(index.terms, spec, handed));
   const touched: number[] = [];
   const termBits = new Map<number, number>();
   specs.forEach((_, k) => {
@@ -147,13 +196,17 @@ export function widenScores(
   /** The specs `strict` was scored with, and the same with some budgets widened. */
   before: TermSpec[],
   specs: TermSpec[],
-  /** Which added terms to score (by position in the term index). */
+  /** Which added terms to score (by position in the term index); a handed list was cut already. */
   keep: (term: number) => boolean = () => true,
+  handed?: Expansions,
 ): Scored {
   const added = strict.expansions.map((list, k) => {
     if (specs[k]!.fuzzy === before[k]!.fuzzy) return [];
     const had = new Set(list.map((e) => e.term));
-    return expand(index.terms, specs[k]!).filter((e) => !had.has(e.term) && keep(e.term));
+    const widened = handed?.[specKey(specs[k]!)];
+    return widened
+      ? given(index.terms, widened).filter((e) => !had.has(e.term))
+      : expand(index.terms, specs[k]!).filter((e) => !had.has(e.term) && keep(e.term));
   });
   if (added.every((a) => a.length === 0)) return strict;
   const s = scratchFor(index);

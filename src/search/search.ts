@@ -20,6 +20,7 @@ import { type ArticleHit, articleHit, entityHit, type QuoteHit, quoteHit, type S
 import { articleAt, entityAt, quoteAt } from './lookup.js';
 import { containsPhrase, type Match, matchAll, matchQuery, type QueryMatches } from './match.js';
 import { type ParsedQuery, parseQuery } from './query.js';
+import type { Expansions } from './score.js';
 import { type QuerySignals, RANKING } from './signals.js';
 import { didYouMean } from './suggest.js';
 
@@ -184,7 +185,7 @@ export function answerOrder(index: LoadedIndex, sort: SearchParams['sort']): (a:
 }
 
 /**
- * Runs a query on one index. A shard cannot tell from its own count whether the whole corpus
+ * Runs a query on one index (`expansions`: see src/search/score.ts). A shard cannot tell from its own count whether the whole corpus
  * has too few all-word matches: it is asked for `mode: 'all'` first, and for `'any'` (the any-word
  * answer whenever it adds documents) when the shards' counts together call for it.
  */
@@ -192,6 +193,7 @@ export function runSearch(
   index: LoadedIndex,
   params: SearchParams,
   mode: 'auto' | 'all' | 'any' = 'auto',
+  expansions?: Expansions,
 ): SearchRun {
   const parsed = parseQuery(params.q);
   const filters = withType(params.filters ?? NO_FILTERS, params.types);
@@ -208,7 +210,7 @@ export function runSearch(
     matches = matchAll(index, parsed);
   } else {
     match = 'all';
-    found = matchQuery(index, parsed, params.phraseBudget);
+    found = matchQuery(index, parsed, params.phraseBudget, expansions);
     matches = found.all;
     anyWord = found.any;
     termsOf = found.termsOf;

@@ -1,22 +1,50 @@
 /**
- * The engine over a sharded index: fans each request out to the shards, merges their parts, and
- * says so when a shard did not answer. What a shard answers is plain JSON (ShardClient), so a
- * shard can live in this isolate (localShardClient, for tests and tools) or in a Durable Object.
+ * The engine over a sharded index: fans each request out to the shards that can answer it, merges
+ * their parts as one index would, and says so when a shard did not answer. A sharded version has
+ * three kinds of shards (the manifest's `role`): article shards (articles and their quotes, by a
+ * hash of the article id), entity shards (entities, by a hash of the entity id) and one
+ * dictionary (every term of the corpus with its frequency, and the lexicon), which decides typo
+ * and prefix expansions, completions and corrections for the whole corpus
+ * (docs/design.md › Growing past one isolate). What a shard answers is plain JSON (ShardClient),
+ * so a shard can live in this isolate (localShardClient, for tests and tools) or in a Durable
+ * Object.
  */
 
 import type { StoredDoc } from '../index/docs.js';
-import type { LoadedIndex } from '../index/load.js';
+import { IndexUnavailableError, type LoadedIndex } from '../index/load.js';
 import type { Manifest } from '../index/manifest.js';
 import { shardOf } from '../index/shard-of.js';
-import type { DocType } from '../model/documents.js';
+import type { DocType, Entity } from '../model/documents.js';
 import type { SearchEngine } from '../search/engine.js';
-import { type EntityParts, entityParts, mergeEntityParts } from '../search/entity-page.js';
-import { facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
-import { describeValue, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
+import {
+  type EntityParts,
+  entityParts,
+  mergeEntityParts,
+  relatedFrom,
+  topShared,
+} from '../search/entity-page.js';
+import { entityLabelMatches, facetValueMatches, mergeFacetValues } from '../search/facet-values.js';
+import { describeWith, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
-import { storedById } from '../search/lookup.js';
+import { entityById, storedById } from '../search/lookup.js';
+import { needsExpansions, queryExpansions } from '../search/match.js';
+import { words } from '../search/query.js';
+import type { Expansions } from '../search/score.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
-import { type Suggestion, suggest } from '../search/suggest.js';
+import {
+  didYouMean,
+  mergeNameMatches,
+  mergeNearNames,
+  type NameMatches,
+  type NearNames,
+  nameMatches,
+  namePrefix,
+  nearNameMatches,
+  rankSuggestions,
+  type TermSuggestions,
+  termSuggestions,
+  wantsNearNames,
+} from '../search/suggest.js';
 import {
   answerSearch,
   mergeSearch,
@@ -26,30 +54,70 @@ import {
   valuesToDescribe,
 } from './search.js';
 
+/** An entity as facet values and related entities name it. */
+export type EntityName = Pick<Entity, 'id' | 'name' | 'kind'>;
+
+/** What the engine asks a shard; each shard answers the questions of its role. */
 export interface ShardClient {
   /** Resolves once the shard is loaded and can answer. */
   warm(): Promise<void>;
-  search(params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer>;
+
+  // Article and entity shards: the documents they hold.
+  search(
+    params: SearchParams,
+    mode: 'all' | 'any',
+    expansions: Expansions | null,
+  ): Promise<ShardSearchAnswer>;
   /** Hits of a deeper page: the listed documents with these corpus-wide numbers. */
-  renderHits(params: SearchParams, mode: 'all' | 'any', globals: number[]): Promise<SearchHit[]>;
-  entityParts(id: string): Promise<EntityParts | null>;
-  facetValues(facet: FacetName, q: string): Promise<FacetValue[]>;
-  suggest(q: string, limit: number): Promise<Suggestion[]>;
+  renderHits(
+    params: SearchParams,
+    mode: 'all' | 'any',
+    globals: number[],
+    expansions: Expansions | null,
+  ): Promise<SearchHit[]>;
+  /** Values of a facet matching `q`, counted here; `matched`: entities held elsewhere whose names match `q`. */
+  facetValues(facet: FacetName, q: string, matched: string[] | null): Promise<FacetValue[]>;
+  entityParts(id: string, kind: Entity['kind']): Promise<EntityParts>;
   document(type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null>;
-  /** Facet values with their entity's id, name and kind (every shard holds every entity). */
-  describe(values: Array<[FacetName, string]>): Promise<FacetValue[]>;
+
+  // Entity shards: the entities themselves.
+  entity(id: string): Promise<Entity | null>;
+  names(ids: string[]): Promise<Array<EntityName | null>>;
+  nameMatches(prefix: string): Promise<NameMatches>;
+  /** Name keys within the typo budget of the typed words (asked when the names found leave room). */
+  nearNames(typed: string): Promise<NearNames>;
+  /** Ids of the entities held here whose name or an alias matches `q`. */
+  labelMatches(q: string): Promise<string[]>;
+
+  // The dictionary: the corpus's terms.
+  expansions(q: string): Promise<Expansions>;
+  /** Word completions and words near the last one, as many as a ranking of `limit` could show. */
+  completions(q: string, limit: number): Promise<TermSuggestions>;
+  didYouMean(q: string): Promise<string | null>;
 }
 
 export function localShardClient(index: LoadedIndex): ShardClient {
   return {
     warm: async () => {},
-    search: async (params, mode) => answerSearch(index, params, mode),
-    renderHits: async (params, mode, globals) => renderHits(index, params, mode, globals),
-    entityParts: async (id) => entityParts(index, id),
-    facetValues: async (facet, q) => facetValueMatches(index, facet, q),
-    suggest: async (q, limit) => suggest(index, q, limit),
+    search: async (params, mode, expansions) => answerSearch(index, params, mode, expansions ?? undefined),
+    renderHits: async (params, mode, globals, expansions) =>
+      renderHits(index, params, mode, globals, expansions ?? undefined),
+    facetValues: async (facet, q, matched) =>
+      facetValueMatches(index, facet, q, matched ? new Set(matched) : undefined),
+    entityParts: async (id, kind) => entityParts(index, id, kind),
     document: async (type, id) => storedById(index, type, id) ?? null,
-    describe: async (values) => values.map(([facet, value]) => describeValue(index, facet, value, 0)),
+    entity: async (id) => entityById(index, id) ?? null,
+    names: async (ids) =>
+      ids.map((id) => {
+        const e = entityById(index, id);
+        return e ? { id: e.id, name: e.name, kind: e.kind } : null;
+      }),
+    nameMatches: async (prefix) => nameMatches(index, prefix),
+    nearNames: async (typed) => nearNameMatches(index, typed),
+    labelMatches: async (q) => entityLabelMatches(index, q),
+    expansions: async (q) => queryExpansions(index, q),
+    completions: async (q, limit) => termSuggestions(index, q, limit),
+    didYouMean: async (q) => didYouMean(index, q),
   };
 }
 
@@ -77,28 +145,52 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The shards of each role, as positions in the manifest's list. */
+export function shardRoles(manifest: Manifest): {
+  articles: number[];
+  entities: number[];
+  dictionary: number;
+} {
+  const shards = manifest.shards ?? [];
+  const of = (role: string) => shards.flatMap((s, i) => (s.role === role ? [i] : []));
+  const [dictionary, ...more] = of('dictionary');
+  const articles = of('articles');
+  const entities = of('entities');
+  if (dictionary === undefined || more.length > 0 || articles.length === 0 || entities.length === 0)
+    throw new IndexUnavailableError(
+      'index_incompatible',
+      `Index ${manifest.version} was split by an older build (every shard held every term and entity): rebuild it`,
+    );
+  return { articles, entities, dictionary };
+}
+
 export function shardedEngine(
   manifest: Manifest,
   clients: ShardClient[],
   options: ShardedOptions = {},
 ): SearchEngine {
   const timeoutMs = options.timeoutMs ?? 5000;
+  const roles = shardRoles(manifest);
+  /** Shards that hold searchable documents: article shards, then entity shards. */
+  const documents = [...roles.articles, ...roles.entities];
+  const entityHome = (id: string) => roles.entities[shardOf(id, roles.entities.length)]!;
 
-  /** Every shard's answer; the failed ones listed apart (their errors go to the log). */
+  /** The answers of these shards; the failed ones listed apart (their errors go to the log). */
   async function all<T>(
+    shards: number[],
     ask: (c: ShardClient) => Promise<T>,
   ): Promise<{ answers: T[]; from: number[]; failed: number[] }> {
-    const settled = await Promise.allSettled(clients.map((c) => withTimeout(ask(c), timeoutMs)));
+    const settled = await Promise.allSettled(shards.map((i) => withTimeout(ask(clients[i]!), timeoutMs)));
     const answers: T[] = [];
     const from: number[] = [];
     const failed: number[] = [];
-    settled.forEach((s, i) => {
+    settled.forEach((s, k) => {
       if (s.status === 'fulfilled') {
         answers.push(s.value);
-        from.push(i);
+        from.push(shards[k]!);
       } else {
-        failed.push(i);
-        console.error(`shard ${i} of ${manifest.version} failed:`, s.reason);
+        failed.push(shards[k]!);
+        console.error(`shard ${shards[k]} of ${manifest.version} failed:`, s.reason);
       }
     });
     return { answers, from, failed };
@@ -113,22 +205,32 @@ export function shardedEngine(
     }
   }
 
-  /** Entity facet values, described by the first shard that answers. */
-  async function described(pairs: Array<[FacetName, string]>): Promise<Map<string, FacetValue>> {
-    const out = new Map<string, FacetValue>();
-    if (pairs.length === 0) return out;
-    for (const [i] of clients.entries()) {
-      try {
-        const found = await one(i, (c) => c.describe(pairs));
-        found.forEach((v, k) => {
-          out.set(`${pairs[k]![0]}\u0000${pairs[k]![1]}`, v);
-        });
-        return out;
-      } catch {
-        // Try the next shard: every shard can describe every entity.
-      }
-    }
+  /** Names of entities, each asked of the entity shard that holds it; a failed shard's stay unknown. */
+  async function names(ids: string[], strict = false): Promise<Map<string, EntityName>> {
+    const out = new Map<string, EntityName>();
+    const byShard = new Map<number, string[]>();
+    for (const id of new Set(ids)) byShard.set(entityHome(id), [...(byShard.get(entityHome(id)) ?? []), id]);
+    await Promise.all(
+      [...byShard].map(async ([shard, list]) => {
+        try {
+          const found = await one(shard, (c) => c.names(list));
+          found.forEach((e, k) => {
+            if (e) out.set(list[k]!, e);
+          });
+        } catch (err) {
+          if (strict) throw err;
+        }
+      }),
+    );
     return out;
+  }
+
+  /** Entity facet values named after their entities (counts unchanged). */
+  async function describe<V extends { value: string; count: number }>(
+    pairs: Array<[FacetName, V]>,
+  ): Promise<FacetValue[]> {
+    const found = await names(pairs.filter(([facet]) => ENTITY_FACETS.has(facet)).map(([, v]) => v.value));
+    return pairs.map(([facet, v]) => describeWith(facet, v.value, v.count, found.get(v.value)));
   }
 
   const partial = <R extends object>(result: R, failed: number[]): R & { partial?: PartialAnswer } =>
@@ -137,11 +239,21 @@ export function shardedEngine(
   return {
     manifest,
     async search(params) {
+      const failedToo: number[] = [];
+      let expansions: Expansions | null = null;
+      if (params.q.trim() && needsExpansions(params.q)) {
+        // Without the dictionary each shard expands over its own terms: an answer, flagged partial.
+        try {
+          expansions = await one(roles.dictionary, (c) => c.expansions(params.q));
+        } catch {
+          failedToo.push(roles.dictionary);
+        }
+      }
       let mode: 'all' | 'any' = 'all';
-      let { answers, from, failed } = await all((c) => c.search(params, 'all'));
+      let { answers, from, failed } = await all(documents, (c) => c.search(params, 'all', expansions));
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
       if (needsAnyWord(params, answers)) {
-        const second = await all((c) => c.search(params, 'any'));
+        const second = await all(documents, (c) => c.search(params, 'any', expansions));
         if (second.answers.some((a) => a.more > 0))
           ({ answers, from, failed, mode } = { ...second, mode: 'any' as const });
       }
@@ -153,7 +265,7 @@ export function shardedEngine(
         const rendered = new Map<number, SearchHit>();
         await Promise.all(
           [...byShard].map(async ([at, globals]) => {
-            const hits = await one(from[at]!, (c) => c.renderHits(params, mode, globals));
+            const hits = await one(from[at]!, (c) => c.renderHits(params, mode, globals, expansions));
             hits.forEach((h, k) => {
               rendered.set(globals[k]!, h);
             });
@@ -164,40 +276,86 @@ export function shardedEngine(
           return hit ? [hit] : [];
         });
       }
-      const names = await described(valuesToDescribe(result));
-      for (const [facet, counts] of Object.entries(result.facets ?? {})) {
-        counts!.values = counts!.values.map((v) => {
-          const d = names.get(`${facet}\u0000${v.value}`);
-          return d ? { ...d, count: v.count } : v;
-        });
+      if (result.didYouMean === null) {
+        try {
+          result.didYouMean = await one(roles.dictionary, (c) => c.didYouMean(params.q));
+        } catch {
+          failedToo.push(roles.dictionary);
+        }
       }
-      return partial(result, failed);
+      const shown = valuesToDescribe(result);
+      if (shown.length > 0) {
+        const found = await names(shown.map(([, value]) => value));
+        for (const [facet, counts] of Object.entries(result.facets ?? {})) {
+          counts!.values = counts!.values.map((v) =>
+            describeWith(facet as FacetName, v.value, v.count, found.get(v.value)),
+          );
+        }
+      }
+      return partial(
+        result,
+        [...new Set([...failed, ...failedToo])].sort((a, b) => a - b),
+      );
     },
-    // The lexicon and the entity table are the corpus's own in every shard: one shard answers.
-    suggest: (q, limit) => one(0, (c) => c.suggest(q, limit)),
+    async suggest(q, limit) {
+      const prefix = namePrefix(q);
+      if (prefix === null) return [];
+      const [matches, terms] = await Promise.all([
+        all(roles.entities, (c) => c.nameMatches(prefix)),
+        one(roles.dictionary, (c) => c.completions(q, limit)),
+      ]);
+      if (matches.failed.length > 0)
+        throw new ShardUnavailableError(matches.failed, 'suggestions need every entity shard');
+      const names = mergeNameMatches(matches.answers);
+      let near: NearNames | null = null;
+      if (wantsNearNames(names, prefix, limit)) {
+        const found = await all(roles.entities, (c) => c.nearNames(prefix));
+        if (found.failed.length > 0)
+          throw new ShardUnavailableError(found.failed, 'suggestions need every entity shard');
+        near = mergeNearNames(found.answers);
+      }
+      return rankSuggestions(q, names, near, terms, limit);
+    },
     async facetValues(facet, q, limit) {
-      const { answers, failed } = await all((c) => c.facetValues(facet, q));
+      let matched: string[] | null = null;
+      let failedFirst: number[] = [];
+      if (ENTITY_FACETS.has(facet) && words(q).length > 0) {
+        const found = await all(roles.entities, (c) => c.labelMatches(q));
+        matched = found.answers.flat();
+        failedFirst = found.failed;
+      }
+      const { answers, failed } = await all(documents, (c) => c.facetValues(facet, q, matched));
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
       const merged = mergeFacetValues(answers, limit);
-      if (ENTITY_FACETS.has(facet)) {
-        const names = await described(merged.values.map((v) => [facet, v.value]));
-        merged.values = merged.values.map((v) => {
-          const d = names.get(`${facet}\u0000${v.value}`);
-          return d ? { ...d, count: v.count } : v;
-        });
-      }
-      return partial(merged, failed);
+      const values = ENTITY_FACETS.has(facet)
+        ? await describe(merged.values.map((v) => [facet, v] as [FacetName, FacetValue]))
+        : merged.values;
+      return partial(
+        { ...merged, values },
+        [...new Set([...failedFirst, ...failed])].sort((a, b) => a - b),
+      );
     },
     async entityPage(id) {
-      const { answers, failed } = await all((c) => c.entityParts(id));
+      const entity = await one(entityHome(id), (c) => c.entity(id));
+      if (!entity) return null;
+      const { answers, failed } = await all(roles.articles, (c) => c.entityParts(id, entity.kind));
       // A page missing one shard's quotes or articles would be silently wrong: refuse it.
       if (failed.length > 0) throw new ShardUnavailableError(failed, 'an entity page needs every shard');
-      return mergeEntityParts(answers.filter((p): p is EntityParts => p !== null));
+      const top = topShared(answers);
+      const found = await names(
+        top.map(([other]) => other),
+        true,
+      );
+      return mergeEntityParts(
+        entity,
+        answers,
+        relatedFrom(top, (other) => found.get(other)),
+      );
     },
     document(type, id) {
-      // An article and its quotes live in the shard its id hashes to.
+      // An article and its quotes live in the article shard its id hashes to.
       const articleId = type === 'quote' ? id.replace(/#q\d+$/, '') : id;
-      return one(shardOf(articleId, clients.length), (c) => c.document(type, id));
+      return one(roles.articles[shardOf(articleId, roles.articles.length)]!, (c) => c.document(type, id));
     },
   };
 }

@@ -2,13 +2,16 @@
  * A search over shards: each shard answers with its best hits (and their sort keys), its totals
  * and its full facet counts; the merge orders hits by the same keys one index uses, adds counts
  * and totals, and decides all-word or any-word mode for the whole corpus. Every shard scores with
- * corpus-wide statistics (src/index/serialize.ts), so merged answers equal one index's.
+ * corpus-wide statistics (document count, field lengths, each term's document frequencies,
+ * written with its postings) and the typo and prefix expansions the dictionary decided for the
+ * whole corpus, so merged answers equal one index's.
  */
 import { newerFirst } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { countsOf, ENTITY_FACETS, type FacetName, summarize } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
 import { parseQuery } from '../search/query.js';
+import type { Expansions } from '../search/score.js';
 import {
   MIN_ALL_WORD_HITS,
   pageHits,
@@ -16,7 +19,6 @@ import {
   type SearchParams,
   type SearchResult,
 } from '../search/search.js';
-import { didYouMean } from '../search/suggest.js';
 
 export interface HitKey {
   score: number;
@@ -43,15 +45,15 @@ export interface ShardSearchAnswer {
   hits: Array<{ key: HitKey; hit?: SearchHit }>;
   /** Every nonzero count of each requested facet (entity values are described after the merge). */
   facets: Partial<Record<FacetName, Array<[string, number]>>>;
-  didYouMean?: string | null;
 }
 
 export function answerSearch(
   index: LoadedIndex,
   params: SearchParams,
   mode: 'all' | 'any',
+  expansions?: Expansions,
 ): ShardSearchAnswer {
-  const run = runSearch(index, params, mode);
+  const run = runSearch(index, params, mode, expansions);
   const window = params.offset + params.limit;
   const hits = pageHits(index, run, 0, Math.min(window, params.limit));
   const answer: ShardSearchAnswer = {
@@ -73,7 +75,6 @@ export function answerSearch(
     }),
     facets: Object.fromEntries(run.counters.map((c) => [c.facet, [...countsOf(index, c)]])),
   };
-  if (run.listed.length === 0 && run.match !== 'browse') answer.didYouMean = didYouMean(index, params.q);
   return answer;
 }
 
@@ -83,8 +84,9 @@ export function renderHits(
   params: SearchParams,
   mode: 'all' | 'any',
   globals: number[],
+  expansions?: Expansions,
 ): SearchHit[] {
-  const run = runSearch(index, params, mode);
+  const run = runSearch(index, params, mode, expansions);
   const at = new Map(run.listed.map((m, i) => [index.globalDocs[m.doc]!, i]));
   return globals.flatMap((g) => {
     const i = at.get(g);
@@ -164,7 +166,7 @@ export function mergeSearch(
       }),
     );
   }
-  if (listed === 0 && match !== 'browse')
-    result.didYouMean = answers.find((a) => a.didYouMean !== undefined)?.didYouMean ?? null;
+  // Words that found nothing: the caller asks the dictionary for a correction.
+  if (listed === 0 && match !== 'browse') result.didYouMean = null;
   return result;
 }

@@ -23,7 +23,8 @@ export type ServedEngine = SearchEngine & { failedShards?: number[]; loaded?: Lo
 
 /** How the shards of a sharded version are reached (Durable Objects in the Worker). */
 export interface ShardAccess {
-  clients(manifest: Manifest): ShardClient[];
+  /** The shards of `manifest`'s version, read from `source` (where that version was found). */
+  clients(manifest: Manifest, source: IndexSource): ShardClient[];
   /** Milliseconds to wait for each shard's answer. */
   timeoutMs: number;
 }
@@ -53,7 +54,7 @@ async function openVersion(source: IndexSource, shards: ShardAccess): Promise<Se
     const loaded = await loadVersion(source, { manifest });
     return Object.assign(localEngine(loaded), { loaded });
   }
-  const clients = shards.clients(manifest);
+  const clients = shards.clients(manifest, source);
   const warmed = await Promise.allSettled(clients.map((c) => c.warm()));
   const failedShards = warmed.flatMap((w, i) => (w.status === 'rejected' ? [i] : []));
   for (const i of failedShards)

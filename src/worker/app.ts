@@ -32,6 +32,8 @@ import { widgetRoutes } from './routes/widget.js';
 export interface AppOptions {
   /** Where the index is read from; default: the configuration's (INDEX_SOURCE, INDEX_PATH, INDEX_R2_PREFIX). */
   source?: SourceOverride;
+  /** Serve a sharded index's shards in this isolate instead of their Durable Objects (Node tools, benchmarks). */
+  inProcessShards?: boolean;
 }
 
 const INDEXED_PATHS = [
@@ -88,14 +90,15 @@ export function createApp(options: AppOptions = {}) {
   app.use('*', allowedMethods(app));
   for (const path of ['/health', ...INDEXED_PATHS]) app.use(path, oneKey());
   app.use('/health', redactHealth(apiKeyOption));
-  app.route('/', healthRoutes(holder, options.source));
+  app.route('/', healthRoutes(holder, options.source, options.inProcessShards));
   for (const [path, policy] of CACHE_POLICIES) app.use(path, cacheFor(policy, privacy));
   app.route('/', openApiRoutes);
   // The key guards index data only: the demo page, widget.js and /openapi.json stay public.
   for (const path of INDEXED_PATHS) app.use(path, apiKey(apiKeyOption));
   // Only routes that read the index load it: an unknown path stays a 404 even without an index.
   const deploy = fromConfig((config) => ({ deployId: config.deployId }));
-  for (const path of INDEXED_PATHS) app.use(path, withIndex(holder, options.source), etag(deploy));
+  for (const path of INDEXED_PATHS)
+    app.use(path, withIndex(holder, options.source, options.inProcessShards), etag(deploy));
   app.route('/', searchRoutes);
   app.route('/', documentRoutes);
   app.route('/', statsRoutes);

@@ -15,7 +15,11 @@ export interface Env {
   CF_VERSION_METADATA?: WorkerVersionMetadata;
   /** The bucket `npm run publish-index` publishes to ([[r2_buckets]] in wrangler.toml). */
   INDEX_BUCKET?: R2Bucket;
-  /** The shard-serving Durable Objects; needed only for a sharded index. */
+  /**
+   * The shard-serving Durable Objects of this script; needed only for a sharded index served
+   * without shard scripts. With them, SHARD_0, SHARD_1, … bind the class of each shard script
+   * (`script_name`, written by scripts/lib/shard-scripts.ts; read by ./shards/clients.ts).
+   */
   SHARDS?: DurableObjectNamespace<ShardRpc>;
   /** The writer of live updates (PUT/DELETE /admin/articles/:id): one object per index location. */
   LIVE?: DurableObjectNamespace<LiveWriterRpc>;

@@ -2004,6 +2004,8 @@ export interface components {
                     quote: number;
                     entity: number;
                 };
+                /** @enum {string} */
+                role?: "articles" | "entities" | "dictionary";
             }[];
             /** @description Size of the index files. */
             bytes: number;

@@ -20,8 +20,8 @@ const PEOPLE = ['Ilse Varro', 'Tomas Quell', 'Wren Adair', 'Osric Palin'];
 const TOPICS = ['harbour tariffs', 'school meals', 'river flooding', 'rail strike', 'library closures'];
 
 /** An invented article, extracted as the CLI extracts it before publishing. */
-function invented(i: number, twist = ''): LiveArticle {
-  const person = PEOPLE[i % PEOPLE.length]!;
+function invented(i: number, twist = '', speaker?: string): LiveArticle {
+  const person = speaker ?? PEOPLE[i % PEOPLE.length]!;
   const place = PLACES[(i * 3) % PLACES.length]!;
   const topic = TOPICS[i % TOPICS.length]!;
   const body = [
@@ -143,5 +143,46 @@ describe('live segments', () => {
     expect(all.total).toBe(5);
     expect(all.hits.map((h) => h.id)).not.toContain('story-2');
     expect((await engine.search(params('vellmoor'))).hits.length).toBeGreaterThan(0);
+  });
+
+  it('describe entities and build their pages as a rebuild does; a new entity is found at once', async () => {
+    const base = Array.from({ length: 8 }, (_, i) => put(invented(i)));
+    const updates = [
+      put(invented(2, 'a corrected figure')),
+      del('story-3'),
+      put(invented(40, 'ferry timetables', 'Nadia Orrin')),
+    ];
+    const finalIds = new Map<string, Entry>();
+    for (const e of [...base, ...updates]) finalIds.set(e.id, e);
+    const rebuilt = localEngine(await indexOf([...finalIds.values()].filter((e) => e.op === 'put')));
+    const baseIndex = await indexOf(base);
+    const { engine } = await segmented(baseIndex, updates, seq);
+
+    const lines = (page: Awaited<ReturnType<SearchEngine['entityPage']>>) =>
+      page && {
+        quotes: page.quotes.map((q) => q.id),
+        articles: page.recentArticles.map((a) => a.id),
+        related: page.related.map((r) => [r.id, r.name, r.sharedArticles]),
+      };
+    const people = await rebuilt.facetValues('person', '', 50);
+    expect(people.values.length).toBeGreaterThan(1);
+    for (const { value } of people.values)
+      expect(lines(await engine.entityPage(value)), value).toEqual(lines(await rebuilt.entityPage(value)));
+    expect(await engine.facetValues('person', '', 50)).toEqual(people);
+    expect(await engine.facetValues('place', 'vell', 50)).toEqual(
+      await rebuilt.facetValues('place', 'vell', 50),
+    );
+
+    const fresh = people.values.find((v) => v.name === 'Nadia Orrin');
+    expect(fresh, 'the extractor finds the invented speaker').toBeDefined();
+    expect(localEngine(baseIndex).manifest.counts.entity).toBeLessThan(engine.manifest.counts.entity);
+    expect((await engine.entityPage(fresh!.value))?.name).toBe('Nadia Orrin');
+    expect(await engine.facetValues('person', 'nadia', 10)).toEqual(
+      await rebuilt.facetValues('person', 'nadia', 10),
+    );
+    const found = await engine.search(params('nadia orrin', { types: ['entity'] }));
+    expect(found.hits.map((h) => h.id)).toEqual([fresh!.value]);
+    // Suggestions stay the base's until the next compaction.
+    expect(await engine.suggest('vell', 8)).toEqual(await localEngine(baseIndex).suggest('vell', 8));
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Sharding must not change an answer: a corpus with its quotes and entities, split into 4 shards
- * (each scoring with corpus-wide statistics), merged by the sharded engine, against one index
- * over the same corpus: same hits in the same order with the same scores, same totals, same facet
- * counts, same entity pages, suggestions and documents. Shards answer in-process here; the
- * workerd test (test/worker/shards.test.ts) runs the same through Durable Objects. The bundled
+ * Sharding must not change an answer: a corpus with its quotes and entities, split into 4 article
+ * shards, entity shards and a dictionary (each shard holding only its own terms, scoring with
+ * corpus-wide statistics and the dictionary's expansions), merged by the sharded engine, against
+ * one index over the same corpus: same hits in the same order with the same scores, same totals,
+ * same facet counts, same entity pages, suggestions and documents. Shards answer in-process here;
+ * the workerd test (test/worker/shards.test.ts) runs the same through Durable Objects. The bundled
  * sample runs everywhere; PolNeAR, with its large match sets and deep pages, where the corpora are.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { corpusPath, hasCorpora } from '../corpora.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SHARDS = 4;
+const ENTITY_SHARDS = 2;
 const base: SearchParams = { q: '', types: [], limit: 10, offset: 0 };
 const FACETS = ['type', 'publisher', 'person', 'organization', 'place', 'speaker', 'published'] as const;
 
@@ -192,28 +194,53 @@ describe.each(CASES)(`$name in ${SHARDS} shards`, (c) => {
     one = localEngine(
       await loadIndex(memorySource(await serializeIndex(corpus, { sources: [], skipped: 0 }))),
     );
-    const split = await serializeIndex(corpus, { sources: [], skipped: 0, shards: SHARDS });
+    const split = await serializeIndex(corpus, {
+      sources: [],
+      skipped: 0,
+      shards: SHARDS,
+      entityShards: ENTITY_SHARDS,
+    });
     shards = await Promise.all(
-      Array.from({ length: SHARDS }, (_, i) => loadIndex(memorySource(split), { shard: i })),
+      split.manifest.shards!.map((_, i) => loadIndex(memorySource(split), { shard: i })),
     );
     sharded = shardedEngine(split.manifest, shards.map(localShardClient));
   }, 300_000);
 
   it.skipIf(!present)(
-    'keeps each article with its quotes, and every shard holds the corpus statistics',
+    'keeps each article with its quotes, each entity once, and only its own terms in each shard',
     () => {
+      const roles = shards.map((s, i) => s.manifest.shards![i]!.role);
+      expect(roles).toEqual([
+        ...Array(SHARDS).fill('articles'),
+        ...Array(ENTITY_SHARDS).fill('entities'),
+        'dictionary',
+      ]);
+      const dictionary = shards.at(-1)!;
+      expect(dictionary.docs.count).toBe(0);
+      const held = new Set<string>();
       for (const [i, s] of shards.entries()) {
         expect(s.totalDocuments).toBe(corpus.articles.length + corpus.quotes.length + corpus.entities.length);
-        expect(s.terms.size).toBe(shards[0]!.terms.size);
+        if (roles[i] === 'dictionary') continue;
+        for (const term of s.terms.terms) held.add(term);
+        expect(s.terms.size).toBeLessThan(dictionary.terms.size);
         for (let doc = 0; doc < s.docs.count; doc++) {
           const type = s.columns.docType(doc);
-          if (type === 'entity') continue;
           const stored = s.docs.get(doc) as { id: string; articleId?: string };
-          expect(shardOf(stored.articleId ?? stored.id, SHARDS)).toBe(i);
+          if (roles[i] === 'entities') {
+            expect(type).toBe('entity');
+            expect(shardOf(stored.id, ENTITY_SHARDS)).toBe(i - SHARDS);
+          } else {
+            expect(type).not.toBe('entity');
+            expect(shardOf(stored.articleId ?? stored.id, SHARDS)).toBe(i);
+          }
         }
       }
-      const articles = shards.reduce((n, s) => n + s.manifest.shards![shards.indexOf(s)]!.counts.article, 0);
-      expect(articles).toBe(corpus.articles.length);
+      // The dictionary lists the terms the shards hold, no more.
+      expect([...held].sort()).toEqual(dictionary.terms.terms);
+      const count = (role: string, key: 'article' | 'entity') =>
+        shards.reduce((n, s, i) => n + (roles[i] === role ? s.manifest.shards![i]!.counts[key] : 0), 0);
+      expect(count('articles', 'article')).toBe(corpus.articles.length);
+      expect(count('entities', 'entity')).toBe(corpus.entities.length);
     },
   );
 
@@ -258,16 +285,11 @@ describe.each(CASES)(`$name in ${SHARDS} shards`, (c) => {
   it.skipIf(!present)(
     'flags a shard that fails or times out, and refuses what it cannot answer whole',
     async () => {
-      const broken: ShardClient = {
-        warm: () => Promise.reject(new Error('boom')),
-        search: () => Promise.reject(new Error('boom')),
-        renderHits: () => Promise.reject(new Error('boom')),
-        entityParts: () => Promise.reject(new Error('boom')),
-        facetValues: () => new Promise(() => {}),
-        suggest: () => Promise.reject(new Error('boom')),
-        document: () => Promise.reject(new Error('boom')),
-        describe: () => Promise.reject(new Error('boom')),
-      };
+      // Every question fails at once, but facet values never come: the engine's timeout ends them.
+      const broken = new Proxy({} as ShardClient, {
+        get: (_, question) =>
+          question === 'facetValues' ? () => new Promise(() => {}) : () => Promise.reject(new Error('boom')),
+      });
       const clients = shards.map(localShardClient);
       clients[2] = broken;
       const engine = shardedEngine(sharded.manifest, clients, { timeoutMs: 200 });

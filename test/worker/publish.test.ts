@@ -585,7 +585,8 @@ describe('publishing a sharded version', () => {
   // busy machine: a minute before the test counts as hung.
   it('is served from R2 by the shard objects, answering as the same version served from the assets', async () => {
     const sharded = await localVersion('test-shards');
-    expect(sharded.manifest.shards).toHaveLength(4);
+    // 4 article shards, an entity shard and the dictionary.
+    expect(sharded.manifest.shards).toHaveLength(6);
     const p = publisher();
     await p.uploadAndPublish(sharded);
     const fromAssets = checkedApp();

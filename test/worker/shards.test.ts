@@ -87,10 +87,17 @@ const corpus = inject('polnear') ? POLNEAR : SAMPLE;
 const PATHS = corpus.paths;
 
 describe(`${corpus.name} in 4 shards on Durable Objects`, () => {
-  it('reports its shards in /stats', async () => {
+  it('reports its shards in /stats: 4 of articles, one of entities, the dictionary', async () => {
     const { status, body } = await get('/stats', four);
     expect(status).toBe(200);
-    expect(body.shards).toHaveLength(4);
+    expect(body.shards.map((s: { role: string }) => s.role)).toEqual([
+      'articles',
+      'articles',
+      'articles',
+      'articles',
+      'entities',
+      'dictionary',
+    ]);
   });
 
   it.each(PATHS)('%s answers as one index does', async (path) => {
@@ -99,7 +106,7 @@ describe(`${corpus.name} in 4 shards on Durable Objects`, () => {
     expect(want.status).toBe(200);
     expect(got).toEqual(want);
     // Not one index twice: the sharded app did fan out.
-    expect((await get('/stats', four)).body.shards).toHaveLength(4);
+    expect((await get('/stats', four)).body.shards).toHaveLength(6);
     expect((await get('/stats', one)).body.shards).toBeUndefined();
   });
 

@@ -6,11 +6,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { IndexSource } from '../../index/source.js';
 import type { SearchEngine } from '../../search/engine.js';
+import { localShards } from '../../store/local-shards.js';
 import { sourceAt } from '../../store/location.js';
 import type { IndexAccess, IndexHolder } from '../../store/served.js';
 import type { AppEnv } from '../config.js';
 import type { Env } from '../env.js';
-import { shardClients } from '../shards/clients.js';
+import { shardClients, shardNamespaces } from '../shards/clients.js';
 import type { RequestContext } from './per-request.js';
 
 export type IndexVars = { Variables: { engine: SearchEngine } };
@@ -18,15 +19,21 @@ export type IndexVars = { Variables: { engine: SearchEngine } };
 /** Reads an index from elsewhere than the configured location (tests, benchmarks); default: the configuration's. */
 export type SourceOverride = (env: Env) => IndexSource;
 
-/** How this request reaches the index: the configured location (or an override), refresh and shards. */
-export function indexAccess(c: RequestContext, override?: SourceOverride): IndexAccess {
+/**
+ * How this request reaches the index: the configured location (or an override), refresh and
+ * shards (their Durable Objects, or with `inProcess` loaded in this isolate: tools and benchmarks).
+ */
+export function indexAccess(c: RequestContext, override?: SourceOverride, inProcess = false): IndexAccess {
   const env = c.env;
   const { location, refreshSeconds, shardTimeoutMs } = c.var.config.index;
   return {
     source: () => (override ? override(env) : sourceAt(env, location)),
     refreshSeconds,
     shards: {
-      clients: (manifest) => shardClients(env.SHARDS, location, manifest),
+      clients: (manifest, source) =>
+        inProcess
+          ? localShards(source, manifest)
+          : shardClients(shardNamespaces(env as unknown as Record<string, unknown>), location, manifest),
       timeoutMs: shardTimeoutMs,
     },
   };
@@ -35,9 +42,10 @@ export function indexAccess(c: RequestContext, override?: SourceOverride): Index
 export function withIndex(
   holder: IndexHolder,
   override?: SourceOverride,
+  inProcess = false,
 ): MiddlewareHandler<AppEnv & IndexVars> {
   return async (c, next) => {
-    const engine = await holder.get(indexAccess(c, override));
+    const engine = await holder.get(indexAccess(c, override, inProcess));
     c.set('engine', engine);
     await next();
     c.res.headers.set('X-Index-Version', engine.manifest.version);

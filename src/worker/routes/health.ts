@@ -7,10 +7,10 @@ import { type IndexVars, indexAccess, type SourceOverride } from '../middleware/
 import { type HealthResponse, type HealthUnavailableResponse, statsSchema } from '../responses.js';
 
 /** /health answers even when the index is unavailable: it is where operators learn why. */
-export function healthRoutes(holder: IndexHolder, override?: SourceOverride) {
+export function healthRoutes(holder: IndexHolder, override?: SourceOverride, inProcessShards = false) {
   return new Hono<AppEnv & IndexVars>().get('/health', async (c) => {
     try {
-      const { manifest } = await holder.get(indexAccess(c, override));
+      const { manifest } = await holder.get(indexAccess(c, override, inProcessShards));
       const body: HealthResponse = {
         status: 'ok',
         index: { version: manifest.version, builtAt: manifest.builtAt, counts: manifest.counts },

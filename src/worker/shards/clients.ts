@@ -1,38 +1,55 @@
 /** Clients of the shard objects of one version, for the sharded engine (src/shard/engine.ts). */
-import type { StoredDoc } from '../../index/docs.js';
 import type { Manifest } from '../../index/manifest.js';
-import type { EntityParts } from '../../search/entity-page.js';
-import type { FacetValue } from '../../search/facets.js';
-import type { SearchHit } from '../../search/hits.js';
-import type { Suggestion } from '../../search/suggest.js';
 import type { ShardClient } from '../../shard/engine.js';
-import type { ShardSearchAnswer } from '../../shard/search.js';
 import type { IndexLocation } from '../../store/location.js';
-import { type ShardRef, type ShardRpc, shardName } from './rpc.js';
+import { type ShardQuestion, type ShardRef, type ShardRpc, shardName } from './rpc.js';
+
+/**
+ * The namespaces that serve shards: one per shard script (SHARD_0, SHARD_1, … bound with
+ * `script_name`), or else the class of this script (SHARDS). Shard i is served by script i mod n.
+ */
+export function shardNamespaces(env: Record<string, unknown>): Array<DurableObjectNamespace<ShardRpc>> {
+  const scripts: Array<DurableObjectNamespace<ShardRpc>> = [];
+  for (let i = 0; env[`SHARD_${i}`] !== undefined; i++)
+    scripts.push(env[`SHARD_${i}`] as DurableObjectNamespace<ShardRpc>);
+  if (scripts.length > 0) return scripts;
+  return env.SHARDS ? [env.SHARDS as DurableObjectNamespace<ShardRpc>] : [];
+}
 
 export function shardClients(
-  ns: DurableObjectNamespace<ShardRpc> | undefined,
+  namespaces: Array<DurableObjectNamespace<ShardRpc>>,
   where: IndexLocation,
   manifest: Manifest,
 ): ShardClient[] {
-  if (!ns) throw new Error('this index is sharded but the Worker has no SHARDS Durable Object binding');
+  if (namespaces.length === 0)
+    throw new Error('this index is sharded but the Worker has no SHARDS (or SHARD_0) Durable Object binding');
   return (manifest.shards ?? []).map((_, shard) => {
+    const ns = namespaces[shard % namespaces.length]!;
     const ref: ShardRef = { ...where, version: manifest.version, shard };
     const id = ns.idFromName(shardName(ref));
     // A stub is an I/O object of the request that made it: the engine outlives requests, so each
     // call takes a fresh stub (cheap: no round trip until the call itself).
     const stub = () => ns.get(id);
     // RPC results are structured clones of what the object returned: plain JSON, as ShardClient says.
+    const ask =
+      <Q extends ShardQuestion>(question: Q) =>
+      (...args: Parameters<ShardClient[Q]>) =>
+        stub().ask(ref, question, args) as unknown as ReturnType<ShardClient[Q]>;
     const client: ShardClient = {
       warm: () => stub().warm(ref),
-      search: (params, mode) => stub().search(ref, params, mode) as unknown as Promise<ShardSearchAnswer>,
-      renderHits: (params, mode, globals) =>
-        stub().renderHits(ref, params, mode, globals) as unknown as Promise<SearchHit[]>,
-      entityParts: (entity) => stub().entityParts(ref, entity) as unknown as Promise<EntityParts | null>,
-      facetValues: (facet, q) => stub().facetValues(ref, facet, q) as Promise<FacetValue[]>,
-      suggest: (q, limit) => stub().suggest(ref, q, limit) as Promise<Suggestion[]>,
-      document: (type, doc) => stub().document(ref, type, doc) as Promise<StoredDoc | null>,
-      describe: (values) => stub().describe(ref, values) as Promise<FacetValue[]>,
+      search: ask('search'),
+      renderHits: ask('renderHits'),
+      facetValues: ask('facetValues'),
+      entityParts: ask('entityParts'),
+      document: ask('document'),
+      entity: ask('entity'),
+      names: ask('names'),
+      nameMatches: ask('nameMatches'),
+      nearNames: ask('nearNames'),
+      labelMatches: ask('labelMatches'),
+      expansions: ask('expansions'),
+      completions: ask('completions'),
+      didYouMean: ask('didYouMean'),
     };
     return client;
   });

@@ -1,16 +1,10 @@
 /**
  * The shard servers' RPC surface: what the Worker asks a shard object (./server.ts) through its
- * stub (./clients.ts). Every call names the shard it is for, and objects are named after it, so
- * versions and locations never share an object and no answer can mix two versions.
+ * stub (./clients.ts). A call names the shard it is for and one question of the ShardClient
+ * (src/shard/engine.ts) with its arguments; objects are named after the shard, so versions and
+ * locations never share an object and no answer can mix two versions.
  */
-import type { StoredDoc } from '../../index/docs.js';
-import type { DocType } from '../../model/documents.js';
-import type { EntityParts } from '../../search/entity-page.js';
-import type { FacetName, FacetValue } from '../../search/facets.js';
-import type { SearchHit } from '../../search/hits.js';
-import type { SearchParams } from '../../search/search.js';
-import type { Suggestion } from '../../search/suggest.js';
-import type { ShardSearchAnswer } from '../../shard/search.js';
+import type { ShardClient } from '../../shard/engine.js';
 import type { IndexLocation } from '../../store/location.js';
 
 /** Which shard of which version, stored where, an object serves (set by the Worker only). */
@@ -24,19 +18,31 @@ export function shardName(ref: ShardRef): string {
   return `${ref.kind}:${ref.root}|${ref.version}|${ref.shard}`;
 }
 
+/** The questions a shard answers (every ShardClient method but warm). */
+export type ShardQuestion = Exclude<keyof ShardClient, 'warm'>;
+
+export const SHARD_QUESTIONS: ReadonlySet<string> = new Set<ShardQuestion>([
+  'search',
+  'renderHits',
+  'facetValues',
+  'entityParts',
+  'document',
+  'entity',
+  'names',
+  'nameMatches',
+  'nearNames',
+  'labelMatches',
+  'expansions',
+  'completions',
+  'didYouMean',
+]);
+
 export interface ShardRpc extends Rpc.DurableObjectBranded {
   /** Loads the shard now: the Worker asks every shard before it serves a new version. */
   warm(ref: ShardRef): Promise<void>;
-  search(ref: ShardRef, params: SearchParams, mode: 'all' | 'any'): Promise<ShardSearchAnswer>;
-  renderHits(
+  ask<Q extends ShardQuestion>(
     ref: ShardRef,
-    params: SearchParams,
-    mode: 'all' | 'any',
-    globals: number[],
-  ): Promise<SearchHit[]>;
-  entityParts(ref: ShardRef, id: string): Promise<EntityParts | null>;
-  facetValues(ref: ShardRef, facet: FacetName, q: string): Promise<FacetValue[]>;
-  suggest(ref: ShardRef, q: string, limit: number): Promise<Suggestion[]>;
-  describe(ref: ShardRef, values: Array<[FacetName, string]>): Promise<FacetValue[]>;
-  document(ref: ShardRef, type: Exclude<DocType, 'entity'>, id: string): Promise<StoredDoc | null>;
+    question: Q,
+    args: Parameters<ShardClient[Q]>,
+  ): Promise<Awaited<ReturnType<ShardClient[Q]>>>;
 }

@@ -1,0 +1,83 @@
+/**
+ * The base and the updates as shards of the sharded engine (src/shard/engine.ts), which merges
+ * their answers as it merges a sharded index's. Each segment is searched whole, entities with its
+ * articles and quotes, as one article shard: its entity documents are scored with the same live
+ * statistics, and splitting them off would score every query twice. So the entity shard holds no
+ * documents of its own; it only looks entities up (the base's copy first, the updates' for a new
+ * entity). The dictionary is the base's, and hands out no expansions: each segment expands a
+ * query's typo and prefix words over its own terms, which together are the expansions over the
+ * terms of both (an expansion's weight depends only on the word and the term).
+ */
+
+import type { LoadedIndex } from '../index/load.js';
+import type { Manifest } from '../index/manifest.js';
+import { entityLabelMatches } from '../search/facet-values.js';
+import { entityById } from '../search/lookup.js';
+import { parseQuery } from '../search/query.js';
+import { localShardClient, type ShardClient } from '../shard/engine.js';
+
+/** One segment as an article shard: it searches everything it holds, with its own expansions. */
+function segmentClient(index: LoadedIndex): ShardClient {
+  const local = localShardClient(index);
+  return {
+    ...local,
+    search: (params, mode) => local.search(params, mode, null),
+    renderHits: (params, mode, globals) => local.renderHits(params, mode, globals, null),
+  };
+}
+
+/** The entities of both segments, looked up; their documents are searched with their segment's. */
+function entitiesClient(base: LoadedIndex, delta: LoadedIndex): ShardClient {
+  const lookup = (id: string) => entityById(base, id) ?? entityById(delta, id) ?? null;
+  const local = localShardClient(base);
+  return {
+    ...local,
+    search: async (params) => ({
+      match: parseQuery(params.q).terms.length === 0 ? 'browse' : 'all',
+      total: 0,
+      estimated: 0,
+      approximate: false,
+      allKept: 0,
+      more: 0,
+      hits: [],
+      facets: {},
+    }),
+    renderHits: async () => [],
+    facetValues: async () => [],
+    entityParts: async () => ({ said: [], saidCount: 0, articles: [], shared: [] }),
+    document: async () => null,
+    entity: async (id) => lookup(id),
+    names: async (ids) =>
+      ids.map((id) => {
+        const e = lookup(id);
+        return e ? { id: e.id, name: e.name, kind: e.kind } : null;
+      }),
+    labelMatches: async (q) => [
+      ...new Set([...entityLabelMatches(base, q), ...entityLabelMatches(delta, q)]),
+    ],
+  };
+}
+
+/** The base's terms decide corrections and completions; expansions are left to each segment. */
+function dictionaryClient(base: LoadedIndex): ShardClient {
+  return { ...localShardClient(base), expansions: async () => ({}) };
+}
+
+/** The clients, in the order of segmentsManifest's shards. */
+export function segmentClients(base: LoadedIndex, delta: LoadedIndex): ShardClient[] {
+  return [segmentClient(base), segmentClient(delta), entitiesClient(base, delta), dictionaryClient(base)];
+}
+
+/** The manifest the engine reads the shards' roles from (the one served is `served`, unsharded). */
+export function segmentsManifest(served: Manifest): Manifest {
+  const none = { article: 0, quote: 0, entity: 0 };
+  return {
+    ...served,
+    shards: [
+      { name: 'base', files: [], counts: none, role: 'articles' },
+      { name: 'updates', files: [], counts: none, role: 'articles' },
+      { name: 'entities', files: [], counts: none, role: 'entities' },
+      { name: 'dictionary', files: [], counts: none, role: 'dictionary' },
+    ],
+  };
+}
