@@ -98,6 +98,9 @@ const CASES: Case[] = [
       'budget vtoe',
       'harbor stirke zqxv',
       'budget vtoe delayde',
+      // A short word one article holds: no shard may take it for a slip of "bank" or "hand".
+      'band zqxv',
+      'bouy zqxv',
     ],
     slip: 'harbor stirke',
     nameSlip: 'ana kovacveic',
