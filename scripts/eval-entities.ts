@@ -22,6 +22,9 @@
  * paragraph; predicted offsets that do not fall on token boundaries count as false positives.
  * Demonym mentions ("Ukrainian forces" → Ukraine) are not scored, since CoNLL tags them MISC.
  * Seed mode exits 1 when a gold entity or alias is missing or has the wrong kind.
+ *
+ * One script over several modes so every entity figure comes from one command line; each mode's
+ * scoring lives in scripts/lib/entity-eval/, this file only reads inputs and prints reports.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
