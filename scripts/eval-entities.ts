@@ -23,8 +23,9 @@
  * Demonym mentions ("Ukrainian forces" → Ukraine) are not scored, since CoNLL tags them MISC.
  * Seed mode exits 1 when a gold entity or alias is missing or has the wrong kind.
  *
- * One script over several modes so every entity figure comes from one command line; each mode's
- * scoring lives in scripts/lib/entity-eval/, this file only reads inputs and prints reports.
+ * One script over several modes so every entity figure comes from one command line: the CoNLL,
+ * seed and timing modes are here (each a short function), the reader-facing measures in
+ * scripts/lib/entity-eval/.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
