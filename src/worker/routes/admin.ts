@@ -112,6 +112,22 @@ export function declaredLength(c: AdminContext, max: number): number {
   return n;
 }
 
+/**
+ * A small JSON body, read whole: its declared length and then its text held to `max`; text that
+ * is not JSON is `invalid` (each route names its own code).
+ */
+export async function jsonBody(c: AdminContext, max: number, invalid: () => ApiError): Promise<unknown> {
+  declaredLength(c, max);
+  const text = await c.req.text();
+  if (text.length > max)
+    throw new ApiError(413, 'payload_too_large', `The body must be at most ${max} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid();
+  }
+}
+
 const MANIFEST_BODY = 'The body must be JSON: { "manifest": <the version\'s manifest.json> }';
 
 export function adminRoutes(options: PerRequest<AdminOptions>) {
@@ -145,16 +161,11 @@ export function adminRoutes(options: PerRequest<AdminOptions>) {
 
   app.post('/admin/index/publish', async (c) => {
     const storage = storageOf(c);
-    declaredLength(c, MAX_MANIFEST_BYTES);
-    const text = await c.req.text();
-    if (text.length > MAX_MANIFEST_BYTES)
-      throw new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_MANIFEST_BYTES} bytes`);
-    let body: { manifest?: unknown };
-    try {
-      body = JSON.parse(text) as { manifest?: unknown };
-    } catch {
-      throw new ApiError(400, 'invalid_manifest', MANIFEST_BODY);
-    }
+    const body = (await jsonBody(
+      c,
+      MAX_MANIFEST_BYTES,
+      () => new ApiError(400, 'invalid_manifest', MANIFEST_BODY),
+    )) as { manifest?: unknown } | null;
     const raw = body?.manifest;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
       throw new ApiError(400, 'invalid_manifest', MANIFEST_BODY);

@@ -21,7 +21,7 @@ import { readPointer } from '../../store/versions.js';
 import type { AppEnv } from '../config.js';
 import { ApiError } from '../errors.js';
 import { writerName } from '../live/rpc.js';
-import { declaredLength, NO_STORE, storageOf } from './admin.js';
+import { jsonBody, NO_STORE, storageOf } from './admin.js';
 
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
@@ -84,16 +84,11 @@ export function liveRoutes() {
 
   app.put('/admin/articles/:id', async (c) => {
     const id = articleId(c);
-    declaredLength(c, MAX_ARTICLE_BYTES);
-    const text = await c.req.text();
-    if (text.length > MAX_ARTICLE_BYTES)
-      throw new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_ARTICLE_BYTES} bytes`);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, 'invalid_article', 'The body must be one article as JSON');
-    }
+    const raw = await jsonBody(
+      c,
+      MAX_ARTICLE_BYTES,
+      () => new ApiError(400, 'invalid_article', 'The body must be one article as JSON'),
+    );
     const article = await toLive(raw, id);
     await requireBase(c);
     const { stub, prefix } = writer(c);
