@@ -9,7 +9,7 @@ import { fsSource } from '../src/store/drivers/fs.js';
 import { createApp } from '../src/worker/app.js';
 import { type EngineName, loadEngine } from './engines.js';
 import { QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';
-import { median, percentile, timeAsync } from './stats.js';
+import { median, percentile, repeatedLatency, timeAsync } from './stats.js';
 
 export interface ChildJob {
   engine: EngineName;
@@ -92,21 +92,7 @@ async function latencies(
   const out: Partial<Record<QueryClass, ClassLatency>> = {};
   for (const cls of QUERY_CLASSES) {
     if (cls === 'browse' && !engine.browse) continue;
-    const perRepeat: ClassLatency[] = [];
-    for (let r = 0; r < job.repeats; r++) {
-      const samples: number[] = [];
-      for (const q of job.queries[cls]) samples.push(await timeAsync(() => run(cls, q)));
-      perRepeat.push({
-        p50: percentile(samples, 50),
-        p99: percentile(samples, 99),
-        max: Math.max(...samples),
-      });
-    }
-    out[cls] = {
-      p50: median(perRepeat.map((l) => l.p50)),
-      p99: median(perRepeat.map((l) => l.p99)),
-      max: median(perRepeat.map((l) => l.max)),
-    };
+    out[cls] = await repeatedLatency(job.queries[cls], job.repeats, (q) => run(cls, q));
   }
   return out;
 }

@@ -25,7 +25,8 @@ export interface CorpusReport {
   engines: Array<ChildResult & { buildS: number; bytes: number; shards?: ShardMemory[] }>;
 }
 
-const CLASSES: Array<[QueryClass, string]> = [
+/** The query classes in report order, with their column names (also the scale report's). */
+export const CLASSES: Array<[QueryClass, string]> = [
   ['oneWord', 'one word'],
   ['twoWords', 'two words'],
   ['phrase', 'phrase'],
@@ -34,8 +35,8 @@ const CLASSES: Array<[QueryClass, string]> = [
   ['browse', 'browse+facets'],
 ];
 
-const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const lat = (l: ClassLatency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p99)}` : 'n/a');
+export const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+export const lat = (l: ClassLatency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p99)}` : 'n/a');
 
 export function renderMarkdown(r: {
   machine: string;

@@ -21,3 +21,25 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return performance.now() - t0;
 }
+
+/**
+ * One pass over `queries`, `repeats` times, one query at a time: p50, p99 and max of each pass,
+ * each reported as the median over the passes (a noisy pass moves none of them alone).
+ */
+export async function repeatedLatency(
+  queries: string[],
+  repeats: number,
+  run: (q: string) => Promise<unknown>,
+): Promise<{ p50: number; p99: number; max: number }> {
+  const passes: Array<{ p50: number; p99: number; max: number }> = [];
+  for (let r = 0; r < repeats; r++) {
+    const samples: number[] = [];
+    for (const q of queries) samples.push(await timeAsync(() => run(q)));
+    passes.push({ p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) });
+  }
+  return {
+    p50: median(passes.map((l) => l.p50)),
+    p99: median(passes.map((l) => l.p99)),
+    max: median(passes.map((l) => l.max)),
+  };
+}

@@ -17,7 +17,8 @@ import { startDevServer } from '../scripts/lib/dev-server.js';
 import { rssMb, workerdPids } from '../scripts/lib/proc.js';
 import type { ChildJob, ChildResult, ClassLatency, ShardMemory } from './child.js';
 import { drawQueries, QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';
-import { median, percentile, timeAsync } from './stats.js';
+import { CLASSES, lat, ms } from './report.js';
+import { repeatedLatency, timeAsync } from './stats.js';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -123,21 +124,7 @@ async function devLatency(
   };
   for (const cls of QUERY_CLASSES) for (const q of queries[cls].slice(0, 5)) await get(url(cls, q));
   for (const cls of QUERY_CLASSES) {
-    const perRepeat: ClassLatency[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const samples: number[] = [];
-      for (const q of queries[cls]) samples.push(await timeAsync(() => get(url(cls, q))));
-      perRepeat.push({
-        p50: percentile(samples, 50),
-        p99: percentile(samples, 99),
-        max: Math.max(...samples),
-      });
-    }
-    out[cls] = {
-      p50: median(perRepeat.map((l) => l.p50)),
-      p99: median(perRepeat.map((l) => l.p99)),
-      max: median(perRepeat.map((l) => l.max)),
-    };
+    out[cls] = await repeatedLatency(queries[cls], repeats, (q) => get(url(cls, q)));
   }
   return out;
 }
@@ -257,17 +244,6 @@ export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
     await dev.stop();
   }
 }
-
-const CLASSES: Array<[QueryClass, string]> = [
-  ['oneWord', 'one word'],
-  ['twoWords', 'two words'],
-  ['phrase', 'phrase'],
-  ['typo', 'typo'],
-  ['prefix', 'prefix'],
-  ['browse', 'browse+facets'],
-];
-const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const lat = (l: ClassLatency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p99)}` : 'n/a');
 
 export function renderSynth(r: SynthReport, budgetMB: number): string {
   const mb = (n: number) => (n / 1e6).toFixed(1);
