@@ -39,6 +39,7 @@ export const MECHANISMS = {
   'connective-lead': 'one word and a comma opening a sentence ("Yet,") leave the quote a sentence of its own',
   'single-marks':
     'an article that opens more quotations with single marks than double ones is paired on single marks',
+  'adjacent-name': 'the name written right before the cue is the speaker, whatever the clause opened with',
   markless: 'transcript answers (Q:/A:, dash turns) and posts signed with a handle are quotations',
 } as const satisfies Record<string, string>;
 
