@@ -22,7 +22,7 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { MECHANISMS } from '../src/extract/quotes/options.js';
+import { MECHANISMS, type QuoteOptions } from '../src/extract/quotes/options.js';
 import {
   CATEGORIES,
   FALSE_POSITIVE_CATEGORIES,
@@ -167,6 +167,10 @@ function main(argv: string[]): void {
     .option('--cv <k>', 'cross-validate on the train split in k folds by article, then report train and dev')
     .option('--seed <n>', 'seed of the fold shuffle', '1')
     .option('--ablation', 'with --cv: switch each mechanism off in turn and print the paired differences')
+    .option(
+      '--fit-weights',
+      "fit the speaker scorer's weights on the training folds (default: the extractor's own)",
+    )
     .option('--without <names>', `mechanisms to switch off (${Object.keys(MECHANISMS).join(', ')})`)
     .option('--json', 'print machine-readable JSON instead of a table')
     .option('--show-errors <n>', 'also print per-rule precision and up to n mismatches of each kind', '0')
@@ -181,6 +185,7 @@ function main(argv: string[]): void {
     seed: string;
     ablation?: boolean;
     without?: string;
+    fitWeights?: boolean;
     json?: boolean;
     showErrors: string;
     category?: string;
@@ -191,7 +196,7 @@ function main(argv: string[]): void {
   const articlesPath = opts.articles ?? join(dirname(opts.gold), 'articles.ndjson');
   const articles = readNdjson<ArticleRecord>(articlesPath);
   const gold = readNdjson<GoldQuote>(opts.gold);
-  const model = quoteModel({ off });
+  const model = quoteModel({ off }, opts.fitWeights);
   const train = articles.filter((a) => a.split === 'train');
   const n = Number(opts.showErrors);
   if (opts.cv) {
@@ -231,6 +236,10 @@ function main(argv: string[]): void {
       return;
     }
     console.log(cvTable(cv));
+    if (opts.fitWeights) {
+      console.log('\nSpeaker weights per fold (fitted on the other folds), then on the whole train split:\n');
+      for (const p of [...cv.params, params]) console.log(`- ${JSON.stringify((p as QuoteOptions).weights)}`);
+    }
     console.log(
       '\nMisses by category, per fold (each miss counted once, in the first category that fits):\n',
     );

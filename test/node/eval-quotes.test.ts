@@ -8,6 +8,7 @@ import {
 } from '../../scripts/eval-quotes.js';
 import { crossValidate, evaluateArticles } from '../../scripts/lib/quote-eval/evaluate.js';
 import { kFolds } from '../../scripts/lib/quote-eval/folds.js';
+import { bestWeights, quoteModel } from '../../scripts/lib/quote-eval/model.js';
 import type { ExtractedQuote } from '../../src/model/documents.js';
 
 const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({
@@ -145,6 +146,24 @@ describe('eval-quotes cross-validation', () => {
     });
     expect(cv.summary.precision).toEqual({ mean: 1, sd: 0 });
     expect(cv.summary.speakerAccuracy.mean).toBe(1);
+  });
+
+  it('fits the speaker weights to the training articles: gender decides where nearness misleads', () => {
+    const body = [
+      '“The bridge opens in May,” said Tomas Brenner.',
+      'Mrs. Odile Farrant chairs the board.',
+      '“Not before the autumn,” he said.',
+    ].join('\n\n');
+    const at = body.indexOf('“Not');
+    const gold: GoldQuote[] = [
+      { ...g(0, body.indexOf(' said'), 'Tomas Brenner'), article_id: 'p' },
+      { ...g(at, body.indexOf(' he said'), 'Tomas Brenner'), article_id: 'p' },
+    ];
+    const w = bestWeights([{ id: 'p', body, split: 'train' }], gold, {});
+    expect(w.gender).toBeGreaterThan(0);
+    const params = quoteModel({}, true).fit([{ id: 'p', body, split: 'train' }], gold);
+    expect(params.weights).toEqual(w);
+    expect(quoteModel({}).fit([], gold).weights).toBeUndefined();
   });
 
   it('puts each miss in a category', () => {

@@ -74,6 +74,8 @@ export interface CrossValidation {
   k: number;
   seed: number;
   folds: Evaluation[];
+  /** The parameters each fold was scored with (fitted on the other folds). */
+  params: unknown[];
   /** Mean ± sd over folds of each figure. */
   summary: Record<'precision' | 'recall' | 'f1' | 'speakerAccuracy' | 'oneToOneRecall', Spread>;
 }
@@ -87,16 +89,18 @@ export function crossValidate<P>(
   seed: number,
 ): CrossValidation {
   const folds = kFolds(articles, k, seed);
+  const params: P[] = [];
   const evaluations = folds.map((heldOut, i) => {
     const training = folds.filter((_, j) => j !== i).flat();
-    const params = model.fit(training, gold);
-    return evaluateArticles(heldOut, gold, model.extractor(params));
+    params.push(model.fit(training, gold));
+    return evaluateArticles(heldOut, gold, model.extractor(params[i]!));
   });
   const over = (f: (s: Scores) => number) => spread(evaluations.map((e) => f(e.scores)));
   return {
     k,
     seed,
     folds: evaluations,
+    params,
     summary: {
       precision: over((s) => s.precision),
       recall: over((s) => s.recall),

@@ -1,14 +1,51 @@
 /**
  * The quote extractor as the evaluation sees it: a model whose parameters are fitted on
- * training articles and an extractor built from them.
+ * training articles and an extractor built from them. The fitted parameters are the speaker
+ * scorer's weights (src/extract/quotes/speaker-choice.ts): with fitWeights, a small grid is
+ * searched for the weights that attribute most training quotes to the right speaker; otherwise
+ * the extractor's own SPEAKER_WEIGHTS are used.
  */
 import { extractQuotesWithRules } from '../../../src/extract/quotes/extract.js';
 import type { QuoteOptions } from '../../../src/extract/quotes/options.js';
-import type { QuoteModel } from './evaluate.js';
+import { SPEAKER_WEIGHTS, type SpeakerWeights } from '../../../src/extract/quotes/speaker-choice.js';
+import { evaluateArticles, type QuoteModel } from './evaluate.js';
+import type { ArticleRecord, GoldQuote } from './score.js';
 
-export function quoteModel(options: QuoteOptions = {}): QuoteModel<QuoteOptions> {
+/** Only the ratios matter, so distance stays at 1. */
+const GRID = {
+  lastSpeaker: [0, 0.25, 0.5, 1, 2],
+  prose: [0, 0.25, 0.5, 1, 2],
+  gender: [1, 4],
+};
+
+export function quoteModel(options: QuoteOptions = {}, fitWeights = false): QuoteModel<QuoteOptions> {
   return {
-    fit: () => options,
+    fit: (articles, gold) =>
+      fitWeights ? { ...options, weights: bestWeights(articles, gold, options) } : options,
     extractor: (params) => (body) => extractQuotesWithRules(body, params),
   };
+}
+
+/** The grid point with the most right speakers on the articles; the defaults win ties. */
+export function bestWeights(
+  articles: ArticleRecord[],
+  gold: GoldQuote[],
+  options: QuoteOptions,
+): SpeakerWeights {
+  const correct = (weights: SpeakerWeights) =>
+    evaluateArticles(articles, gold, (body) => extractQuotesWithRules(body, { ...options, weights })).counts
+      .speakerCorrect;
+  let best = SPEAKER_WEIGHTS;
+  let bestCorrect = correct(best);
+  for (const gender of GRID.gender)
+    for (const lastSpeaker of GRID.lastSpeaker)
+      for (const prose of GRID.prose) {
+        const w = { distance: 1, lastSpeaker, prose, gender };
+        const c = correct(w);
+        if (c > bestCorrect) {
+          best = w;
+          bestCorrect = c;
+        }
+      }
+  return best;
 }

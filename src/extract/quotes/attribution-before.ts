@@ -5,9 +5,10 @@
  */
 
 import { nth } from '../text/nth.js';
-import { endsSentence, isCapitalized, tokenizeWords } from '../text/word-tokens.js';
+import { endsSentence, isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
 import { type Attribution, MAX_SPEAKER_WORDS } from './attribution.js';
-import { cueText, isCueAt, WEAK_CUES } from './cues.js';
+import { cueText, isAux, isCueAt, WEAK_CUES } from './cues.js';
+import { opensQuote } from './marks.js';
 import { on } from './options.js';
 import { span, speakerRun, trimPunct } from './speaker-phrase.js';
 import { appositiveSubject, nearSubject, sentenceSubject } from './subjects.js';
@@ -82,7 +83,41 @@ export function attributionBefore(body: string, from: number, to: number): Attri
     const [a, b] = span(toks, k + n, runEnd);
     return { speakerStart: a, speakerEnd: trimPunct(body, a, b), cue, end: to };
   }
-  const subject = appositiveSubject(toks, k) ?? nearSubject(toks, k) ?? sentenceSubject(toks, k);
+  const subject =
+    (on('adjacent-name') ? adjacentName(toks, k) : null) ??
+    appositiveSubject(toks, k) ??
+    nearSubject(toks, k) ??
+    sentenceSubject(toks, k);
   if (!subject) return null;
   return { ...subject, cue, end: to, object: between.length, objectNamed: between.some(isCapitalized) };
+}
+
+/**
+ * The name written right before the cue (`… so heated that Gov. Ann Lee said`), or before the
+ * cue a participle continues (`…, Lee said, adding`): the nearest named person is the speaker,
+ * whatever the clause opened with. Not a name inside a prepositional phrase (`a spokesman for
+ * Ann Lee said`), which the subject phrase holds.
+ */
+function adjacentName(toks: WordToken[], k: number): { speakerStart: number; speakerEnd: number } | null {
+  let e = k;
+  while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;
+  // `Lee said, adding, "…"`: the participle continues the clause of the cue before it.
+  if (e > 1 && /ing$/.test(nth(toks, k).lower) && nth(toks, e - 1).post === ',' && isCueAt(toks, e - 1)) {
+    e--;
+    while (e > 0 && isAux(nth(toks, e - 1)) && !nth(toks, e - 1).post) e--;
+  }
+  if (e === 0 || nth(toks, e - 1).post) return null;
+  let s = e;
+  while (
+    s > 0 &&
+    isCapitalized(nth(toks, s - 1)) &&
+    !opensQuote(nth(toks, s - 1)) &&
+    (s === e || !nth(toks, s - 1).post)
+  )
+    s--;
+  if (s === e || s === 0 || e - s > 5) return null;
+  const before = nth(toks, s - 1);
+  if (!before.post && !/^(?:that|as|when|while|and|but|because|after|before|then|so)$/.test(before.lower))
+    return null;
+  return { speakerStart: nth(toks, s).start, speakerEnd: nth(toks, e - 1).end };
 }

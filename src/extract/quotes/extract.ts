@@ -32,9 +32,10 @@ import {
 } from './gender.js';
 import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
-import { on, type QuoteOptions, withOptions } from './options.js';
+import { on, type QuoteOptions, speakerWeights, withOptions } from './options.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
+import { chooseSpeaker, type SpeakerCandidate } from './speaker-choice.js';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
 import { marklessQuotes } from './transcripts.js';
 import { joinUnits, type UnitPiece } from './units.js';
@@ -93,6 +94,7 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
       });
       continue;
     }
+    const prevKeptEnd = lastKept?.end ?? 0;
     if (!g.attribution) {
       const follows = lastKept?.attribution && lastKept.lastPara >= g.para - 1;
       g.rule = `${g.rule}${follows ? '-follow' : '-far'}${g.wholePara ? '-para' : ''}`;
@@ -103,12 +105,19 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
       const { speakerStart, speakerEnd } = g.attribution;
       const written = body.slice(speakerStart, speakerEnd);
       if (isPronoun(written)) {
-        if (on('prose-speakers')) lastMentioned = mentionedSince(body, gaps) ?? lastMentioned;
+        // The scored choice among the people named before the quote (speaker-choice.ts).
+        const prose = on('prose-speakers') ? mentionedSince(body, gaps) : null;
         gaps.length = 0;
-        if (on('pronoun-gender')) {
-          genders ??= articleGenders(body);
-          lastMentioned = agreeing(written, lastMentioned, g.start, named, genders) ?? lastMentioned;
-        }
+        genders ??= articleGenders(body);
+        const bySurname = genders.bySurname;
+        const chosen: SpeakerCandidate | null = chooseSpeaker(
+          pronounCandidates(g.start, prevKeptEnd, prose, lastMentioned, lastSpeaker, named, genders),
+          pronounGender(written),
+          (name) => nameGender(name, bySurname),
+          g.start,
+          speakerWeights(),
+        );
+        if (chosen) lastMentioned = { speaker: chosen.speaker, speakerSpan: chosen.speakerSpan };
         speaker = lastMentioned;
       } else if (isAnaphoric(written)) {
         // A description says who as written ("the Vermont senator"); the name it points to is
@@ -185,38 +194,43 @@ function articleGenders(body: string): ArticleGenders {
   return { mentions, bySurname: surnameGenders(mentions) };
 }
 
-/** How far back a pronoun looks for someone of its gender. */
+/** How far back a pronoun looks for earlier speakers and honorific mentions. */
 const AGREEMENT_WINDOW = 1500;
 
 /**
- * `he` or `she` whose candidate the article shows to be of the other gender goes to the nearest
- * person before the quote who agrees: a named speaker or a name the prose gives an honorific.
- * Null when the candidate agrees or no one nearby does.
+ * Whom a pronoun at `at` may stand for: the person the prose names since the previous quote, the
+ * last person mentioned, earlier named speakers and honorific mentions within AGREEMENT_WINDOW.
  */
-function agreeing(
-  pronoun: string,
-  candidate: Speaker | null,
+function pronounCandidates(
   at: number,
+  sinceQuote: number,
+  prose: Speaker | null,
+  lastMentioned: Speaker | null,
+  lastSpeaker: Speaker | null,
   named: Speaker[],
   genders: ArticleGenders,
-): Speaker | null {
-  const want = pronounGender(pronoun);
-  const has = candidate?.speaker ? nameGender(candidate.speaker, genders.bySurname) : null;
-  if (!want || !has || has === want) return null;
-  let best: Speaker | null = null;
-  let bestAt = at - AGREEMENT_WINDOW;
+): SpeakerCandidate[] {
+  const out: SpeakerCandidate[] = [];
+  const seen = new Set<number>();
+  const add = (speaker: string | null, span: [number, number] | null) => {
+    if (!speaker || !span || span[0] >= at || seen.has(span[0])) return;
+    seen.add(span[0]);
+    out.push({
+      speaker,
+      speakerSpan: span,
+      prose: span[0] >= sinceQuote,
+      lastSpeaker: !!lastSpeaker?.speakerSpan && lastSpeaker.speakerSpan[0] === span[0],
+    });
+  };
+  add(prose?.speaker ?? null, prose?.speakerSpan ?? null);
+  add(lastMentioned?.speaker ?? null, lastMentioned?.speakerSpan ?? null);
   for (const s of named)
-    if (s.speakerSpan && s.speakerSpan[0] > bestAt && s.speakerSpan[0] < at && s.speaker) {
-      if (nameGender(s.speaker, genders.bySurname) !== want) continue;
-      best = s;
-      bestAt = s.speakerSpan[0];
-    }
-  for (const m of genders.mentions)
-    if (m.gender === want && m.span[0] > bestAt && m.span[0] < at) {
-      best = { speaker: m.text, speakerSpan: m.span };
-      bestAt = m.span[0];
-    }
-  return best;
+    if (s.speakerSpan && s.speakerSpan[0] > at - AGREEMENT_WINDOW) add(s.speaker, s.speakerSpan);
+  for (const m of genders.mentions) {
+    if (m.span[0] >= at) break;
+    if (m.span[0] > at - AGREEMENT_WINDOW) add(m.text, m.span);
+  }
+  return out;
 }
 
 function mentionedSince(body: string, gaps: Array<[number, number]>): Speaker | null {

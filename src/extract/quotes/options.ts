@@ -1,3 +1,5 @@
+import { SPEAKER_WEIGHTS, type SpeakerWeights } from './speaker-choice.js';
+
 /**
  * What the quote extractor can be told: mechanisms to switch off (so that the evaluation can
  * measure what each one earns, fold by fold) and the speaker scorer's weights (fitted on
@@ -35,9 +37,9 @@ export const MECHANISMS = {
   'naming-cues': 'inside a sentence, naming cues (called, described) label rather than quote',
   listener: 'a speech verb with its listener (told reporters "…") hands over to the speaker',
   'connective-lead': 'one word and a comma opening a sentence ("Yet,") leave the quote a sentence of its own',
-  'pronoun-gender': 'he or she skips a candidate the article gives an honorific of the other gender',
   'single-marks':
     'an article that opens more quotations with single marks than double ones is paired on single marks',
+  'adjacent-name': 'the name written right before the cue is the speaker, whatever the clause opened with',
   markless: 'transcript answers (Q:/A:, dash turns) and posts signed with a handle are quotations',
 } as const satisfies Record<string, string>;
 
@@ -46,23 +48,34 @@ export type Mechanism = keyof typeof MECHANISMS;
 export interface QuoteOptions {
   /** Mechanisms switched off. */
   off?: ReadonlySet<string>;
+  /** The speaker scorer's weights, in place of SPEAKER_WEIGHTS. */
+  weights?: SpeakerWeights;
 }
 
 let current: ReadonlySet<string> = new Set();
+let currentWeights: SpeakerWeights = SPEAKER_WEIGHTS;
+
+/** The speaker scorer's weights in the running extraction. */
+export function speakerWeights(): SpeakerWeights {
+  return currentWeights;
+}
 
 /** Whether a mechanism is on in the running extraction. */
 export function on(name: Mechanism): boolean {
   return !current.has(name);
 }
 
-/** Runs fn with the given mechanisms switched off. */
+/** Runs fn with the given mechanisms switched off and weights set. */
 export function withOptions<T>(options: QuoteOptions | undefined, fn: () => T): T {
-  if (!options?.off?.size) return fn();
+  if (!options?.off?.size && !options?.weights) return fn();
   const saved = current;
-  current = options.off;
+  const savedWeights = currentWeights;
+  current = options.off ?? saved;
+  currentWeights = options.weights ?? savedWeights;
   try {
     return fn();
   } finally {
     current = saved;
+    currentWeights = savedWeights;
   }
 }

@@ -25,6 +25,11 @@ const DASH_TURN = /^[\u2014\u2015\u2013]\s*(?=\S)/;
 /** A dash, a name of up to five words, a handle in brackets, and maybe a date. */
 const POST_SIGNATURE =
   /(?:^|\s)[\u2014\u2015\u2013-]{1,2}\s?(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}) \(@\w{1,30}\)[^\n]{0,40}$/u;
+/**
+ * A transcript has at least this many questions each answered in turn: one `Q:`/`A:` pair (a
+ * reader's question in a box, a label in a list) is no interview.
+ */
+const MIN_EXCHANGES = 2;
 /** Where the introduction may name the interviewee: this many paragraphs before the first turn. */
 const INTRODUCTION_PARAGRAPHS = 3;
 
@@ -62,12 +67,17 @@ function turns(body: string, paragraphs: Paragraph[]): Turn[] {
   });
   if (run.length) dash.push(run);
   const out: Turn[] = [];
-  if (qa.some((t) => t.question) && qa.some((t) => !t.question)) out.push(...qa);
+  if (exchanges(qa) >= MIN_EXCHANGES) out.push(...qa);
   // A run of dash paragraphs is an interview when its questions ask, the first one included: a
   // list set with dashes is not.
   for (const r of dash)
     if (r.length >= 2 && r.filter((t) => t.question).every((t) => asks(body, paragraphs, t))) out.push(...r);
   return out.sort((a, b) => a.para - b.para);
+}
+
+/** Questions answered by the next labelled paragraph. */
+function exchanges(qa: Turn[]): number {
+  return qa.filter((t, i) => i > 0 && !t.question && nth(qa, i - 1).question).length;
 }
 
 function asks(body: string, paragraphs: Paragraph[], t: Turn): boolean {

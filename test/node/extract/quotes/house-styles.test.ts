@@ -88,6 +88,16 @@ describe('house styles', () => {
     ]);
   });
 
+  it('one Q:/A: pair in a news story (a reader question box) is no transcript', () => {
+    const body = [
+      'The ferry timetable changes on Monday, the operator, Kelling Lines, announced.',
+      'Q: Will the early boat still run?',
+      'A: Only on weekdays until the summer schedule starts.',
+      'Tickets bought before Monday remain valid.',
+    ].join('\n\n');
+    expect(quotesOf(body)).toEqual([]);
+  });
+
   it('posts embedded as block quotes, signed with a name and a handle', () => {
     const body = [
       'The mayor of Orlen, Dara Quist, answered the critics on social media late on Sunday.',

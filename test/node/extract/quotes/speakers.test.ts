@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../../src/extract/quotes/extract.js';
+import { extractQuotes, extractQuotesWithRules } from '../../../../src/extract/quotes/extract.js';
 import { speakerName } from '../../../../src/extract/quotes/speaker-names.js';
 import { expectExactOffsets, only } from './helpers.js';
 
@@ -77,6 +77,31 @@ describe('extractQuotes: speakers carried forward', () => {
     const body =
       'The United States said nothing. But Ortiz told the panel it was over.\n\n“We are done here,” he said.';
     expect(only(body).speaker).toBe('Ortiz');
+  });
+});
+
+describe('extractQuotes: the name right before the cue', () => {
+  const speakers = (body: string) => extractQuotes(body).map((q) => q.speaker);
+
+  it('takes the name before the cue over the clause the sentence opened with', () => {
+    expect(speakers('The debate grew so heated that Governor Ann Lee said, "I need a translator."')).toEqual([
+      'Governor Ann Lee',
+    ]);
+  });
+
+  it('takes the speaker of `X said, adding,` rather than the subject of the reported clause', () => {
+    const body =
+      'The two rivals will meet next week, Bo Chen said, adding, "They need to sit down and talk."';
+    expect(speakers(body)).toEqual(['Bo Chen']);
+    expect(
+      extractQuotesWithRules(body, { off: new Set(['adjacent-name']) }).map((q) => q.speaker),
+    ).not.toEqual(['Bo Chen']);
+  });
+
+  it('leaves a name inside a prepositional phrase to the subject it belongs to', () => {
+    expect(speakers('A spokesman for Ann Lee said, "The governor will not attend."')).toEqual([
+      'A spokesman for Ann Lee',
+    ]);
   });
 });
 
