@@ -5,8 +5,9 @@
  * once its mentions are merged:
  *
  *   - evidence: a written form that starts with a given name or an initial ("Ann Lee",
- *     "J. Lee"), an office, title or honorific written right before a mention or in its roles
- *     ("Sen. Lee", "Mr. Lee"), or a speech verb right after a mention ("Lee said").
+ *     "J. Lee"), a lone given name ("Ann"), an office, title or honorific written right before a
+ *     mention or in its roles ("Sen. Lee", "Mr. Lee"), or a speech verb right after a mention
+ *     ("Lee said").
  *   - a common word: a word of the name that the English word list knows and the people-name
  *     list does not ("Security", "War", "Watch"). A name with one and no given name or title
  *     is no person's (an event, a law, a programme, a work): the entity is dropped.
@@ -95,6 +96,8 @@ export function personVerdict(
   const edge = (i: number) => i === 0 || i === words.length - 1;
   if (words.some((w, i) => isClosedClass(w) && !(edge(i) && PEOPLE_NAMES.has(w)))) return 'none';
   if ([e.name, ...e.aliases].some(givenNameForm) || titled(body, e)) return 'person';
+  // A lone given name ("Hillary", "Marco") is a person the archive may tie to a full name.
+  if (words.length === 1 && isFirstName(words[0]!)) return 'person';
   const first = words[0]!;
   const last = words[words.length - 1]!;
   // A first name no word list knows lets the surname be a word ("Condoleezza Rice"), and a
