@@ -276,9 +276,8 @@ export function printReuters(split: string, s: ReutersReport, errors: number): v
     );
     console.log('| fold | score | lead bonus | recall | precision |');
     console.log('|---|---:|---:|---:|---:|');
-    s.fit.folds.forEach((f, i) =>
-      console.log(`| ${i + 1} | ${f.score} | ${f.bonus} | ${f3(f.recall)} | ${f3(f.precision)} |`),
-    );
+    for (const [i, f] of s.fit.folds.entries())
+      console.log(`| ${i + 1} | ${f.score} | ${f.bonus} | ${f3(f.recall)} | ${f3(f.precision)} |`);
     console.log(`| mean | | | ${f3(s.fit.mean.recall)} | ${f3(s.fit.mean.precision)} |`);
     const c = s.fit.chosen;
     console.log(
