@@ -13,7 +13,7 @@ import { type RawRecord, readRecords, runCorpus } from './corpus-run.js';
 import { type EvalEntity, type Fragmentation, fragmentation } from './fragmentation.js';
 import { type Predicted, scoreReuters } from './reuters.js';
 import { isoCodesFor } from './reuters-codes.js';
-import { fromEntities, fromLines, idMismatches, indexEntities, readLines } from './sources.js';
+import { fromEntities, fromLines, idMismatches, indexAbout, indexEntities, readLines } from './sources.js';
 import { speakerScores } from './speakers.js';
 
 const f3 = (x: number) => x.toFixed(3);
@@ -181,7 +181,7 @@ function countryCode(e: Entity): string | null {
 
 export interface ReutersReport extends ReturnType<typeof scoreReuters> {
   /** The same documents scored on every place they name, not only those they are about. */
-  mentioned: ReturnType<typeof scoreReuters>['places'] | null;
+  mentioned: ReturnType<typeof scoreReuters>['places'];
   /** With --fit-about: the cross-validated choice of about.ts's two numbers. */
   fit: AboutFit | null;
   seconds: number;
@@ -219,11 +219,14 @@ export async function reutersReport(
       }
     }
   }
-  for (const a of run?.corpus.articles ?? []) {
-    for (const id of a.about ?? []) {
+  const abouts: Array<[string, string[]]> = run
+    ? run.corpus.articles.map((a) => [a.id, a.about ?? []])
+    : [...indexAbout(indexDir!)];
+  for (const [articleId, ids] of abouts) {
+    for (const id of ids) {
       const e = byId.get(id);
       const code = e ? countryCode(e) : null;
-      if (code) get(about, a.id).countries.add(code);
+      if (code) get(about, articleId).countries.add(code);
     }
   }
   const gold = chosen.map((r) => ({
@@ -244,11 +247,10 @@ export async function reutersReport(
       }));
     fitted = fitAbout(docs);
   }
-  // An index holds no article `about` this reader knows: its figures are on every place named.
-  const scores = scoreReuters(gold, run ? about : mentioned);
+  const scores = scoreReuters(gold, about);
   return {
     ...scores,
-    mentioned: run ? scoreReuters(gold, mentioned).places : null,
+    mentioned: scoreReuters(gold, mentioned).places,
     fit: fitted,
     seconds,
   };
@@ -266,10 +268,9 @@ export function printReuters(split: string, s: ReutersReport, errors: number): v
   );
   console.log(`| people | ${s.people.gold} | ${s.people.found} | | | ${f3(s.people.recall)} | |`);
   const m = s.mentioned;
-  if (m)
-    console.log(
-      `\nPlaces above: those each article is about (\`about\`). Every place named: recall ${f3(m.recall)}, precision ${f3(m.precision)} (${m.correct} of ${m.predicted}).`,
-    );
+  console.log(
+    `\nPlaces above: those each article is about (\`about\`). Every place named: recall ${f3(m.recall)}, precision ${f3(m.precision)} (${m.correct} of ${m.predicted}).`,
+  );
   if (s.fit) {
     console.log(
       '\nabout.ts numbers, 5-fold cross-validation on this split (chosen on 4 folds, scored on the 5th):\n',
