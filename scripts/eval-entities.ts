@@ -13,8 +13,10 @@
  *   --index DIR                 the same figures on a built index's stored entities
  *   --extract FILE --articles FILE [--sample N]  on `npm run extract` output; --sample prints
  *       every N-th one-word mention the archive gave to a target person, for reading by hand
- *   --reuters FILE --split train|test [--every K] [--index DIR] [--errors-shown N]  places and
- *       people per document against Reuters-21578's gold tags (every K-th document of the split)
+ *   --reuters FILE --split train|test [--every K] [--index DIR] [--errors-shown N] [--fit-about]
+ *       places (those each article is about, and every place named) and people per document
+ *       against Reuters-21578's gold tags (every K-th document of the split); --fit-about
+ *       cross-validates about.ts's two numbers on the split (train only)
  *
  * CoNLL mode: exact-span PER/ORG/LOC scoring (MISC ignored), gold mentions being maximal runs of
  * one type in the IOB1 tags. Text is rebuilt from the tokens with light detokenisation (no space
@@ -376,6 +378,7 @@ const program = new Command()
   .option('--reuters <ndjson>', 'Reuters-21578 articles: places and people against the gold tags')
   .option('--every <k>', 'with --reuters: every k-th document of the split', '1')
   .option('--errors-shown <n>', 'with --reuters: show up to n place and people errors', '0')
+  .option('--fit-about', "with --reuters: cross-validate the numbers of an article's `about` places")
   .option('--json', 'machine-readable output')
   .parse();
 
@@ -396,6 +399,7 @@ const opts = program.opts<{
   reuters?: string;
   every: string;
   errorsShown: string;
+  fitAbout?: boolean;
 }>();
 const tagger = opts.tagger;
 if (
@@ -434,7 +438,7 @@ if (opts.extract) {
 }
 if (opts.reuters) {
   const split = opts.split || 'test';
-  const r = await reutersReport(opts.reuters, split, Number(opts.every), opts.index);
+  const r = await reutersReport(opts.reuters, split, Number(opts.every), opts.index, !!opts.fitAbout);
   show(r, () => printReuters(split, r, Number(opts.errorsShown)));
 }
 process.exitCode = failed ? 1 : 0;

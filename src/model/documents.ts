@@ -24,6 +24,12 @@ export interface Article {
   /** ISO 8601 date or date-time as given, or null when unknown. */
   published: string | null;
   url: string | null;
+  /**
+   * Ids of the places the article is about (its dateline, its headline, the places most of its
+   * place mentions go to, with their countries), as the build scores them; every place it names
+   * is still among the entities it mentions. Absent when it names no place.
+   */
+  about?: string[];
 }
 
 export interface Quote {
@@ -89,6 +95,13 @@ export interface ArticleEntity {
    * people of the article share the surname and the text did not say which).
    */
   ambiguousWith?: string[];
+  /**
+   * People only: what says this is a person when the article gives no given name, title or speech
+   * verb for it. `name-shape`: two or more words that are names; `none`: nothing (a lone word, a
+   * place-led run). The corpus keeps a `none` only where the archive names a person so with
+   * evidence elsewhere; neither counts as that evidence.
+   */
+  personEvidence?: 'name-shape' | 'none';
 }
 
 /** A quote as found in one article, before ids and entity links are assigned. */

@@ -4,10 +4,13 @@
  * their speaker's entity and to the entities they mention.
  */
 
+import { aboutPlaces } from '../extract/entities/corpus/about.js';
 import { type MergedEntities, mergeCorpusEntities } from '../extract/entities/corpus/merge.js';
+import { keepSupported } from '../extract/entities/corpus/supported.js';
 import { speakerName } from '../extract/quotes/speaker-names.js';
 import type { Corpus } from '../model/corpus.js';
-import type { Article, ExtractedQuote, Quote } from '../model/documents.js';
+import type { Article, ArticleEntity, ExtractedQuote, Quote } from '../model/documents.js';
+import { slug } from '../model/slug.js';
 import type { ArticleExtraction } from './extraction.js';
 
 export type { MergedEntities };
@@ -53,6 +56,25 @@ export interface ExtractedArticle {
   extraction: ArticleExtraction;
 }
 
+/** Corpus ids of the places an article is about, each with its country where that is a place of the archive. */
+function placesAbout(
+  merged: MergedEntities,
+  entities: ArticleEntity[],
+  ids: string[],
+  length: number,
+): string[] {
+  const out = new Set<string>();
+  for (const at of aboutPlaces(entities, length)) {
+    const id = ids[at];
+    if (!id || merged.kindOf(id) !== 'place') continue;
+    out.add(id);
+    const country = entities[at]!.country;
+    const countryId = country ? `place-${slug(country.name)}` : null;
+    if (countryId && merged.kindOf(countryId) === 'place') out.add(countryId);
+  }
+  return [...out];
+}
+
 /** The corpus, and the merge it was made with (each article entity's corpus id). */
 export interface AssembledCorpus {
   corpus: Corpus;
@@ -60,15 +82,25 @@ export interface AssembledCorpus {
 }
 
 export function assembleCorpus(items: ExtractedArticle[]): AssembledCorpus {
-  const merged = mergeCorpusEntities(
+  // People without evidence that the archive does not support leave the article's entities, so
+  // that every later reader (ids, quotes, extract lines) sees one list.
+  const kept = keepSupported(
     items.map((i) => ({ articleId: i.article.id, entities: i.extraction.entities })),
   );
+  kept.forEach(({ entities }, at) => {
+    const item = items[at]!;
+    if (entities !== item.extraction.entities) item.extraction = { ...item.extraction, entities };
+  });
+  const merged = mergeCorpusEntities(kept);
   const quotes: Quote[] = [];
   for (const { article, extraction } of items) {
     const ids = merged.idsOf(article.id);
+    const about = placesAbout(merged, extraction.entities, ids, article.body.length);
+    if (about.length) article.about = about;
+    else delete article.about;
     const ordered = [...extraction.quotes].sort((a, b) => a.start - b.start);
     ordered.forEach((q, i) => {
-      const about = extraction.entities
+      const inQuote = extraction.entities
         .map((e, at) => (e.mentions.some(([s, end]) => s >= q.start && end <= q.end) ? ids[at] : undefined))
         .filter((id): id is string => id !== undefined);
       quotes.push({
@@ -80,7 +112,7 @@ export function assembleCorpus(items: ExtractedArticle[]): AssembledCorpus {
         cue: q.cue,
         start: q.start,
         end: q.end,
-        entityIds: [...new Set(about)],
+        entityIds: [...new Set(inQuote)],
       });
     });
   }

@@ -215,6 +215,10 @@ const articleFields = {
     .string()
     .optional()
     .meta({ description: 'Where the story was filed, as its dateline gives it ("KELMARSH, March 3").' }),
+  about: z.array(z.string()).optional().meta({
+    description:
+      'Ids of the places the article is about (dateline, headline, most of its place mentions, with their countries); every place it names is still filed under the `place` facet.',
+  }),
 };
 
 export const articleResponseSchema = named(

@@ -1766,6 +1766,8 @@ export interface components {
             url: string | null;
             /** @description Where the story was filed, as its dateline gives it ("KELMARSH, March 3"). */
             dateline?: string;
+            /** @description Ids of the places the article is about (dateline, headline, most of its place mentions, with their countries); every place it names is still filed under the `place` facet. */
+            about?: string[];
         };
         /**
          * @example {

@@ -273,6 +273,26 @@ describe('HTML reader', () => {
     });
   });
 
+  it('reads the byline dateline (class "dateline") into the dateline field, out of the body', async () => {
+    const dir = await folder({
+      'harbour.html':
+        '<html><body><article><h1>Harbour closes</h1><p class="byline">By Ida Holm</p>' +
+        '<p class="dateline">KELMARSH, Norway, March 3 —</p><p>The harbour closed at noon.</p></article></body></html>',
+      'pier.html':
+        '<html><body><article><h1>Pier reopens</h1><p><span class="story-dateline dateline">VELTRANO, May 9 -</span> ' +
+        'The pier reopened.</p></article></body></html>',
+      'quay.html':
+        '<html><head><meta name="dateline" content="EASTWICK"></head><body><p>The quay is busy.</p></body></html>',
+    });
+    const byFile = byId(await ingest([dir]));
+    expect(byFile.harbour!.input).toMatchObject({
+      dateline: 'KELMARSH, Norway, March 3',
+      body: 'By Ida Holm\n\nThe harbour closed at noon.',
+    });
+    expect(byFile.pier!.input).toMatchObject({ dateline: 'VELTRANO, May 9', body: 'The pier reopened.' });
+    expect(byFile.quay!.input).toMatchObject({ dateline: 'EASTWICK' });
+  });
+
   it('reports pages without text or with bad metadata, and keeps the other files', async () => {
     const dir = await folder({
       'a.html': page,

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareCorpus } from '../../../src/build/build.js';
+import { type PreparedArticle, prepareCorpus } from '../../../src/build/build.js';
 import { type ExtractLine, extractLines } from '../../../src/build/extract-lines.js';
 import type { Corpus } from '../../../src/model/corpus.js';
 import { loadDefaultExtractor } from '../../../src/pipeline/load-extractor.js';
@@ -24,6 +24,8 @@ export function readRecords(path: string): RawRecord[] {
 export interface CorpusRun {
   corpus: Corpus;
   lines: ExtractLine[];
+  /** Each article with its extraction, and the corpus ids of its entities (in the same order). */
+  items: Array<PreparedArticle & { ids: string[] }>;
   seconds: number;
 }
 
@@ -39,7 +41,12 @@ export async function runCorpus(records: RawRecord[], cacheFile?: string): Promi
       ...(cacheFile ? { cacheFile } : {}),
     });
     const seconds = (performance.now() - t0) / 1000;
-    return { corpus, lines: extractLines(items, corpus, merged), seconds };
+    return {
+      corpus,
+      lines: extractLines(items, corpus, merged),
+      items: items.map((i) => ({ ...i, ids: merged.idsOf(i.article.id) })),
+      seconds,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,12 +7,13 @@
 
 import type { Entity } from '../../../src/model/documents.js';
 import { type GoldQuote, readNdjson } from '../../eval-quotes.js';
+import { type AboutFit, type FitDoc, fitAbout, goldSets } from './about-fit.js';
 import { contaminationOf, wrongKinds } from './contamination.js';
 import { type RawRecord, readRecords, runCorpus } from './corpus-run.js';
 import { type EvalEntity, type Fragmentation, fragmentation } from './fragmentation.js';
 import { type Predicted, scoreReuters } from './reuters.js';
 import { isoCodesFor } from './reuters-codes.js';
-import { fromEntities, fromLines, idMismatches, indexEntities, readLines } from './sources.js';
+import { fromEntities, fromLines, idMismatches, indexAbout, indexEntities, readLines } from './sources.js';
 import { speakerScores } from './speakers.js';
 
 const f3 = (x: number) => x.toFixed(3);
@@ -178,29 +179,54 @@ function countryCode(e: Entity): string | null {
   return isoCodesFor(named[slug] ?? slug)?.[0] ?? null;
 }
 
+export interface ReutersReport extends ReturnType<typeof scoreReuters> {
+  /** The same documents scored on every place they name, not only those they are about. */
+  mentioned: ReturnType<typeof scoreReuters>['places'];
+  /** With --fit-about: the cross-validated choice of about.ts's two numbers. */
+  fit: AboutFit | null;
+  seconds: number;
+}
+
 export async function reutersReport(
   articlesPath: string,
   split: string,
   every: number,
   indexDir?: string,
-): Promise<ReturnType<typeof scoreReuters> & { seconds: number }> {
+  fit = false,
+): Promise<ReutersReport> {
   const records = readRecords(articlesPath).filter((r) => r.split === split);
   const chosen: RawRecord[] = records.filter((_, i) => i % every === 0);
   const t0 = performance.now();
-  const entities = indexDir ? indexEntities(indexDir) : (await runCorpus(chosen)).corpus.entities;
+  const run = indexDir ? null : await runCorpus(chosen);
+  const entities = run ? run.corpus.entities : indexEntities(indexDir!);
   const seconds = (performance.now() - t0) / 1000;
-  const predicted = new Map<string, Predicted>();
-  const get = (id: string) => {
-    let p = predicted.get(id);
-    if (!p) predicted.set(id, (p = { countries: new Set(), people: [] }));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const about = new Map<string, Predicted>();
+  const mentioned = new Map<string, Predicted>();
+  const get = (m: Map<string, Predicted>, id: string) => {
+    let p = m.get(id);
+    if (!p) m.set(id, (p = { countries: new Set(), people: [] }));
     return p;
   };
   for (const e of entities) {
     for (const a of e.articleIds) {
       if (e.kind === 'place') {
         const code = countryCode(e);
-        if (code) get(a).countries.add(code);
-      } else if (e.kind === 'person') get(a).people.push(e.name, ...e.aliases);
+        if (code) get(mentioned, a).countries.add(code);
+      } else if (e.kind === 'person') {
+        get(mentioned, a).people.push(e.name, ...e.aliases);
+        get(about, a).people.push(e.name, ...e.aliases);
+      }
+    }
+  }
+  const abouts: Array<[string, string[]]> = run
+    ? run.corpus.articles.map((a) => [a.id, a.about ?? []])
+    : [...indexAbout(indexDir!)];
+  for (const [articleId, ids] of abouts) {
+    for (const id of ids) {
+      const e = byId.get(id);
+      const code = e ? countryCode(e) : null;
+      if (code) get(about, articleId).countries.add(code);
     }
   }
   const gold = chosen.map((r) => ({
@@ -208,14 +234,29 @@ export async function reutersReport(
     places: (r.places as string[]) ?? [],
     people: (r.people as string[]) ?? [],
   }));
-  return { ...scoreReuters(gold, predicted), seconds };
+  let fitted: AboutFit | null = null;
+  if (fit && run) {
+    const goldOf = new Map(gold.map((g) => [g.id, g.places]));
+    const docs: FitDoc[] = run.items
+      .filter((i) => (goldOf.get(i.article.id) ?? []).length > 0)
+      .map((i) => ({
+        id: i.article.id,
+        entities: i.extraction.entities,
+        bodyLength: i.article.body.length,
+        gold: goldSets(goldOf.get(i.article.id)!),
+      }));
+    fitted = fitAbout(docs);
+  }
+  const scores = scoreReuters(gold, about);
+  return {
+    ...scores,
+    mentioned: scoreReuters(gold, mentioned).places,
+    fit: fitted,
+    seconds,
+  };
 }
 
-export function printReuters(
-  split: string,
-  s: Awaited<ReturnType<typeof reutersReport>>,
-  errors: number,
-): void {
+export function printReuters(split: string, s: ReutersReport, errors: number): void {
   console.log(
     `\n## Reuters-21578 ${split}: ${s.documents} documents with gold places (${s.seconds.toFixed(1)} s)\n`,
   );
@@ -226,6 +267,24 @@ export function printReuters(
     `| places | ${p.gold} | ${p.found} | ${p.predicted} | ${p.correct} | ${f3(p.recall)} | ${f3(p.precision)} |`,
   );
   console.log(`| people | ${s.people.gold} | ${s.people.found} | | | ${f3(s.people.recall)} | |`);
+  const m = s.mentioned;
+  console.log(
+    `\nPlaces above: those each article is about (\`about\`). Every place named: recall ${f3(m.recall)}, precision ${f3(m.precision)} (${m.correct} of ${m.predicted}).`,
+  );
+  if (s.fit) {
+    console.log(
+      '\nabout.ts numbers, 5-fold cross-validation on this split (chosen on 4 folds, scored on the 5th):\n',
+    );
+    console.log('| fold | score | lead bonus | recall | precision |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [i, f] of s.fit.folds.entries())
+      console.log(`| ${i + 1} | ${f.score} | ${f.bonus} | ${f3(f.recall)} | ${f3(f.precision)} |`);
+    console.log(`| mean | | | ${f3(s.fit.mean.recall)} | ${f3(s.fit.mean.precision)} |`);
+    const c = s.fit.chosen;
+    console.log(
+      `\nChosen on the whole split: score ${c.score}, lead bonus ${c.bonus} (recall ${f3(c.recall)}, precision ${f3(c.precision)})`,
+    );
+  }
   if (s.unknownCodes.length) console.log(`\nCodes the table does not know: ${s.unknownCodes.join(', ')}`);
   if (errors > 0) {
     const step = Math.max(1, Math.floor(s.placeErrors.length / errors));

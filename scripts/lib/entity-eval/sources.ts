@@ -22,6 +22,19 @@ export function indexEntities(dir: string): Entity[] {
   return out;
 }
 
+/** The `about` place ids of the stored articles of an index folder, by article id. */
+export function indexAbout(dir: string): Map<string, string[]> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string };
+  const docs = readFileSync(join(dir, manifest.version, 'docs.ndjson'), 'utf8');
+  const out = new Map<string, string[]>();
+  for (const line of docs.split('\n')) {
+    if (!line.includes('"about"')) continue;
+    const d = JSON.parse(line) as { id: string; body?: string; about?: string[] };
+    if (typeof d.body === 'string' && Array.isArray(d.about)) out.set(d.id, d.about);
+  }
+  return out;
+}
+
 export const fromEntities = (entities: Entity[]): EvalEntity[] =>
   entities.map((e) => ({
     id: e.id,

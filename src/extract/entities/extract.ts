@@ -10,6 +10,8 @@
  *   4. article-kinds.ts  one kind per name across the article; headlines reuse the body's names
  *   5. article-merge.ts  mentions merged into entities and aliases: surnames (coref.ts),
  *                        acronyms and short forms (org-names.ts), canonical place names
+ *   6. person-evidence.ts  a person needs person evidence; a name with a common word and none
+ *                        is no person's (an event, a law, a work)
  *
  * What a word is (word-classes.ts) comes from the word lists (words.ts, text/roles.ts), the
  * gazetteers (gazetteer/) and compromise (tagger.ts). corpus/ then merges the articles' entities
@@ -36,6 +38,7 @@ import { resolveInArticle } from './corpus/merge.js';
 import { countryFor } from './gazetteer/lookup.js';
 import { splitRun } from './mentions.js';
 import { addOutsideMentions } from './outside-body.js';
+import { judgePeople } from './person-evidence.js';
 import { capitalisedRuns, datelinePlaces } from './runs.js';
 
 /**
@@ -81,13 +84,15 @@ export function extractEntities(body: string, opts: ExtractOptions = {}): Articl
   // 4. Capitals lines (headlines): only names already known from the body or the gazetteers.
   typed.push(...capsLineMentions(ctx, typed));
 
-  const entities = buildEntities(
+  const built = buildEntities(
     ctx,
     typed.filter((c) => c.kind !== null),
     demonymMentions,
     opts.title,
   );
-  // 5. Places of the dateline and the headline, outside the body.
+  // 6. People only with person evidence; contractions never.
+  const entities = judgePeople(body, built);
+  // 7. Places of the dateline and the headline, outside the body.
   addOutsideMentions(entities, opts.dateline, opts.title);
   return entities;
 }

@@ -16,10 +16,12 @@ import {
   isOtherPlace,
 } from './gazetteer/lookup.js';
 import {
+  isAnyRole,
   isCap,
   isCommonWord,
   isDemonymWord,
   isFirstName,
+  isGivenName,
   isHead,
   isRole,
   lexTags,
@@ -100,18 +102,26 @@ export function splitRun(ctx: ArticleContext, s: number, e: number, demonyms: De
   }
   // Roles: "President Ann Lee", "Bank of Kessel Governor Bo Chen".
   for (let p = e - 2; p >= s; p--) {
-    if (!isRole(nth(tokens, p).text)) continue;
     const name = spanWords(ctx, p + 1, e);
-    if (name.length > 4 || name.some((w) => isRole(w) || isHead(w)) || NAME_CONNECTORS.has(nth(name, 0)))
+    // A given name and a surname after any role word of the vocabulary ("Sheriff Ann Lee",
+    // "Petty Officer Bo King"): the surname may be a role word too.
+    const given =
+      name.length >= 2 && name.length <= 4 && (isGivenName(nth(name, 0)) || /^\p{Lu}\.$/u.test(nth(name, 0)));
+    if (!isRole(nth(tokens, p).text) && !(given && isAnyRole(nth(tokens, p).text))) continue;
+    if (
+      name.length > 4 ||
+      name.some((w, i) => (isRole(w) || isHead(w)) && !(given && i === name.length - 1)) ||
+      NAME_CONNECTORS.has(nth(name, 0))
+    )
       break;
     if (countryFor(name.join(' ')) || isOtherPlace(name.join(' '))) break;
     let q = p;
-    while (q > s && isRole(nth(tokens, q - 1).text)) q--;
+    while (q > s && (isRole(nth(tokens, q - 1).text) || (given && isAnyRole(nth(tokens, q - 1).text)))) q--;
     // A qualifier alone ("Republican", "State", "Gov.") is a role only before what is surely a
     // person's name: a known first name and a surname, or one or two names after a title.
     const core = spanWords(ctx, q, p + 1).some((w) => CORE_ROLES.has(lower(w)));
     const title = NAME_TITLES.has(lower(nth(tokens, p).text));
-    if (!core && !(name.length >= 2 && isFirstName(nth(name, 0))) && !(title && name.length <= 2)) break;
+    if (!core && !given && !(title && name.length <= 2)) break;
     const parts: Candidate[] = [];
     if (q > s) parts.push(...splitRun(ctx, s, q, demonyms));
     parts.push({ s: p + 1, e, kind: 'person', strong: true, decided: true });
@@ -189,7 +199,8 @@ export function rolePrefix(ctx: ArticleContext, s: number): number | null {
   let start: number | null = null;
   while (i >= 0 && nth(tokens, i).sentence === nth(tokens, s).sentence) {
     const w = nth(tokens, i).text;
-    if (isRole(w)) {
+    // Right before the name any role word counts ("Sheriff Ann Lee"); further back, the chain's.
+    if (isRole(w) || (i === s - 1 && isAnyRole(w) && isCap(w))) {
       sawRole = true;
       start = i;
       i--;

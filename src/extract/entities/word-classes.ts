@@ -5,15 +5,17 @@
  */
 import { nth } from '../text/nth.js';
 
-import { ROLE_PREFIXES } from '../text/roles.js';
+import { CORE_ROLES, NAME_TITLES, ROLE_PREFIXES, SPEAKER_ROLES } from '../text/roles.js';
 import {
   COUNTRY_BY_DEMONYM,
   cityPopulation,
   countryFor,
   countryForDemonym,
+  ENGLISH_WORDS,
   foldKey,
   isOtherPlace,
   LEXICON,
+  PEOPLE_NAMES,
 } from './gazetteer/lookup.js';
 import { EXTRA_DEMONYMS, MISC_HEADS, ORG_HEADS, PARTY_MEMBERS, PLACE_HEADS } from './words.js';
 
@@ -59,6 +61,20 @@ export function isDemonymMention(text: string): boolean {
 /** Role words that may head a person's name, the role chain ending at the name. */
 export function isRole(w: string) {
   return ROLE_PREFIXES.has(lower(w));
+}
+
+/** A word of the role vocabulary, whichever caller knows it ("sheriff", "officer", "adm."). */
+export function isAnyRole(w: string) {
+  const l = lower(w);
+  return ROLE_PREFIXES.has(l) || SPEAKER_ROLES.has(l) || NAME_TITLES.has(l) || CORE_ROLES.has(l);
+}
+
+/**
+ * A given name: compromise's first names, or a name of the people-name list that is no English
+ * word and no place ("Trayvon", "Witold").
+ */
+export function isGivenName(w: string): boolean {
+  return isFirstName(w) || (PEOPLE_NAMES.has(w) && !ENGLISH_WORDS.has(lower(w)) && !isPlaceName(w));
 }
 
 export function isHead(w: string) {

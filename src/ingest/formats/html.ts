@@ -95,7 +95,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
  * Article markup → paragraphs of text: block elements and <br> separate paragraphs, table rows
  * are paragraphs with cells joined by " | ", and DROPPED elements (plus `skip`) are left out.
  */
-function paragraphs(root: T.ParentNode, skip?: T.Element): string[] {
+function paragraphs(root: T.ParentNode, ...skip: Array<T.Element | undefined>): string[] {
   const out: string[] = [];
   let current = '';
   const flush = () => {
@@ -112,7 +112,7 @@ function paragraphs(root: T.ParentNode, skip?: T.Element): string[] {
       if ('childNodes' in node) node.childNodes.forEach(walk);
       return;
     }
-    if (node === skip || DROPPED.has(node.tagName) || attr(node, 'hidden') !== undefined) return;
+    if (skip.includes(node) || DROPPED.has(node.tagName) || attr(node, 'hidden') !== undefined) return;
     const block = BLOCKS.has(node.tagName);
     if (block) flush();
     if (CELLS.has(node.tagName) && squash(current)) current += ' | ';
@@ -135,7 +135,8 @@ export function htmlToParagraphs(html: string): string[] {
  * Metadata from <meta>: article:published_time (else the first <time datetime>), author,
  * og:url (else <link rel=canonical>), article:section, article:tag (else keywords),
  * description / og:description as subtitle, og:site_name as publisher, and `id` / article:id
- * as the id (else the file name, see idFromFileName).
+ * as the id (else the file name, see idFromFileName). The dateline comes from the element of
+ * class `dateline` (left out of the body), else <meta name="dateline">.
  */
 export const htmlReader: FormatReader = {
   extensions: ['.html', '.htm'],
@@ -164,13 +165,22 @@ export const htmlReader: FormatReader = {
       (a) => !/^https?:\/\//.test(a),
     );
     const time = [...elements(root)].find((el) => el.tagName === 'time' && attr(el, 'datetime'));
+    // The byline's dateline, as templates mark it (<p class="dateline">KELMARSH, March 3</p>, or
+    // a span in the first paragraph): the place the story was filed from, not story text.
+    const datelineEl = [...elements(root)].find((el) =>
+      (attr(el, 'class') ?? '').toLowerCase().split(/\s+/).includes('dateline'),
+    );
+    const dateline =
+      (datelineEl ? squash(textOf(datelineEl)).replace(/\s*(?:[-–—]+|\(\w+\)|:)\s*$/u, '') : '') ||
+      first('dateline');
     const tags = meta.get('article:tag') ?? (first('keywords') ?? '').split(',').map(squash).filter(Boolean);
 
     const raw = {
       id: first('id', 'article:id') ?? idFromFileName(file),
       title,
       subtitle: first('description', 'og:description') ?? null,
-      body: paragraphs(root, headline ? h1 : undefined).join('\n\n'),
+      body: paragraphs(root, headline ? h1 : undefined, datelineEl).join('\n\n'),
+      ...(dateline ? { dateline } : {}),
       ...(authors.length > 1 ? { authors } : { author: authors[0] ?? null }),
       publisher: first('og:site_name') ?? null,
       published: first('article:published_time') ?? (time ? attr(time, 'datetime') : undefined) ?? null,

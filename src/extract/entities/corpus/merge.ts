@@ -163,7 +163,9 @@ export function mergeCorpusEntities(
       }
       const n = mentionsOf(e);
       acc.names.set(e.name, (acc.names.get(e.name) ?? 0) + Math.max(n, 1));
-      for (const a of e.aliases) acc.aliases.add(a);
+      // A role-prefixed form ("Port Authority director Ann Lee") is the name and a role, both
+      // kept apart (name, roles): not another name of the person.
+      for (const a of e.aliases) if (!e.roles?.some((r) => a.startsWith(`${r} `))) acc.aliases.add(a);
       acc.mentionCount += n;
       acc.articleIds.add(articleId);
       for (const r of e.roles ?? []) acc.roles.set(r, (acc.roles.get(r) ?? 0) + 1);
