@@ -154,6 +154,45 @@ describe('live updates', () => {
     expect((await site.call('/admin/live')).body).toMatchObject({ seq: 4, pending: 2 });
   });
 
+  it('serves the newest copy across the large and the small update segments, quotes with it', async () => {
+    // Two articles in the small segment rebuild the large one (here, before the answer: no waitUntil).
+    const site = await liveSite({ LIVE_SMALL_SEGMENT: '2' });
+    const base = sample[1]!;
+    const quotesOf = async (q: string, id: string) =>
+      (await site.search(q, '&type=quote')).hits
+        .filter((h: any) => h.articleId === id)
+        .map((h: any) => h.text);
+    // A base article corrected: the isolate's first state puts it in the large segment.
+    await site.put(
+      story(base.id, 'The vorrindale ferry runs again.\n\n"Vorrindale waited long enough," said Petra Lusk.'),
+    );
+    expect(ids(await site.search('vorrindale', '&type=article'))).toEqual([base.id]);
+    // Corrected again: the small segment's copy wins over the large one's and the base's.
+    await site.put(
+      story(base.id, 'The quillmere ferry runs again.\n\n"Quillmere waited long enough," said Petra Lusk.'),
+    );
+    expect((await site.search('vorrindale')).total).toBe(0);
+    expect(await quotesOf('vorrindale', base.id)).toEqual([]);
+    expect(await quotesOf('quillmere', base.id)).toEqual(['"Quillmere waited long enough,"']);
+    expect(ids(await site.search('quillmere', '&type=article'))).toEqual([base.id]);
+    expect((await site.call(`/articles/${base.id}`, {}, null)).body.title).toBe(
+      `Invented headline ${base.id}`,
+    );
+    // Two more updates pass the threshold: the large segment is rebuilt with all three.
+    await site.put(story('live-two', 'A story of the brannock weir.'));
+    await site.put(story('live-three', 'A story of the brannock lock.'));
+    expect((await site.search('brannock')).total).toBe(2);
+    expect(ids(await site.search('quillmere', '&type=article'))).toEqual([base.id]);
+    // Deleted after: gone from every segment, its quotes with it.
+    expect((await site.del(base.id)).status).toBe(200);
+    expect((await site.search('quillmere')).total).toBe(0);
+    expect((await site.search('vorrindale')).total).toBe(0);
+    expect(await quotesOf('', base.id)).toEqual([]);
+    expect((await site.call(`/articles/${base.id}`, {}, null)).status).toBe(404);
+    expect((await site.search('', '&type=article')).total).toBe(sample.length + 1);
+    expect((await site.search('brannock')).total).toBe(2);
+  });
+
   it('refuses without the key and refuses bad articles with stable codes', async () => {
     const site = await liveSite();
     expect((await site.send('PUT', '/admin/articles/x-1', story('x-1', 'text'), null)).status).toBe(401);
