@@ -20,7 +20,7 @@ import { suggest } from '../search/suggest.js';
 import { shardedEngine } from '../shard/engine.js';
 import { segmentClients, segmentsManifest } from './clients.js';
 import type { Entry, Head } from './log.js';
-import { buildSegment, type Hiding, hide, type Pause, type UpdateSegment } from './segment.js';
+import { buildSegment, type Hiding, hiddenHolding, hide, type UpdateSegment } from './segment.js';
 
 const FIELDS = SEARCH_FIELDS.length;
 
@@ -37,10 +37,13 @@ export interface Layer {
 const knownIn = (index: LoadedIndex, segment: UpdateSegment) =>
   segment.entities.filter((e) => index.docs.find('entity', e.id) !== undefined).map((e) => e.doc);
 
-export async function layerOf(base: LoadedIndex, large: UpdateSegment, pause?: Pause): Promise<Layer> {
-  const baseHiding = hide(base, large.seqs.keys());
-  await pause?.();
-  return { base, large, baseHiding, largeHiding: hide(large.index, [], knownIn(base, large)) };
+export function layerOf(base: LoadedIndex, large: UpdateSegment): Layer {
+  return {
+    base,
+    large,
+    baseHiding: hide(base, large.seqs.keys()),
+    largeHiding: hide(large.index, [], knownIn(base, large)),
+  };
 }
 
 export interface Segments {
@@ -92,32 +95,33 @@ export function compose(layer: Layer, small: UpdateSegment, head: Head['entries'
     parts.slice(1).map((p) => ({ index: p.index, hidden: p.hiding.flags })),
   );
 
-  const dfIn = (index: LoadedIndex, term: string, field: number): number => {
-    const i = index.terms.indexOf(term);
-    return i < 0 ? 0 : (index.terms.postings(i)[field]?.df ?? 0);
+  // Documents of `p` holding term `t` in field `f` that it shows.
+  const shownHolding = (p: (typeof parts)[number], t: string, f: number): number => {
+    const i = p.index.terms.indexOf(t);
+    if (i < 0) return 0;
+    const df = p.index.terms.postings(i)[f]?.df ?? 0;
+    return df && df - hiddenHolding(p.index, p.hiding.flags, i, f);
   };
-  const minus = parts.flatMap((p) => p.hiding.minus);
-  // df(term, field) over every segment, less what each hides. Scoring one segment decodes that
-  // segment's count (`own`); the rest is computed once per term and state.
-  const statsFor = (index: LoadedIndex): LiveStats => {
+  // df(term, field) over every segment, hidden documents left out (counted in the postings).
+  // Scoring one segment decodes that segment's count (`own`); the rest is computed once per term and state.
+  const statsFor = (own: (typeof parts)[number]): LiveStats => {
     const rest = new Map<number, number[]>();
-    const others = parts.filter((p) => p.index !== index);
+    const others = parts.filter((p) => p !== own);
     return {
       documents,
       avgFieldLength,
-      df: (term, field, own) => {
+      df: (term, field, count) => {
         let row = rest.get(term);
         if (!row) {
-          const t = index.terms.terms[term]!;
+          const t = own.index.terms.terms[term]!;
           row = Array.from({ length: FIELDS }, (_, f) => {
-            let n = 0;
-            for (const o of others) n += dfIn(o.index, t, f);
-            for (const m of minus) n -= m.get(t)?.[f] ?? 0;
+            let n = -hiddenHolding(own.index, own.hiding.flags, term, f);
+            for (const o of others) n += shownHolding(o, t, f);
             return n;
           });
           rest.set(term, row);
         }
-        return own + row[field]!;
+        return count + row[field]!;
       },
     };
   };
@@ -131,7 +135,7 @@ export function compose(layer: Layer, small: UpdateSegment, head: Head['entries'
       ...(i === 0 ? {} : { globalDocs: Uint32Array.from({ length: p.index.docs.count }, (_, d) => at + d) }),
       totalDocuments: i === 0 ? p.index.totalDocuments : documents,
       hidden: p.hiding.flags,
-      liveStats: statsFor(p.index),
+      liveStats: statsFor(p),
     };
   });
 
@@ -175,7 +179,7 @@ export function compose(layer: Layer, small: UpdateSegment, head: Head['entries'
  */
 export async function segmented(base: LoadedIndex, entries: Entry[], seq: number): Promise<Segments> {
   const head: Head['entries'] = Object.fromEntries(entries.map((e) => [e.id, { seq: e.seq, op: e.op }]));
-  return compose(await layerOf(base, await buildSegment([])), await buildSegment(entries), head, seq);
+  return compose(layerOf(base, await buildSegment([])), await buildSegment(entries), head, seq);
 }
 
 /**

@@ -8,37 +8,17 @@
  */
 
 import { TYPE_CODE } from '../index/columns.js';
-import { toIndexDocs } from '../index/index-docs.js';
-import { invert } from '../index/invert.js';
 import type { LoadedIndex } from '../index/load.js';
 import { memorySource } from '../index/memory-source.js';
-import { SEARCH_FIELDS } from '../index/options.js';
 import { serializeIndex } from '../index/serialize.js';
 import type { Corpus } from '../model/corpus.js';
-import type { Article, Entity, Quote } from '../model/documents.js';
 import { assembleCorpus } from '../pipeline/corpus.js';
 import { carried } from '../pipeline/extraction.js';
 import { normalizeArticle } from '../pipeline/normalize.js';
 import { loadVersion } from '../store/versions.js';
 import type { Entry } from './log.js';
 
-const FIELDS = SEARCH_FIELDS.length;
 const { article: ARTICLE, quote: QUOTE, entity: ENTITY } = TYPE_CODE;
-
-/** Per term, the documents holding it in each field (SEARCH_FIELDS order), over some documents. */
-export type Frequencies = Map<string, number[]>;
-
-export function documentFrequencies(corpus: Corpus): Frequencies {
-  const out: Frequencies = new Map();
-  if (corpus.articles.length + corpus.quotes.length + corpus.entities.length === 0) return out;
-  for (const [term, data] of invert(toIndexDocs(corpus)).entries) {
-    out.set(
-      term,
-      Array.from({ length: FIELDS }, (_, f) => (data[f] ? data[f]!.length / 2 : 0)),
-    );
-  }
-  return out;
-}
 
 /** The pending updates as a corpus: the latest version of each article put, its extraction as published. */
 export function updatesCorpus(entries: Entry[]): Corpus {
@@ -83,21 +63,18 @@ export async function buildSegment(entries: Entry[], pause: Pause = noPause): Pr
   };
 }
 
-/** What hiding some documents of an index takes away from it. */
+/** Documents hidden in one index: a replaced or deleted article and its quotes, an entity shown elsewhere. */
 export interface Hiding {
-  /** Documents hidden (1), per document number. */
+  /** 1: hidden, per document number. */
   flags: Uint8Array;
   articles: number;
   quotes: number;
   entities: number;
-  /** The hidden documents' frequencies (their stored text inverted again), in parts to add up. */
-  minus: Frequencies[];
 }
 
 /**
  * Hides in `index` the articles `ids` with their quotes, and the entity documents `entityDocs`,
- * on top of `from` (not changed). Cost: one pass over the index's type column, and inverting the
- * documents newly hidden.
+ * on top of `from` (not changed). Cost: one pass over the index's type column.
  */
 export function hide(
   index: LoadedIndex,
@@ -105,38 +82,37 @@ export function hide(
   entityDocs: number[] = [],
   from?: Hiding,
 ): Hiding {
-  const flags = from ? from.flags.slice() : new Uint8Array(index.docs.count);
-  const gone: { articles: Article[]; quotes: Quote[]; entities: Entity[] } = {
-    articles: [],
-    quotes: [],
-    entities: [],
-  };
+  const out: Hiding = from
+    ? { ...from, flags: from.flags.slice() }
+    : { flags: new Uint8Array(index.docs.count), articles: 0, quotes: 0, entities: 0 };
+  const { flags } = out;
   const articleDocs = new Set<number>();
   for (const id of ids) {
     const doc = index.docs.find('article', id);
     if (doc !== undefined && !flags[doc]) articleDocs.add(doc);
   }
+  const { type, article } = index.columns;
   if (articleDocs.size > 0) {
-    const { type, article } = index.columns;
     for (let doc = 0; doc < index.docs.count; doc++) {
-      if (!articleDocs.has(article[doc]!) || flags[doc]) continue;
-      if (type[doc] !== ARTICLE && type[doc] !== QUOTE) continue;
+      if (flags[doc] || !articleDocs.has(article[doc]!)) continue;
+      if (type[doc] === ARTICLE) out.articles++;
+      else if (type[doc] === QUOTE) out.quotes++;
+      else continue;
       flags[doc] = 1;
-      if (type[doc] === ARTICLE) gone.articles.push(index.docs.get(doc) as Article);
-      else gone.quotes.push(index.docs.get(doc) as Quote);
     }
   }
   for (const doc of entityDocs) {
-    if (flags[doc] || index.columns.type[doc] !== ENTITY) continue;
+    if (flags[doc] || type[doc] !== ENTITY) continue;
     flags[doc] = 1;
-    gone.entities.push(index.docs.get(doc) as Entity);
+    out.entities++;
   }
-  const minus = documentFrequencies(gone);
-  return {
-    flags,
-    articles: (from?.articles ?? 0) + gone.articles.length,
-    quotes: (from?.quotes ?? 0) + gone.quotes.length,
-    entities: (from?.entities ?? 0) + gone.entities.length,
-    minus: minus.size > 0 ? [...(from?.minus ?? []), minus] : (from?.minus ?? []),
-  };
+  return out;
+}
+
+/** Documents holding term `term` in field `field` that `flags` hides (its postings decoded). */
+export function hiddenHolding(index: LoadedIndex, flags: Uint8Array, term: number, field: number): number {
+  const docs = index.terms.postings(term)[field]?.docs;
+  let n = 0;
+  if (docs) for (let i = 0; i < docs.length; i++) n += flags[docs[i]!]!;
+  return n;
 }

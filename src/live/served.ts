@@ -56,7 +56,7 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
     rebuilding ??= (async () => {
       const [{ layerOf }, { buildSegment }] = await code();
       await pause();
-      const layer = await layerOf(base.loaded!, await buildSegment(entries, pause), pause);
+      const layer = layerOf(base.loaded!, await buildSegment(entries, pause));
       if (large === null || large.base === base) large = { base, layer };
     })()
       .catch((err) => console.error('live updates: the large segment could not be rebuilt:', err))
@@ -79,8 +79,7 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
       const entries = await entriesOf(source, head);
       const [{ compose, layerOf }, { buildSegment }] = await code();
       // The first state of a base: every pending update goes into the large segment at once.
-      if (large?.base !== base)
-        large = { base, layer: await layerOf(base.loaded!, await buildSegment(entries)) };
+      if (large?.base !== base) large = { base, layer: layerOf(base.loaded!, await buildSegment(entries)) };
       const layer = large.layer;
       const recent = entries.filter((e) => layer.large.seqs.get(e.id) !== e.seq);
       const { engine } = compose(layer, await buildSegment(recent), head.entries, head.seq);
