@@ -1,10 +1,10 @@
 /**
- * npm run measure:live -- [--updates 1000] [--rate 10] [--refresh 0] [--others 0,5] [--visibility 20]
+ * npm run measure:live -- [--updates 1000] [--rate 10] [--refresh 0] [--others 0,5] [--visibility 80]
  *                         [--queries 200] [--rounds 5]
  * Measures live updates under `wrangler dev` (Miniflare's R2 and Durable Objects) on top of
  * PolNeAR (../shared/corpus, read by path). Every wrangler dev process is one isolate; several
  * share the local bucket through one --persist-to folder (scripts/lib/dev-server.ts):
- *   1. visibility: a PUT's 200 → the first /search that finds the article, with nothing pending;
+ *   1. visibility: a PUT's 200 → the first /search that finds the article, with nothing pending (20 updates);
  *   2. --updates updates at --rate per second, each of an article of its own (corrections of
  *      PolNeAR articles, then new ones, each with a marker word): none lost, none duplicated
  *      (update numbers, pending count, every last-written marker found once);
@@ -37,7 +37,7 @@ const opts = new Command()
   .option('--rate <n>', 'updates per second', '10')
   .option('--refresh <s>', "INDEX_REFRESH_SECONDS of the writer's process", '0')
   .option('--others <list>', 'INDEX_REFRESH_SECONDS of another process read from, one run each', '0,5')
-  .option('--visibility <n>', 'single updates timed for visibility', '20')
+  .option('--visibility <n>', 'single updates timed for visibility with updates pending', '80')
   .option('--queries <n>', 'queries per p99 round', '200')
   .option('--rounds <n>', 'interleaved p99 rounds per side', '5')
   .parse()
@@ -174,6 +174,9 @@ try {
   }
   /** Rounds alternating between `a` and `b`: the median of each side's p99s and medians. */
   async function interleaved(a: string, b: string) {
+    // One round each first, not counted: both sides' caches warm, as in steady serving.
+    await latencyRound(a);
+    await latencyRound(b);
     const sides: { a: Round[]; b: Round[] } = { a: [], b: [] };
     for (let round = 0; round < Number(opts.rounds); round++) {
       sides.a.push(await latencyRound(a));
@@ -188,9 +191,9 @@ try {
 
   // 1. Visibility of a single update: PUT to the writer's process, /search polled at `reader`.
   let visible = 0;
-  async function visibility(label: string, reader: DevServer, refresh: string) {
+  async function visibility(label: string, reader: DevServer, refresh: string, count: number) {
     const seen: number[] = [];
-    for (let k = 0; k < Number(opts.visibility); k++) {
+    for (let k = 0; k < count; k++) {
       const i = visible++;
       const marker = markerOf(1_000_000 + i);
       const source = polnear[i % polnear.length]!;
@@ -207,12 +210,13 @@ try {
       }
       seen.push(performance.now() - acked);
     }
+    log(`  ${label}, refresh ${refresh}: ${seen.map((ms) => ms.toFixed(0)).join(' ')} ms`);
     const where = reader === writer ? 'the process that took the PUT' : 'another wrangler dev process';
     console.log(
       `visibility (INDEX_REFRESH_SECONDS=${refresh}, ${label}, /search at ${where}): median ${median(seen).toFixed(0)} ms, max ${Math.max(...seen).toFixed(0)} ms over ${seen.length} updates`,
     );
   }
-  await visibility('nothing pending', writer, opts.refresh);
+  await visibility('nothing pending', writer, opts.refresh, 20);
 
   // 2. Sustained updates, each of an article of its own (so that as many are pending): corrections
   // of PolNeAR articles, then new articles, each with a marker word of its own.
@@ -271,11 +275,14 @@ try {
   // 3. Visibility with them pending, from the writer's process and from another one that reads the
   // same local bucket (each wrangler dev process is an isolate of its own).
   const pending = `${status.pending} articles pending`;
-  await visibility(pending, writer, opts.refresh);
+  // --visibility updates (default 80) pass LIVE_SMALL_SEGMENT (64): the timings include a rebuild
+  // of the large segment. With a refresh interval, 20 updates (each waits up to the interval).
+  const count = (refresh: string) => (Number(refresh) > 0 ? 20 : Number(opts.visibility));
+  await visibility(pending, writer, opts.refresh, count(opts.refresh));
   for (const refresh of opts.others.split(',').filter(Boolean)) {
     const other = await started(serve(refresh));
     await search('warm', '', other.origin); // its first request loads the base and every pending update
-    await visibility(pending, other, refresh);
+    await visibility(pending, other, refresh, count(refresh));
     await other.stop();
     servers.splice(servers.indexOf(other), 1);
   }

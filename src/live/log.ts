@@ -57,7 +57,10 @@ export type Entry = z.infer<typeof entrySchema>;
 
 /** The head, or the empty one when nothing was ever published live. */
 export async function readHead(source: IndexSource): Promise<Head> {
-  const text = await readText(source, HEAD);
+  return parseHead(await readText(source, HEAD));
+}
+
+export function parseHead(text: string | null): Head {
   return text === null ? EMPTY_HEAD : headSchema.parse(JSON.parse(text));
 }
 

@@ -10,7 +10,7 @@
 import { TYPE_CODE } from '../index/columns.js';
 import type { LoadedIndex } from '../index/load.js';
 import { memorySource } from '../index/memory-source.js';
-import { serializeIndex } from '../index/serialize.js';
+import { invertCorpus, serializeIndex } from '../index/serialize.js';
 import type { Corpus } from '../model/corpus.js';
 import { assembleCorpus } from '../pipeline/corpus.js';
 import { carried } from '../pipeline/extraction.js';
@@ -52,7 +52,13 @@ const noPause: Pause = async () => {};
 export async function buildSegment(entries: Entry[], pause: Pause = noPause): Promise<UpdateSegment> {
   const corpus = updatesCorpus(entries);
   await pause();
-  const serialized = await serializeIndex(corpus, { sources: [], skipped: 0, builtAt: new Date(0) });
+  const inverted = invertCorpus(corpus);
+  await pause();
+  const serialized = await serializeIndex(
+    corpus,
+    { sources: [], skipped: 0, builtAt: new Date(0) },
+    inverted,
+  );
   await pause();
   const index = await loadVersion(memorySource(serialized), { manifest: serialized.manifest });
   const first = corpus.articles.length + corpus.quotes.length;

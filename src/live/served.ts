@@ -12,11 +12,11 @@
  * number (they never change). A head or entry that cannot be read is logged and the previous
  * state keeps serving. Sharded bases are served without updates (the admin routes refuse them).
  */
-import type { IndexSource } from '../index/source.js';
+import { type IndexSource, readText } from '../index/source.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { IndexAccess, IndexHolder, ServedEngine } from '../store/served.js';
 import type { Layer } from './compose.js';
-import { type Entry, type Head, readEntry, readHead } from './log.js';
+import { EMPTY_HEAD, type Entry, HEAD, type Head, parseHead, readEntry } from './log.js';
 
 /** Articles in the small segment at which the large one is rebuilt (LIVE_SMALL_SEGMENT). */
 export const SMALL_SEGMENT_ARTICLES = 64;
@@ -39,6 +39,7 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
   let state: State | null = null;
   let large: { base: ServedEngine; layer: Layer } | null = null;
   let rebuilding: Promise<void> | null = null;
+  let lastHead: { text: string | null; head: Head } = { text: null, head: EMPTY_HEAD };
   let lastCheck = 0;
   let checking: Promise<ServedEngine> | null = null;
 
@@ -69,7 +70,10 @@ export function liveHolder(holder: IndexHolder): IndexHolder {
   async function refresh(access: IndexAccess, base: ServedEngine): Promise<ServedEngine> {
     try {
       const source = access.source();
-      const head = await readHead(source);
+      // Read on every request at INDEX_REFRESH_SECONDS = 0: parsed again only when it changed.
+      const text = await readText(source, HEAD);
+      if (text !== lastHead.text) lastHead = { text, head: parseHead(text) };
+      const head = lastHead.head;
       if (Object.keys(head.entries).length === 0) {
         state = { base, seq: head.seq, layer: null, engine: base };
         return base;
