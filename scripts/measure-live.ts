@@ -11,18 +11,20 @@
  *   3. visibility with them pending, polled at the process that took the PUT (INDEX_REFRESH_SECONDS
  *      = --refresh) and at another process over the same bucket (once per --others refresh);
  *   4. query p99 with them pending against the same base with nothing pending (another prefix,
- *      another process), in interleaved rounds: the median of each side's p99s;
+ *      another process), in interleaved rounds: the median of each side's p99s; then the same
+ *      against a rebuild of the same articles (what the segments cost over what a compaction gives);
  *   5. a compaction (npm run compact-live), then the Worker's answers against a full rebuild of
  *      the same articles (scripts/compact-live's saved archive, built again here): same hits and totals.
  * Prints one line per figure; docs/live-updates.md › Measured gives the numbers.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { buildIndex } from '../src/build/build.js';
 import { extractQuotes } from '../src/extract/quotes/extract.js';
+import { applyUpdates } from '../src/live/compact.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { normalizeArticle } from '../src/pipeline/normalize.js';
 import { localEngine } from '../src/search/engine.js';
@@ -287,19 +289,35 @@ try {
     servers.splice(servers.indexOf(other), 1);
   }
 
-  // 4. Query latency with them pending against the same base with nothing pending, interleaved.
+  // 4. Query latency with them pending, interleaved with another process serving (a) the same base
+  // with nothing pending (the target's comparison), then (b) a rebuild of the same articles (what
+  // the segments cost over the index a compaction will give).
   await sleep(3000); // a large segment rebuilt after the last update finishes first
-  const withPending = await interleaved(origin, clean.origin);
-  for (const [side, label] of [
-    ['a', pending],
-    ['b', 'nothing pending'],
-  ] as const)
-    log(
-      `  rounds, ${label}: p99 ${withPending.rounds[side].map((r) => r.p99.toFixed(1)).join(', ')} ms; medians ${withPending.rounds[side].map((r) => r.median.toFixed(1)).join(', ')} ms`,
+  async function compare(label: string) {
+    const r = await interleaved(origin, clean.origin);
+    for (const [side, name] of [
+      ['a', pending],
+      ['b', label],
+    ] as const)
+      log(
+        `  rounds, ${name}: p99 ${r.rounds[side].map((x) => x.p99.toFixed(1)).join(', ')} ms; medians ${r.rounds[side].map((x) => x.median.toFixed(1)).join(', ')} ms`,
+      );
+    console.log(
+      `query p99 (median of ${opts.rounds} interleaved rounds of ${queries.length} queries): ${r.b.p99.toFixed(1)} ms with ${label}, ${r.a.p99.toFixed(1)} ms with ${pending} (${(r.a.p99 / r.b.p99).toFixed(2)}×); medians ${r.b.median.toFixed(1)} and ${r.a.median.toFixed(1)} ms`,
     );
-  console.log(
-    `query p99 (median of ${opts.rounds} interleaved rounds of ${queries.length} queries): ${withPending.b.p99.toFixed(1)} ms with nothing pending, ${withPending.a.p99.toFixed(1)} ms with ${pending} (${(withPending.a.p99 / withPending.b.p99).toFixed(2)}×); medians ${withPending.b.median.toFixed(1)} and ${withPending.a.median.toFixed(1)} ms`,
-  );
+  }
+  await compare('the base, nothing pending');
+  const { entries } = await admin('GET', '/admin/live/entries');
+  const sameArticles = applyUpdates(polnear as never, entries);
+  await writeFile(`${work}/same.ndjson`, `${sameArticles.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  await buildIndex({
+    inputs: [`${work}/same.ndjson`],
+    outDir: `${work}/same`,
+    loadExtractor: loadDefaultExtractor,
+    cacheFile: `${root}${DEFAULT_CACHE}`,
+  });
+  await cli('publish-index', ['--dir', `${work}/same`], clean.origin);
+  await compare(`a rebuild of the same ${sameArticles.length} articles`);
 
   // 5. Compaction, then the Worker against a full rebuild of the same articles.
   const t = performance.now();
@@ -335,9 +353,10 @@ try {
   console.log(
     `after compaction: ${equal} of ${checks.length} answers equal to a full rebuild (hits, totals, facets)`,
   );
+  // Both processes now serve the same articles, rebuilt: what remains is the processes' own difference.
   const after = await interleaved(origin, clean.origin);
   console.log(
-    `query p99 after compaction: ${after.a.p99.toFixed(1)} ms (the base alone: ${after.b.p99.toFixed(1)} ms)`,
+    `query p99 after compaction: ${after.a.p99.toFixed(1)} ms; the other process (a rebuild of the articles before the last updates): ${after.b.p99.toFixed(1)} ms (${(after.a.p99 / after.b.p99).toFixed(2)}×)`,
   );
 } finally {
   for (const s of servers) await s.stop();

@@ -8,6 +8,8 @@
  */
 
 import { TYPE_CODE } from '../index/columns.js';
+import { toIndexDocs } from '../index/index-docs.js';
+import { invertPausing } from '../index/invert.js';
 import type { LoadedIndex } from '../index/load.js';
 import { memorySource } from '../index/memory-source.js';
 import { invertCorpus, serializeIndex } from '../index/serialize.js';
@@ -52,7 +54,8 @@ const noPause: Pause = async () => {};
 export async function buildSegment(entries: Entry[], pause: Pause = noPause): Promise<UpdateSegment> {
   const corpus = updatesCorpus(entries);
   await pause();
-  const inverted = invertCorpus(corpus);
+  const docs = toIndexDocs(corpus);
+  const inverted = invertCorpus(corpus, docs, await invertPausing(docs, pause));
   await pause();
   const serialized = await serializeIndex(
     corpus,
