@@ -356,7 +356,7 @@ try {
   // Both processes now serve the same articles, rebuilt: what remains is the processes' own difference.
   const after = await interleaved(origin, clean.origin);
   console.log(
-    `query p99 after compaction: ${after.a.p99.toFixed(1)} ms; the other process (a rebuild of the articles before the last updates): ${after.b.p99.toFixed(1)} ms (${(after.a.p99 / after.b.p99).toFixed(2)}×)`,
+    `query p99 after compaction: ${after.a.p99.toFixed(1)} ms; the other process, serving a rebuild of the same articles: ${after.b.p99.toFixed(1)} ms (${(after.a.p99 / after.b.p99).toFixed(2)}×)`,
   );
 } finally {
   for (const s of servers) await s.stop();
