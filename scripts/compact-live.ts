@@ -1,12 +1,14 @@
 /**
- * npm run compact-live -- --input <archive> [--input ...] --save <merged.ndjson> [--out DIR] [--url URL] [--key KEY]
+ * npm run compact-live -- --input <archive> [--input ...] --save <merged.ndjson> [--out DIR] [--when-due] [--url URL] [--key KEY]
  * Folds the pending live updates into a new base version: reads them from the Worker
  * (GET /admin/live/entries), applies them to the archive the base was built from (the latest
  * version of each article; deletions removed), writes that archive to --save (the input of the
  * next compaction), rebuilds the index from it with the build's code, publishes it like
  * `npm run publish-index` (atomic, rollback kept), then tells the Worker which updates the new
  * base holds (POST /admin/live/compacted). Updates made meanwhile stay pending over the new base;
- * a run stopped anywhere loses nothing (docs/live-updates.md › Compaction).
+ * a run stopped anywhere loses nothing (docs/live-updates.md › Compaction). With --when-due it
+ * compacts only when the Worker says a compaction is due (GET /admin/live: past LIVE_COMPACT_PENDING
+ * articles or LIVE_COMPACT_AGE_SECONDS), so that a scheduled job can run it often.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import { Command } from 'commander';
 import { buildIndex } from '../src/build/build.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { applyUpdates } from '../src/live/compact.js';
+import type { CompactionStatus } from '../src/live/due.js';
 import type { Entry, Head } from '../src/live/log.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { DEFAULT_CACHE } from './defaults.js';
@@ -27,10 +30,17 @@ const opts = new Command()
   .requiredOption('-i, --input <path...>', 'the archive the served base was built from')
   .requiredOption('--save <file>', 'where to write the archive with the updates applied (NDJSON)')
   .option('-o, --out <dir>', 'where to build the new base', '.cache/compacted-index')
+  .option('--when-due', 'compact only when the Worker says a compaction is due')
   .option('--url <url>', 'the Worker', 'http://127.0.0.1:8787')
   .option('--key <key>', 'the ADMIN_KEY secret (default: $ADMIN_KEY)', process.env.ADMIN_KEY)
   .parse()
-  .opts<{ input: string[]; save: string; out: string; url: string; key?: string }>();
+  .opts<{ input: string[]; save: string; out: string; whenDue?: boolean; url: string; key?: string }>();
+
+type LiveStatus = {
+  pending: number;
+  oldestAt: string | null;
+  compaction: Omit<CompactionStatus, 'pending' | 'oldestAt'>;
+};
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -38,6 +48,16 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 async function main() {
   const admin = adminClient(opts.url, opts.key);
   const started = performance.now();
+  if (opts.whenDue) {
+    const status = await admin.call<LiveStatus>('GET', '/admin/live');
+    if (!status.compaction.due) {
+      console.log(
+        `no compaction due: ${status.pending} pending (limit ${status.compaction.limits.pending}), oldest ${status.oldestAt ?? 'none'} (limit ${status.compaction.limits.ageSeconds} s)`,
+      );
+      return;
+    }
+    log(`compaction due: ${status.compaction.reasons.join('; ')}`);
+  }
   const { head, entries } = await admin.call<{ head: Head; entries: Entry[] }>('GET', '/admin/live/entries');
   if (entries.length === 0) {
     console.log(`nothing to compact (update ${head.seq})`);

@@ -17,10 +17,17 @@ import { freePort, waitForHealth, workerRuntime } from './wrangler-dev.js';
 const root = new URL('../../', import.meta.url).pathname;
 
 export interface DevServerOptions {
-  /** The index folder (holding manifest.json). */
-  indexDir: string;
+  /** The index folder (holding manifest.json); absent: none in the assets (an index read from R2). */
+  indexDir?: string;
   /** INDEX_PATH it is served at, e.g. "/index". */
   indexPath: string;
+  /** More variables (`--var NAME:value`), e.g. INDEX_SOURCE, INDEX_REFRESH_SECONDS, ADMIN_KEY. */
+  vars?: Record<string, string>;
+  /**
+   * Where Miniflare keeps R2 and Durable Objects (--persist-to); default: a folder of the run's
+   * own, removed at stop. Two servers given the same folder share the local bucket.
+   */
+  persistTo?: string;
   /** wrangler's log level; everything it prints is kept in `output()`. */
   logLevel?: 'warn' | 'info' | 'debug';
   /** Pass --inspector-port (to read an isolate's heap). */
@@ -57,7 +64,8 @@ async function linkTree(from: string, to: string): Promise<void> {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const persist = await mkdtemp(`${tmpdir()}/ns-dev-`);
   const assets = `${persist}/public`;
-  await linkTree(options.indexDir, `${assets}${options.indexPath}`);
+  if (options.indexDir) await linkTree(options.indexDir, `${assets}${options.indexPath}`);
+  else await mkdir(assets, { recursive: true });
   const config = `${persist}/wrangler.toml`;
   const toml = await readFile(`${root}wrangler.toml`, 'utf8');
   await writeFile(
@@ -67,9 +75,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       .replace(/^directory = ".*"$/m, `directory = "${assets}"`)
       .replace(/simple = \{ limit = \d+, period = (\d+) \}/, 'simple = { limit = 1000000000, period = $1 }'),
   );
-  const manifest = JSON.parse(await readFile(join(options.indexDir, 'manifest.json'), 'utf8')) as {
-    shards?: unknown[];
-  };
+  const manifest = options.indexDir
+    ? (JSON.parse(await readFile(join(options.indexDir, 'manifest.json'), 'utf8')) as { shards?: unknown[] })
+    : {};
   const configs = manifest.shards
     ? await writeShardScripts({
         config,
@@ -92,9 +100,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       String(port),
       ...(inspectorPort ? ['--inspector-port', String(inspectorPort)] : []),
       '--persist-to',
-      `${persist}/state`,
+      options.persistTo ?? `${persist}/state`,
       '--var',
       `INDEX_PATH:${options.indexPath}`,
+      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
       '--log-level',
       options.logLevel ?? 'warn',
       '--show-interactive-dev-session=false',

@@ -33,6 +33,32 @@ interface Spelling {
 }
 
 export function invert(docs: IndexDoc[]): Inverted {
+  const steps = inverting(docs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * invert, pausing (`await pause()`) every `every` documents: live update segments are built in an
+ * isolate that is serving requests meanwhile (src/live/segment.ts).
+ */
+export async function invertPausing(
+  docs: IndexDoc[],
+  pause: () => Promise<void>,
+  every = 64,
+): Promise<Inverted> {
+  const steps = inverting(docs);
+  for (let n = 1; ; n++) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (n % every === 0) await pause();
+  }
+}
+
+/** The work of invert, one document per step. */
+function* inverting(docs: IndexDoc[]): Generator<void, Inverted> {
   const terms = new Map<string, TermState>();
   // One entry per distinct spelling in the corpus: processTerm runs once per spelling, and each
   // token costs one lookup. Stamps (one per document field) replace per-field maps.
@@ -82,6 +108,7 @@ export function invert(docs: IndexDoc[]): Inverted {
       for (const term of touched) (term.data[fieldId] ??= []).push(n, term.tf);
       touched.length = 0;
     }
+    yield;
   }
   const entries: Array<[string, TermData]> = [];
   for (const [term, state] of terms) entries.push([term, state.data]);

@@ -11,7 +11,7 @@ import { buildColumns, ENTITY_FACETS } from './columns.js';
 import { encodeDocs, type StoredDoc } from './docs.js';
 import type { IndexHeader } from './header.js';
 import { toIndexDocs } from './index-docs.js';
-import { invert } from './invert.js';
+import { type Inverted, invert } from './invert.js';
 import { buildLexicon, lexiconSections } from './lexicon.js';
 import { CHUNK_BYTES, mib } from './limits.js';
 import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
@@ -253,9 +253,12 @@ function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShard
 }
 
 /** The corpus inverted once, for any number of serializations (--shards auto tries several). */
-export function invertCorpus(corpus: Corpus): Global {
-  const indexDocs = toIndexDocs(corpus);
-  const inverted = invert(indexDocs);
+/** `indexDocs` and `inverted`: the corpus's, when the caller has them already (inverted with pauses). */
+export function invertCorpus(
+  corpus: Corpus,
+  indexDocs = toIndexDocs(corpus),
+  inverted: Inverted = invert(indexDocs),
+): Global {
   // A loop, not Math.max(...dates): spreading 200,000 arguments overflows the stack.
   let newest: number | null = null;
   for (const a of corpus.articles) {

@@ -2,7 +2,7 @@
  * The live log: articles published, corrected or deleted since the base version was built, kept
  * in the index's storage beside the versions (docs/live-updates.md).
  *
- *   live/head.json            { seq, entries: { <article id>: { seq, op } } }: what is pending
+ *   live/head.json            { seq, entries: { <article id>: { seq, op, at } } }: what is pending
  *   live/entries/<seq>.json   one update: the article with its extraction, or a deletion
  *
  * An entry is written before the head that names it, and an update is acknowledged only once
@@ -18,7 +18,12 @@ import { inputArticleSchema } from '../model/input.js';
 export const HEAD = 'live/head.json';
 export const entryPath = (seq: number) => `live/entries/${seq}.json`;
 
-const headEntrySchema = z.object({ seq: z.number().int().positive(), op: z.enum(['put', 'delete']) });
+const headEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  op: z.enum(['put', 'delete']),
+  /** When the update was acknowledged (ISO 8601): the age of what is pending. Absent in older heads. */
+  at: z.string().optional(),
+});
 
 export const headSchema = z.object({
   /** The number of the last acknowledged update (numbers only grow, compaction included). */
@@ -52,7 +57,10 @@ export type Entry = z.infer<typeof entrySchema>;
 
 /** The head, or the empty one when nothing was ever published live. */
 export async function readHead(source: IndexSource): Promise<Head> {
-  const text = await readText(source, HEAD);
+  return parseHead(await readText(source, HEAD));
+}
+
+export function parseHead(text: string | null): Head {
   return text === null ? EMPTY_HEAD : headSchema.parse(JSON.parse(text));
 }
 

@@ -63,7 +63,7 @@ export function liveWriter(storage: IndexStorage, now: () => Date = () => new Da
         // The entry first, the head naming it last: see ./log.ts.
         await storage.write(entryPath(seq), JSON.stringify(entry), { contentType: 'application/json' });
         const previous = h.entries[id];
-        await writeHead({ ...h, seq, entries: { ...h.entries, [id]: { seq, op: update.op } } });
+        await writeHead({ ...h, seq, entries: { ...h.entries, [id]: { seq, op: update.op, at } } });
         // The replaced entry is no longer named; removing it is housekeeping, not correctness.
         if (previous) await storage.delete([entryPath(previous.seq)]).catch(() => {});
         return { id, op: update.op, seq, pending: Object.keys(head!.entries).length };

@@ -36,6 +36,10 @@ export interface IndexAccess {
   /** Seconds between two reads of the pointer; null: never (the index cannot change); 0: every request. */
   refreshSeconds: number | null;
   shards: ShardAccess;
+  /** Keeps work going after the answer is sent (the runtime's waitUntil); absent: such work is awaited. */
+  background?: (work: Promise<unknown>) => void;
+  /** Live updates (src/live/served.ts): articles in the small segment at which the large one is rebuilt. */
+  liveSmallSegment?: number;
 }
 
 export interface IndexHolder {

@@ -30,6 +30,15 @@ export interface Config {
     /** SHARD_TIMEOUT_MS: milliseconds to wait for each shard's answer (default 5000). */
     shardTimeoutMs: number;
   };
+  /** Live updates (docs/live-updates.md). */
+  live: {
+    /** LIVE_SMALL_SEGMENT: articles in the small update segment at which the large one is rebuilt (default 64). */
+    smallSegment: number;
+    /** LIVE_COMPACT_PENDING: pending articles at which a compaction is due (default 1000). */
+    compactPending: number;
+    /** LIVE_COMPACT_AGE_SECONDS: age of the oldest pending update at which a compaction is due (default 86400). */
+    compactAgeSeconds: number;
+  };
   /** CORS_ORIGINS: "*" (default) or a comma-separated list of origins. */
   cors: { origins: '*' | string[] };
   /**
@@ -87,6 +96,8 @@ const number = (name: string, rule: string, ok: (n: number) => boolean, fallback
     return z.NEVER;
   });
 
+const wholeAbove0 = (n: number) => Number.isInteger(n) && n > 0;
+
 const schema = z.object({
   INDEX_SOURCE: z.preprocess(
     unset,
@@ -110,6 +121,19 @@ const schema = z.object({
   INDEX_R2_PREFIX: text('INDEX_R2_PREFIX'),
   INDEX_REFRESH_SECONDS: number('INDEX_REFRESH_SECONDS', 'a number of seconds, 0 or more', (n) => n >= 0, 30),
   SHARD_TIMEOUT_MS: number('SHARD_TIMEOUT_MS', 'a number of milliseconds above 0', (n) => n > 0, 5000),
+  LIVE_SMALL_SEGMENT: number('LIVE_SMALL_SEGMENT', 'a whole number of articles above 0', wholeAbove0, 64),
+  LIVE_COMPACT_PENDING: number(
+    'LIVE_COMPACT_PENDING',
+    'a whole number of articles above 0',
+    wholeAbove0,
+    1000,
+  ),
+  LIVE_COMPACT_AGE_SECONDS: number(
+    'LIVE_COMPACT_AGE_SECONDS',
+    'a number of seconds above 0',
+    (n) => n > 0,
+    86400,
+  ),
   CORS_ORIGINS: z
     .string({ error: 'CORS_ORIGINS must be a string' })
     .optional()
@@ -143,6 +167,11 @@ function parse(env: Partial<Env>): Config {
       r2Prefix,
       refreshSeconds: v.INDEX_SOURCE === 'r2' ? v.INDEX_REFRESH_SECONDS : null,
       shardTimeoutMs: v.SHARD_TIMEOUT_MS,
+    },
+    live: {
+      smallSegment: v.LIVE_SMALL_SEGMENT,
+      compactPending: v.LIVE_COMPACT_PENDING,
+      compactAgeSeconds: v.LIVE_COMPACT_AGE_SECONDS,
     },
     cors: { origins: v.CORS_ORIGINS },
     rateLimit: { limit: LIMITS.rateLimitRequests, period: LIMITS.rateLimitPeriodSeconds },

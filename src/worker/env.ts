@@ -31,6 +31,9 @@ export interface Env {
   INDEX_R2_PREFIX?: string;
   INDEX_REFRESH_SECONDS?: string | number;
   SHARD_TIMEOUT_MS?: string | number;
+  LIVE_SMALL_SEGMENT?: string | number;
+  LIVE_COMPACT_PENDING?: string | number;
+  LIVE_COMPACT_AGE_SECONDS?: string | number;
   API_KEY?: string;
   ADMIN_KEY?: string;
 }

@@ -30,6 +30,7 @@ describe('configOf', () => {
         refreshSeconds: null,
         shardTimeoutMs: 5000,
       },
+      live: { smallSegment: 64, compactPending: 1000, compactAgeSeconds: 86400 },
       cors: { origins: '*' },
       rateLimit: { limit: 300, period: 10 },
       apiKey: null,
@@ -72,6 +73,11 @@ describe('configOf', () => {
       adminKey: 'k2',
       deployId: 'deploy-1',
     });
+    expect(configOf({ LIVE_SMALL_SEGMENT: '16', LIVE_COMPACT_PENDING: 300 }).live).toEqual({
+      smallSegment: 16,
+      compactPending: 300,
+      compactAgeSeconds: 86400,
+    });
     // A variable left empty is one not set.
     expect(configOf({ INDEX_SOURCE: 'r2', INDEX_REFRESH_SECONDS: '', API_KEY: '' })).toMatchObject({
       index: { refreshSeconds: 30 },
@@ -86,6 +92,13 @@ describe('configOf', () => {
       'SHARD_TIMEOUT_MS must be a number of milliseconds above 0, not "-5"',
     ]);
     expect(problemsOf({ SHARD_TIMEOUT_MS: '0' })).toHaveLength(1);
+    expect(
+      problemsOf({ LIVE_SMALL_SEGMENT: '2.5', LIVE_COMPACT_PENDING: '0', LIVE_COMPACT_AGE_SECONDS: 'daily' }),
+    ).toEqual([
+      'LIVE_SMALL_SEGMENT must be a whole number of articles above 0, not "2.5"',
+      'LIVE_COMPACT_PENDING must be a whole number of articles above 0, not "0"',
+      'LIVE_COMPACT_AGE_SECONDS must be a number of seconds above 0, not "daily"',
+    ]);
     expect(problemsOf({ INDEX_PATH: 'index' })[0]).toMatch(
       /^INDEX_PATH must be a path .* starting with "\/"/,
     );

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../../src/index/memory-source.js';
 import { serializeIndex } from '../../src/index/serialize.js';
-import type { Entry, LiveArticle } from '../../src/live/log.js';
-import { segmented, updatesCorpus } from '../../src/live/segment.js';
+import { compose, layerOf, segmented } from '../../src/live/compose.js';
+import type { Entry, Head, LiveArticle } from '../../src/live/log.js';
+import { buildSegment, updatesCorpus } from '../../src/live/segment.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { normalizeArticle } from '../../src/pipeline/normalize.js';
 import { localEngine, type SearchEngine } from '../../src/search/engine.js';
@@ -17,6 +18,7 @@ import { loadVersion } from '../../src/store/versions.js';
 
 const PLACES = ['Vellmoor', 'Carrowick', 'Dunhallow', 'Penmarra'];
 const PEOPLE = ['Ilse Varro', 'Tomas Quell', 'Wren Adair', 'Osric Palin'];
+const PEOPLE_IDS = PEOPLE.map((p) => `person-${p.toLowerCase().replace(' ', '-')}`);
 const TOPICS = ['harbour tariffs', 'school meals', 'river flooding', 'rail strike', 'library closures'];
 
 /** An invented article, extracted as the CLI extracts it before publishing. */
@@ -184,5 +186,88 @@ describe('live segments', () => {
     expect(found.hits.map((h) => h.id)).toEqual([fresh!.value]);
     // Suggestions stay the base's until the next compaction.
     expect(await engine.suggest('vell', 8)).toEqual(await localEngine(baseIndex).suggest('vell', 8));
+  });
+});
+
+/** The base, a large segment of `large` and a small one of `small` (later entries win), and a rebuild of the result. */
+async function layered(baseEntries: Entry[], large: Entry[], small: Entry[]) {
+  const head: Head['entries'] = {};
+  for (const e of [...large, ...small]) head[e.id] = { seq: e.seq, op: e.op };
+  const finalIds = new Map<string, Entry>();
+  for (const e of [...baseEntries, ...large, ...small]) finalIds.set(e.id, e);
+  const rebuilt = localEngine(await indexOf([...finalIds.values()].filter((e) => e.op === 'put')));
+  // The large segment keeps its copies of articles the small one updated again: they must be hidden.
+  const layer = await layerOf(await indexOf(baseEntries), await buildSegment(large));
+  const { engine, indexes } = compose(layer, await buildSegment(small), head, seq);
+  return { engine, rebuilt, indexes };
+}
+
+describe('live segments: a large and a small one', () => {
+  const base = Array.from({ length: 16 }, (_, i) => put(invented(i)));
+  // story-4 corrected (large), corrected again (small), then deleted (small); story-20 is new in
+  // the large segment with a speaker only it names, then corrected without him in the small one.
+  const first = put(invented(4, 'a corrected figure'));
+  const added = put(invented(20, 'ferry timetables', 'Nadia Orrin'));
+  const large = [first, added, del('story-7')];
+  const second = put(invented(4, 'a second correction'));
+  const addedAgain = put(invented(20, 'ferry timetables', 'Ilse Varro'));
+  const fresh = put(invented(21, 'lighthouse repairs'));
+  const gone = del('story-4');
+
+  async function same(engine: SearchEngine, rebuilt: SearchEngine) {
+    for (const q of [
+      'corrected figure',
+      'second correction',
+      'ferry',
+      'nadia orrin',
+      'vellmoor',
+      'item 4',
+      '',
+    ])
+      for (const extra of [{}, { types: ['quote' as const] }, { types: ['entity' as const] }]) {
+        const want = await answers(rebuilt, params(q, extra));
+        const got = await answers(engine, params(q, extra));
+        const what = `${JSON.stringify(q)} ${JSON.stringify(extra)}`;
+        expect(got.total, what).toBe(want.total);
+        expect(got.keys, what).toEqual(want.keys);
+        expect(got.facets, what).toEqual(want.facets);
+        for (const [k, sc] of want.scores)
+          if (sc > 0) expect(Math.abs(got.scores.get(k)! - sc) / sc, `${what} ${k}`).toBeLessThan(0.05);
+      }
+    expect(await engine.facetValues('person', '', 50)).toEqual(await rebuilt.facetValues('person', '', 50));
+    expect(engine.manifest.counts).toEqual(rebuilt.manifest.counts);
+  }
+
+  it('serve the newest copy: an article of the large segment updated again in the small one, its quotes with it', async () => {
+    const { engine, rebuilt, indexes } = await layered(base, large, [second, addedAgain, fresh]);
+    expect(indexes).toHaveLength(3);
+    await same(engine, rebuilt);
+    const title = (await engine.document('article', 'story-4')) as { title: string } | null;
+    expect(title?.title).toMatch(/second correction/);
+    const quotes = await engine.search(params('', { types: ['quote'] }));
+    const ofStory4 = quotes.hits.filter((h) => 'articleId' in h && h.articleId === 'story-4');
+    expect(ofStory4.map((h) => h.id)).toEqual(['story-4#q1']);
+    const quote = (await engine.document('quote', 'story-4#q1')) as { articleId: string } | null;
+    expect(quote?.articleId).toBe('story-4');
+    // The speaker only the large segment's copy named is gone with it, as in a rebuild.
+    expect((await engine.search(params('nadia orrin', { types: ['entity'] }))).total).toBe(0);
+    expect(await engine.entityPage('person-nadia-orrin')).toBeNull();
+  });
+
+  it('hide an article of the large segment deleted in the small one, with its quotes, everywhere', async () => {
+    const { engine, rebuilt } = await layered(base, large, [addedAgain, fresh, gone]);
+    await same(engine, rebuilt);
+    expect(await engine.document('article', 'story-4')).toBeNull();
+    expect(await engine.document('quote', 'story-4#q1')).toBeNull();
+    for (const q of ['corrected figure', 'item 4', ''])
+      for (const types of [['article' as const], ['quote' as const]]) {
+        const r = await engine.search(params(q, { types }));
+        expect(
+          r.hits.some((h) => h.id === 'story-4' || ('articleId' in h && h.articleId === 'story-4')),
+        ).toBe(false);
+      }
+    const page = await engine.entityPage(PEOPLE_IDS[4 % PEOPLE.length]!);
+    expect(page?.recentArticles.map((a) => a.id) ?? []).not.toContain('story-4');
+    expect(page?.quotes.map((q) => q.id) ?? []).not.toContain('story-4#q1');
   });
 });

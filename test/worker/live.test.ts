@@ -154,6 +154,64 @@ describe('live updates', () => {
     expect((await site.call('/admin/live')).body).toMatchObject({ seq: 4, pending: 2 });
   });
 
+  it('serves the newest copy across the large and the small update segments, quotes with it', async () => {
+    // Two articles in the small segment rebuild the large one (here, before the answer: no waitUntil).
+    const site = await liveSite({ LIVE_SMALL_SEGMENT: '2' });
+    const base = sample[1]!;
+    const quotesOf = async (q: string, id: string) =>
+      (await site.search(q, '&type=quote')).hits
+        .filter((h: any) => h.articleId === id)
+        .map((h: any) => h.text);
+    // A base article corrected: the isolate's first state puts it in the large segment.
+    await site.put(
+      story(base.id, 'The vorrindale ferry runs again.\n\n"Vorrindale waited long enough," said Petra Lusk.'),
+    );
+    expect(ids(await site.search('vorrindale', '&type=article'))).toEqual([base.id]);
+    // Corrected again: the small segment's copy wins over the large one's and the base's.
+    await site.put(
+      story(base.id, 'The quillmere ferry runs again.\n\n"Quillmere waited long enough," said Petra Lusk.'),
+    );
+    expect((await site.search('vorrindale')).total).toBe(0);
+    expect(await quotesOf('vorrindale', base.id)).toEqual([]);
+    expect(await quotesOf('quillmere', base.id)).toEqual(['"Quillmere waited long enough,"']);
+    expect(ids(await site.search('quillmere', '&type=article'))).toEqual([base.id]);
+    expect((await site.call(`/articles/${base.id}`, {}, null)).body.title).toBe(
+      `Invented headline ${base.id}`,
+    );
+    // Two more updates pass the threshold: the large segment is rebuilt with all three.
+    await site.put(story('live-two', 'A story of the brannock weir.'));
+    await site.put(story('live-three', 'A story of the brannock lock.'));
+    expect((await site.search('brannock')).total).toBe(2);
+    expect(ids(await site.search('quillmere', '&type=article'))).toEqual([base.id]);
+    // Deleted after: gone from every segment, its quotes with it.
+    expect((await site.del(base.id)).status).toBe(200);
+    expect((await site.search('quillmere')).total).toBe(0);
+    expect((await site.search('vorrindale')).total).toBe(0);
+    expect(await quotesOf('', base.id)).toEqual([]);
+    expect((await site.call(`/articles/${base.id}`, {}, null)).status).toBe(404);
+    expect((await site.search('', '&type=article')).total).toBe(sample.length + 1);
+    expect((await site.search('brannock')).total).toBe(2);
+  });
+
+  it('says when a compaction is due: past LIVE_COMPACT_PENDING articles', async () => {
+    const site = await liveSite({ LIVE_COMPACT_PENDING: '2', LIVE_COMPACT_AGE_SECONDS: '86400' });
+    const idle = (await site.call('/admin/live')).body;
+    expect(idle).toMatchObject({ pending: 0, oldestAt: null, compaction: { due: false, reasons: [] } });
+    expect(idle.compaction.limits).toEqual({ pending: 2, ageSeconds: 86400 });
+    const first = await site.put(story('due-one', 'An invented story of the tallowmere bridge.'));
+    const one = (await site.call('/admin/live')).body;
+    expect(one).toMatchObject({ pending: 1, compaction: { due: false } });
+    expect(Date.parse(one.oldestAt)).not.toBeNaN();
+    await site.del('due-one');
+    expect((await site.call('/admin/live')).body.compaction.due).toBe(false);
+    await site.put(story('due-two', 'An invented story of the tallowmere weir.'));
+    const two = (await site.call('/admin/live')).body;
+    expect(two).toMatchObject({ seq: first.body.seq + 2, pending: 2, compaction: { due: true } });
+    expect(two.compaction.reasons).toEqual(['2 articles pending (limit 2)']);
+    // Refused without the key, like every admin route.
+    expect((await site.call('/admin/live', {}, null)).status).toBe(401);
+  });
+
   it('refuses without the key and refuses bad articles with stable codes', async () => {
     const site = await liveSite();
     expect((await site.send('PUT', '/admin/articles/x-1', story('x-1', 'text'), null)).status).toBe(401);
@@ -292,7 +350,8 @@ describe('the live log writer', () => {
     // The orphan entry's number is reused: numbers stay dense and the head names only acknowledged ones.
     expect(c.seq).toBe(2);
     const head = await restarted.head();
-    expect(head.entries).toEqual({ a: { seq: 1, op: 'put' }, c: { seq: 2, op: 'put' } });
+    expect(head.entries).toMatchObject({ a: { seq: 1, op: 'put' }, c: { seq: 2, op: 'put' } });
+    expect(Object.keys(head.entries).sort()).toEqual(['a', 'c']);
     const stored = JSON.parse(await (await env.INDEX_BUCKET.get(`${prefix}/live/entries/2.json`))!.text());
     expect(stored.id).toBe('c');
     // The same writer recovers too: after a failure it re-reads the head.

@@ -3,7 +3,7 @@
  * served.ts decides which, loads it and refreshes it). The request keeps that engine to the end,
  * whatever the store serves meanwhile, and its answer names the version (X-Index-Version).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { IndexSource } from '../../index/source.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { localShards } from '../../store/local-shards.js';
@@ -23,10 +23,14 @@ export type SourceOverride = (env: Env) => IndexSource;
  * How this request reaches the index: the configured location (or an override), refresh and
  * shards (their Durable Objects, or with `inProcess` loaded in this isolate: tools and benchmarks).
  */
-export function indexAccess(c: RequestContext, override?: SourceOverride, inProcess = false): IndexAccess {
+type WithExecution = RequestContext & Partial<Pick<Context<AppEnv>, 'executionCtx'>>;
+
+export function indexAccess(c: WithExecution, override?: SourceOverride, inProcess = false): IndexAccess {
   const env = c.env;
   const { location, refreshSeconds, shardTimeoutMs } = c.var.config.index;
   return {
+    background: backgroundOf(c),
+    liveSmallSegment: c.var.config.live.smallSegment,
     source: () => (override ? override(env) : sourceAt(env, location)),
     refreshSeconds,
     shards: {
@@ -37,6 +41,17 @@ export function indexAccess(c: RequestContext, override?: SourceOverride, inProc
       timeoutMs: shardTimeoutMs,
     },
   };
+}
+
+/** The request's waitUntil; none when the app is called without an execution context (tests, tools). */
+function backgroundOf(c: WithExecution): ((work: Promise<unknown>) => void) | undefined {
+  let ctx: { waitUntil(work: Promise<unknown>): void } | undefined;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    // Hono throws when the app was called without one.
+  }
+  return ctx && ((work) => ctx.waitUntil(work));
 }
 
 export function withIndex(

@@ -5,7 +5,7 @@
  *
  *   PUT    /admin/articles/:id   one article in the interchange format → the live log
  *   DELETE /admin/articles/:id   the article and its quotes disappear
- *   GET    /admin/live           { seq, pending, compactedThrough }
+ *   GET    /admin/live           { seq, pending, compactedThrough, oldestAt, compaction: { due, reasons, limits } }
  *   GET    /admin/live/entries   every pending update (what a compaction folds into a new base)
  *   POST   /admin/live/compacted { through }   updates up to `through` are in the published base
  *
@@ -14,6 +14,7 @@
  * them, docs/live-updates.md › Extraction). Writes go through one Durable Object (LIVE).
  */
 import { type Context, Hono } from 'hono';
+import { compactionStatus } from '../../live/due.js';
 import type { LiveArticle } from '../../live/log.js';
 import { pendingEntries, type Update } from '../../live/writer.js';
 import { describeIssues, inputArticleSchema } from '../../model/input.js';
@@ -110,8 +111,14 @@ export function liveRoutes() {
   app.get('/admin/live', async (c) => {
     const { stub, prefix } = writer(c);
     const head = await stub.head(prefix);
+    const { compactPending, compactAgeSeconds } = c.var.config.live;
+    const { pending, oldestAt, ...compaction } = compactionStatus(
+      head,
+      { pending: compactPending, ageSeconds: compactAgeSeconds },
+      new Date(),
+    );
     return c.json(
-      { seq: head.seq, pending: Object.keys(head.entries).length, compactedThrough: head.compactedThrough },
+      { seq: head.seq, pending, compactedThrough: head.compactedThrough, oldestAt, compaction },
       200,
       NO_STORE,
     );
