@@ -1,12 +1,13 @@
 /**
  * npm run measure:live -- [--updates 1000] [--rate 10] [--refresh 0] [--others 0,5] [--visibility 80]
- *                         [--queries 200] [--rounds 5]
- * Measures live updates under `wrangler dev` (Miniflare's R2 and Durable Objects) on top of
- * PolNeAR (../shared/corpus, read by path). Every wrangler dev process is one isolate; several
- * share the local bucket through one --persist-to folder (scripts/lib/dev-server.ts):
+ *                         [--queries 200] [--rounds 5] [--archive polnear/articles.ndjson]
+ * Measures live updates under `wrangler dev` (Miniflare's R2 and Durable Objects) on top of an
+ * archive of ../shared/corpus, read by path (--archive; PolNeAR by default). Every wrangler dev
+ * process is one isolate; several share the local bucket through one --persist-to folder
+ * (scripts/lib/dev-server.ts):
  *   1. visibility: a PUT's 200 → the first /search that finds the article, with nothing pending (20 updates);
  *   2. --updates updates at --rate per second, each of an article of its own (corrections of
- *      PolNeAR articles, then new ones, each with a marker word): none lost, none duplicated
+ *      the archive's articles, then new ones, each with a marker word): none lost, none duplicated
  *      (update numbers, pending count, every last-written marker found once);
  *   3. visibility with them pending, polled at the process that took the PUT (INDEX_REFRESH_SECONDS
  *      = --refresh) and at another process over the same bucket (once per --others refresh);
@@ -42,6 +43,7 @@ const opts = new Command()
   .option('--visibility <n>', 'single updates timed for visibility with updates pending', '80')
   .option('--queries <n>', 'queries per p99 round', '200')
   .option('--rounds <n>', 'interleaved p99 rounds per side', '5')
+  .option('--archive <path>', 'the base archive, under ../shared/corpus', 'polnear/articles.ndjson')
   .parse()
   .opts<{
     updates: string;
@@ -51,6 +53,7 @@ const opts = new Command()
     visibility: string;
     queries: string;
     rounds: string;
+    archive: string;
   }>();
 
 const root = new URL('..', import.meta.url).pathname;
@@ -73,7 +76,8 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 type Row = { id: string; title?: string; body: string; [k: string]: unknown };
-const polnear = (await readFile(corpusPath('polnear/articles.ndjson'), 'utf8'))
+const archivePath = corpusPath(opts.archive);
+const archive = (await readFile(archivePath, 'utf8'))
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Row);
@@ -82,7 +86,7 @@ const polnear = (await readFile(corpusPath('polnear/articles.ndjson'), 'utf8'))
 // compute, so its CPU time is measured here, on the same code).
 {
   const times: number[] = [];
-  for (const row of polnear) {
+  for (const row of archive) {
     const { article } = normalizeArticle(row as never);
     const t = performance.now();
     extractQuotes(article.body);
@@ -95,9 +99,9 @@ const polnear = (await readFile(corpusPath('polnear/articles.ndjson'), 'utf8'))
 
 const work = await mkdtemp(`${tmpdir()}/ns-live-`);
 const baseDir = `${work}/base`;
-log('building the PolNeAR base');
+log(`building the base from ${opts.archive}`);
 await buildIndex({
-  inputs: [corpusPath('polnear/articles.ndjson')],
+  inputs: [archivePath],
   outDir: baseDir,
   loadExtractor: loadDefaultExtractor,
   cacheFile: `${root}${DEFAULT_CACHE}`,
@@ -155,8 +159,8 @@ try {
   const clean = await started(serve(opts.refresh, 'clean'));
   await cli('publish-index', ['--dir', baseDir], clean.origin);
 
-  // Queries for the p99 rounds: title words of PolNeAR articles, one and two words.
-  const words = polnear.flatMap((r) => (r.title ?? '').toLowerCase().match(/[a-z]{5,}/g) ?? []);
+  // Queries for the p99 rounds: title words of the archive's articles, one and two words.
+  const words = archive.flatMap((r) => (r.title ?? '').toLowerCase().match(/[a-z]{5,}/g) ?? []);
   const queries = Array.from({ length: Number(opts.queries) }, (_, i) =>
     i % 2
       ? words[(i * 7919) % words.length]!
@@ -198,7 +202,7 @@ try {
     for (let k = 0; k < count; k++) {
       const i = visible++;
       const marker = markerOf(1_000_000 + i);
-      const source = polnear[i % polnear.length]!;
+      const source = archive[i % archive.length]!;
       await admin('PUT', `/admin/articles/vis-${i}`, {
         ...source,
         id: `vis-${i}`,
@@ -221,18 +225,18 @@ try {
   await visibility('nothing pending', writer, opts.refresh, 20);
 
   // 2. Sustained updates, each of an article of its own (so that as many are pending): corrections
-  // of PolNeAR articles, then new articles, each with a marker word of its own.
+  // of the archive's articles, then new articles, each with a marker word of its own.
   const n = Number(opts.updates);
   const interval = 1000 / Number(opts.rate);
   const acks: Array<{ id: string; seq: number; marker: string }> = [];
   const failures: string[] = [];
   const began = performance.now();
   const inflight: Promise<void>[] = [];
-  const corrections = Math.min(n, Math.floor(polnear.length * 0.6));
+  const corrections = Math.min(n, Math.floor(archive.length * 0.6));
   for (let i = 0; i < n; i++) {
     const wait = began + i * interval - performance.now();
     if (wait > 0) await sleep(wait);
-    const source = polnear[i % polnear.length]!;
+    const source = archive[i % archive.length]!;
     const id = i < corrections ? source.id : `live-new-${i}`;
     const marker = markerOf(i);
     inflight.push(
@@ -309,7 +313,7 @@ try {
   }
   await compare('the base, nothing pending');
   const { entries } = await admin('GET', '/admin/live/entries');
-  const sameArticles = applyUpdates(polnear as never, entries);
+  const sameArticles = applyUpdates(archive as never, entries);
   await writeFile(`${work}/same.ndjson`, `${sameArticles.map((a) => JSON.stringify(a)).join('\n')}\n`);
   await buildIndex({
     inputs: [`${work}/same.ndjson`],
@@ -324,7 +328,7 @@ try {
   const t = performance.now();
   const compacted = await cli('compact-live', [
     '--input',
-    corpusPath('polnear/articles.ndjson'),
+    archivePath,
     '--save',
     `${work}/archive.ndjson`,
     '--out',
