@@ -16,7 +16,7 @@ import { buildLexicon, lexiconSections } from './lexicon.js';
 import { CHUNK_BYTES, mib } from './limits.js';
 import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
-import { encodeTerm, type TermData, VarintWriter } from './postings.js';
+import { encodeTerm, type TermData, type TermFields, VarintWriter, writeFields } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
 import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
@@ -88,6 +88,16 @@ interface SetOptions {
    * (ColumnsHeader.plain).
    */
   entitiesElsewhere?: Set<string>;
+  /** This set's postings, already cut from the corpus's with the other shards' (see partitionTerms). */
+  terms?: TermPart;
+}
+
+/** The terms a file set lists (positions in Global.entries), their postings and document frequencies. */
+interface TermPart {
+  kept: number[];
+  offsets: number[];
+  df: number[];
+  writer: VarintWriter;
 }
 
 /**
@@ -110,21 +120,8 @@ function fileSet(
     const n = localOf[doc]!;
     return n < 0 ? undefined : n;
   };
-  const writer = new VarintWriter();
-  const kept: number[] = [];
-  const offsets: number[] = [];
-  const df: number[] = [];
-  g.entries.forEach(([, data], i) => {
-    if (!options.allTerms && !hasLocal(data, localOf)) return;
-    kept.push(i);
-    offsets.push(writer.length);
-    if (docs.length > 0) encodeTerm(writer, data, local);
-    else writer.push(0);
-    let total = 0;
-    for (const postings of data) if (postings) total += postings.length / 2;
-    df.push(total);
-  });
-  offsets.push(writer.length);
+  const { kept, offsets, df, writer } =
+    options.terms ?? termPart(g, docs.length > 0 ? local : () => undefined, options.allTerms, localOf);
   const fields = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(docs.length * fields);
   docs.forEach((doc, i) => {
@@ -188,6 +185,79 @@ function fileSet(
   };
 }
 
+/** One file set's terms, read off every term's postings (one index, the dictionary, tests). */
+function termPart(
+  g: Global,
+  local: (doc: number) => number | undefined,
+  allTerms: boolean,
+  localOf: Int32Array,
+): TermPart {
+  const part: TermPart = { kept: [], offsets: [], df: [], writer: new VarintWriter() };
+  g.entries.forEach(([, data], i) => {
+    if (!allTerms && !hasLocal(data, localOf)) return;
+    part.kept.push(i);
+    part.offsets.push(part.writer.length);
+    encodeTerm(part.writer, data, local);
+    part.df.push(documentFrequency(data));
+  });
+  part.offsets.push(part.writer.length);
+  return part;
+}
+
+function documentFrequency(data: TermData): number {
+  let total = 0;
+  for (const postings of data) if (postings) total += postings.length / 2;
+  return total;
+}
+
+/**
+ * Every shard's terms in one pass over the corpus's postings: each posting goes to the shard that
+ * holds its document (`shardOfDoc`, -1: none), under its number there (`localOf`). The bytes are
+ * those of termPart run per shard, which would read every posting once per shard.
+ */
+function partitionTerms(g: Global, shardOfDoc: Int32Array, localOf: Int32Array, shards: number): TermPart[] {
+  const parts: TermPart[] = Array.from({ length: shards }, () => ({
+    kept: [],
+    offsets: [],
+    df: [],
+    writer: new VarintWriter(),
+  }));
+  const fieldsOf: Array<TermFields | null> = new Array(shards).fill(null);
+  const touched: number[] = [];
+  g.entries.forEach(([, data], i) => {
+    data.forEach((postings, fieldId) => {
+      if (!postings) return;
+      const df = postings.length / 2;
+      for (let k = 0; k < postings.length; k += 2) {
+        const doc = postings[k]!;
+        const s = shardOfDoc[doc]!;
+        if (s < 0) continue;
+        let fields = fieldsOf[s];
+        if (!fields) {
+          fields = fieldsOf[s] = [];
+          touched.push(s);
+        }
+        let last = fields[fields.length - 1];
+        if (!last || last[0] !== fieldId) fields.push((last = [fieldId, df, []]));
+        last[2].push(localOf[doc]!, postings[k + 1]!);
+      }
+    });
+    if (touched.length === 0) return;
+    const total = documentFrequency(data);
+    for (const s of touched) {
+      const part = parts[s]!;
+      part.kept.push(i);
+      part.offsets.push(part.writer.length);
+      writeFields(part.writer, fieldsOf[s]!);
+      part.df.push(total);
+      fieldsOf[s] = null;
+    }
+    touched.length = 0;
+  });
+  for (const part of parts) part.offsets.push(part.writer.length);
+  return parts;
+}
+
 function hasLocal(data: TermData, localOf: Int32Array): boolean {
   for (const postings of data) {
     if (!postings) continue;
@@ -214,33 +284,56 @@ function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShard
   const nQ = corpus.quotes.length;
   const entityIds = new Set(corpus.entities.map((e) => e.id));
   const out: ShardSet[] = [];
+  // Each document's shard (article shards first, then entity shards) and its number there.
+  const shardOfDoc = new Int32Array(g.documentCount).fill(-1);
+  const localOf = new Int32Array(g.documentCount).fill(-1);
+  const docsOf: number[][] = Array.from({ length: articleShards + entityShards }, () => []);
+  const place = (doc: number, s: number) => {
+    shardOfDoc[doc] = s;
+    localOf[doc] = docsOf[s]!.length;
+    docsOf[s]!.push(doc);
+  };
   const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, articleShards)]));
+  corpus.articles.forEach((a, i) => place(i, articleShard.get(a.id)!));
+  corpus.quotes.forEach((q, i) => {
+    const s = articleShard.get(q.articleId);
+    if (s !== undefined) place(nA + i, s);
+  });
+  corpus.entities.forEach((e, i) => place(nA + nQ + i, articleShards + shardOf(e.id, entityShards)));
+  const terms = partitionTerms(g, shardOfDoc, localOf, articleShards + entityShards);
+  const articlesOf: Corpus['articles'][] = Array.from({ length: articleShards }, () => []);
+  const quotesOf: Corpus['quotes'][] = Array.from({ length: articleShards }, () => []);
+  for (const a of corpus.articles) articlesOf[articleShard.get(a.id)!]!.push(a);
+  for (const q of corpus.quotes) {
+    const s = articleShard.get(q.articleId);
+    if (s !== undefined) quotesOf[s]!.push(q);
+  }
   for (let s = 0; s < articleShards; s++) {
-    const articles = corpus.articles.filter((a) => articleShard.get(a.id) === s);
-    const quotes = corpus.quotes.filter((q) => articleShard.get(q.articleId) === s);
-    const docs = [
-      ...corpus.articles.flatMap((a, i) => (articleShard.get(a.id) === s ? [i] : [])),
-      ...corpus.quotes.flatMap((q, i) => (articleShard.get(q.articleId) === s ? [nA + i] : [])),
-    ];
+    const articles = articlesOf[s]!;
+    const quotes = quotesOf[s]!;
     // The entities name the person, organization and place facets of these articles.
     const part = { articles, quotes, entities: corpus.entities };
     out.push({
       role: 'articles',
-      set: fileSet(g, part, docs, { allTerms: false, lexicon: false, entitiesElsewhere: entityIds }),
+      set: fileSet(g, part, docsOf[s]!, {
+        allTerms: false,
+        lexicon: false,
+        entitiesElsewhere: entityIds,
+        terms: terms[s]!,
+      }),
       counts: { article: articles.length, quote: quotes.length, entity: 0 },
     });
   }
   for (let s = 0; s < entityShards; s++) {
-    const home = corpus.entities.flatMap((e, i) => (shardOf(e.id, entityShards) === s ? [i] : []));
-    const entities = home.map((i) => corpus.entities[i]!);
+    const home = docsOf[articleShards + s]!;
+    const entities = home.map((doc) => corpus.entities[doc - nA - nQ]!);
     out.push({
       role: 'entities',
-      set: fileSet(
-        g,
-        { articles: [], quotes: [], entities },
-        home.map((i) => nA + nQ + i),
-        { allTerms: false, lexicon: false },
-      ),
+      set: fileSet(g, { articles: [], quotes: [], entities }, home, {
+        allTerms: false,
+        lexicon: false,
+        terms: terms[articleShards + s]!,
+      }),
       counts: { article: 0, quote: 0, entity: entities.length },
     });
   }
