@@ -294,12 +294,16 @@ function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShard
     docsOf[s]!.push(doc);
   };
   const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, articleShards)]));
-  corpus.articles.forEach((a, i) => place(i, articleShard.get(a.id)!));
+  corpus.articles.forEach((a, i) => {
+    place(i, articleShard.get(a.id)!);
+  });
   corpus.quotes.forEach((q, i) => {
     const s = articleShard.get(q.articleId);
     if (s !== undefined) place(nA + i, s);
   });
-  corpus.entities.forEach((e, i) => place(nA + nQ + i, articleShards + shardOf(e.id, entityShards)));
+  corpus.entities.forEach((e, i) => {
+    place(nA + nQ + i, articleShards + shardOf(e.id, entityShards));
+  });
   const terms = partitionTerms(g, shardOfDoc, localOf, articleShards + entityShards);
   const articlesOf: Corpus['articles'][] = Array.from({ length: articleShards }, () => []);
   const quotesOf: Corpus['quotes'][] = Array.from({ length: articleShards }, () => []);
