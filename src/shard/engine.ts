@@ -27,7 +27,7 @@ import { entityLabelMatches, facetValueMatches, mergeFacetValues } from '../sear
 import { describeWith, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
 import { entityById, storedById } from '../search/lookup.js';
-import { needsExpansions, queryExpansions } from '../search/match.js';
+import { needsExpansions, PHRASE_TEXT_BUDGET, queryExpansions } from '../search/match.js';
 import { words } from '../search/query.js';
 import type { Expansions } from '../search/score.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
@@ -250,7 +250,13 @@ export function shardedEngine(
 
   return {
     manifest,
-    async search(params) {
+    async search(request) {
+      // One index's phrase budget shared by the shards that read text: a phrase query reads at
+      // most what one index would read, not that much again per shard.
+      const params =
+        request.phraseBudget === undefined
+          ? { ...request, phraseBudget: Math.ceil(PHRASE_TEXT_BUDGET / documents.length) }
+          : request;
       const failedToo: number[] = [];
       let expansions: Expansions | null = null;
       if (params.q.trim() && needsExpansions(params.q)) {
