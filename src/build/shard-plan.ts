@@ -50,8 +50,8 @@ const stored = (docs: object[]) => docs.reduce((n, d) => n + JSON.stringify(d).l
 const ARTICLE_RATIO = 2;
 const ENTITY_RATIO = 2.8;
 
-function entityShardsFor(corpus: Corpus, budget: number): number {
-  return Math.max(1, Math.ceil((ENTITY_RATIO * stored(corpus.entities)) / budget));
+function entityShardsFor(entityBytes: number, budget: number): number {
+  return Math.max(1, Math.ceil((ENTITY_RATIO * entityBytes) / budget));
 }
 
 /**
@@ -74,7 +74,7 @@ export async function serializeWithinBudget(
     const index = await serializeIndex(corpus, {
       ...meta,
       shards,
-      entityShards: meta.entityShards ?? entityShardsFor(corpus, budget),
+      entityShards: meta.entityShards ?? entityShardsFor(stored(corpus.entities), budget),
     });
     clock?.lap('invert and serialize');
     return { index, estimates: estimatedMemory(index) };
@@ -84,15 +84,16 @@ export async function serializeWithinBudget(
   clock?.lap('invert');
   const indexBudget = indexBudgetMB * 1e6;
   const articleBytes = stored(corpus.articles) + stored(corpus.quotes);
+  const entityBytes = stored(corpus.entities);
   // One index holds at least its documents: a large archive skips trying it.
-  if (articleBytes + stored(corpus.entities) <= indexBudget) {
+  if (articleBytes + entityBytes <= indexBudget) {
     const index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
     clock?.lap('serialize one index');
     const estimates = estimatedMemory(index);
     if (estimates[0]! <= indexBudget) return { index, estimates };
   }
   let n = Math.max(2, Math.ceil((ARTICLE_RATIO * articleBytes) / budget));
-  let m = entityShardsFor(corpus, budget);
+  let m = entityShardsFor(entityBytes, budget);
   let index: SerializedIndex;
   let estimates: number[] = [];
   for (let tries = 0; tries < 8; tries++) {
