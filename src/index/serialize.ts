@@ -16,10 +16,11 @@ import { buildLexicon, lexiconSections } from './lexicon.js';
 import { CHUNK_BYTES, mib } from './limits.js';
 import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
-import { encodeTerm, type TermData, type TermFields, VarintWriter, writeFields } from './postings.js';
+import type { TermData } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
 import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
+import { partitionTerms, type TermPart, termPart } from './term-parts.js';
 import { titleSections } from './titles.js';
 
 export interface SerializedIndex {
@@ -90,14 +91,6 @@ interface SetOptions {
   entitiesElsewhere?: Set<string>;
   /** This set's postings, already cut from the corpus's with the other shards' (see partitionTerms). */
   terms?: TermPart;
-}
-
-/** The terms a file set lists (positions in Global.entries), their postings and document frequencies. */
-interface TermPart {
-  kept: number[];
-  offsets: number[];
-  df: number[];
-  writer: VarintWriter;
 }
 
 /**
@@ -183,87 +176,6 @@ function fileSet(
       },
     },
   };
-}
-
-/** One file set's terms, read off every term's postings (one index, the dictionary, tests). */
-function termPart(
-  g: Global,
-  local: (doc: number) => number | undefined,
-  allTerms: boolean,
-  localOf: Int32Array,
-): TermPart {
-  const part: TermPart = { kept: [], offsets: [], df: [], writer: new VarintWriter() };
-  g.entries.forEach(([, data], i) => {
-    if (!allTerms && !hasLocal(data, localOf)) return;
-    part.kept.push(i);
-    part.offsets.push(part.writer.length);
-    encodeTerm(part.writer, data, local);
-    part.df.push(documentFrequency(data));
-  });
-  part.offsets.push(part.writer.length);
-  return part;
-}
-
-function documentFrequency(data: TermData): number {
-  let total = 0;
-  for (const postings of data) if (postings) total += postings.length / 2;
-  return total;
-}
-
-/**
- * Every shard's terms in one pass over the corpus's postings: each posting goes to the shard that
- * holds its document (`shardOfDoc`, -1: none), under its number there (`localOf`). The bytes are
- * those of termPart run per shard, which would read every posting once per shard.
- */
-function partitionTerms(g: Global, shardOfDoc: Int32Array, localOf: Int32Array, shards: number): TermPart[] {
-  const parts: TermPart[] = Array.from({ length: shards }, () => ({
-    kept: [],
-    offsets: [],
-    df: [],
-    writer: new VarintWriter(),
-  }));
-  const fieldsOf: Array<TermFields | null> = new Array(shards).fill(null);
-  const touched: number[] = [];
-  g.entries.forEach(([, data], i) => {
-    data.forEach((postings, fieldId) => {
-      if (!postings) return;
-      const df = postings.length / 2;
-      for (let k = 0; k < postings.length; k += 2) {
-        const doc = postings[k]!;
-        const s = shardOfDoc[doc]!;
-        if (s < 0) continue;
-        let fields = fieldsOf[s];
-        if (!fields) {
-          fields = fieldsOf[s] = [];
-          touched.push(s);
-        }
-        let last = fields[fields.length - 1];
-        if (!last || last[0] !== fieldId) fields.push((last = [fieldId, df, []]));
-        last[2].push(localOf[doc]!, postings[k + 1]!);
-      }
-    });
-    if (touched.length === 0) return;
-    const total = documentFrequency(data);
-    for (const s of touched) {
-      const part = parts[s]!;
-      part.kept.push(i);
-      part.offsets.push(part.writer.length);
-      writeFields(part.writer, fieldsOf[s]!);
-      part.df.push(total);
-      fieldsOf[s] = null;
-    }
-    touched.length = 0;
-  });
-  for (const part of parts) part.offsets.push(part.writer.length);
-  return parts;
-}
-
-function hasLocal(data: TermData, localOf: Int32Array): boolean {
-  for (const postings of data) {
-    if (!postings) continue;
-    for (let i = 0; i < postings.length; i += 2) if (localOf[postings[i]!]! >= 0) return true;
-  }
-  return false;
 }
 
 /** A shard's file set, with what the manifest says of it. */
