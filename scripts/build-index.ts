@@ -157,6 +157,7 @@ async function build(): Promise<boolean> {
         `one index, estimated ${mb(summary.estimates[0]!)} loaded${shards === 'auto' ? ` (budget ${indexBudget} MB)` : ''}`,
       );
     }
+    log(`time by stage: ${summary.stages.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(', ')}`);
     return true;
   } catch (err) {
     bar?.stop();

@@ -19,6 +19,7 @@ import { type ExtractPool, POOL_MIN_ARTICLES } from './extract-pool.js';
 import { openExtractionCache } from './extraction-cache.js';
 import { serializeWithinBudget } from './shard-plan.js';
 import { sourceNames } from './source-names.js';
+import { StageClock } from './stage-clock.js';
 import { type Dropped, writeIndex } from './write-index.js';
 
 export interface BuildOptions {
@@ -83,6 +84,8 @@ export interface BuildSummary {
   extracted: ExtractionCounts | null;
   /** Estimated memory of each shard (or of the one index) once loaded, in bytes. */
   estimates: number[];
+  /** Seconds per stage, in order. */
+  stages: Array<[string, number]>;
 }
 
 export class BuildError extends Error {
@@ -106,7 +109,7 @@ export interface PreparedArticle extends ExtractedArticle {
   inputBody: string;
 }
 
-export type PrepareOptions = Omit<BuildOptions, 'outDir'>;
+export type PrepareOptions = Omit<BuildOptions, 'outDir'> & { clock?: StageClock };
 
 /** Ingest, normalize and extract: the corpus an index is made of, and what ingestion saw. */
 export async function prepareCorpus(options: PrepareOptions): Promise<{
@@ -117,7 +120,9 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
   ingested: IngestResult;
   extracted: ExtractionCounts | null;
 }> {
+  const clock = options.clock ?? new StageClock();
   const ingested = await ingest(options.inputs);
+  clock.lap('read');
   if (options.strict && ingested.issues.length > 0) {
     throw new BuildError(`${ingested.issues.length} bad record(s) and --strict is set`, ingested.issues);
   }
@@ -151,6 +156,7 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     };
   });
   const missing = staged.filter((s) => !s.whole && !s.extracted);
+  clock.lap('normalize');
   let done = total - missing.length;
   if (done > 0) options.onProgress?.(done, total);
   if (options.pool && missing.length >= POOL_MIN_ARTICLES) {
@@ -180,10 +186,13 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
       inputBody: s.inputBody,
     };
   });
+  clock.lap('extract');
   await cache?.save();
+  clock.lap('save cache');
   // Only what this build used: an edited article's old text does not linger.
   if (memo) memo.normalized = normalized;
   const { corpus, merged } = assembleCorpus(items);
+  clock.lap('assemble');
   return {
     corpus,
     merged,
@@ -195,7 +204,8 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const { corpus, ingested, extracted } = await prepareCorpus(options);
+  const clock = new StageClock();
+  const { corpus, ingested, extracted } = await prepareCorpus({ ...options, clock });
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const assetLimit = options.assetLimit ?? ASSET_LIMIT_BYTES;
   if (chunkBytes > assetLimit)
@@ -209,6 +219,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       options.shards ?? 1,
       options.shardBudgetMB,
       options.indexBudgetMB,
+      clock,
     ));
   } catch (err) {
     if (err instanceof ChunkLimitError) throw new BuildError(err.message);
@@ -220,6 +231,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     if (problem) throw new BuildError(problem);
   }
   const { reused, kept, dropped } = await writeIndex(options.outDir, serialized, { assetLimit });
+  clock.lap('write');
   return {
     manifest: serialized.manifest,
     kept,
@@ -232,5 +244,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     reused,
     extracted,
     estimates,
+    stages: clock.stages,
   };
 }

@@ -9,6 +9,7 @@
 
 import { type BuildMeta, invertCorpus, type SerializedIndex, serializeIndex } from '../index/serialize.js';
 import type { Corpus } from '../model/corpus.js';
+import type { StageClock } from './stage-clock.js';
 
 /** Default budget per isolate: Workers give 128 MB; a query's scratch arrays and parsed documents need room too. */
 export const DEFAULT_SHARD_BUDGET_MB = 48;
@@ -49,8 +50,8 @@ const stored = (docs: object[]) => docs.reduce((n, d) => n + JSON.stringify(d).l
 const ARTICLE_RATIO = 2;
 const ENTITY_RATIO = 2.8;
 
-function entityShardsFor(corpus: Corpus, budget: number): number {
-  return Math.max(1, Math.ceil((ENTITY_RATIO * stored(corpus.entities)) / budget));
+function entityShardsFor(entityBytes: number, budget: number): number {
+  return Math.max(1, Math.ceil((ENTITY_RATIO * entityBytes) / budget));
 }
 
 /**
@@ -66,32 +67,38 @@ export async function serializeWithinBudget(
   shards: number | 'auto',
   budgetMB = DEFAULT_SHARD_BUDGET_MB,
   indexBudgetMB = DEFAULT_INDEX_BUDGET_MB,
+  clock?: StageClock,
 ): Promise<{ index: SerializedIndex; estimates: number[] }> {
   const budget = budgetMB * 1e6;
   if (shards !== 'auto') {
     const index = await serializeIndex(corpus, {
       ...meta,
       shards,
-      entityShards: meta.entityShards ?? entityShardsFor(corpus, budget),
+      entityShards: meta.entityShards ?? entityShardsFor(stored(corpus.entities), budget),
     });
+    clock?.lap('invert and serialize');
     return { index, estimates: estimatedMemory(index) };
   }
   // Inverted once: every try cuts the same postings into other shards.
   const inverted = invertCorpus(corpus);
+  clock?.lap('invert');
   const indexBudget = indexBudgetMB * 1e6;
   const articleBytes = stored(corpus.articles) + stored(corpus.quotes);
+  const entityBytes = stored(corpus.entities);
   // One index holds at least its documents: a large archive skips trying it.
-  if (articleBytes + stored(corpus.entities) <= indexBudget) {
+  if (articleBytes + entityBytes <= indexBudget) {
     const index = await serializeIndex(corpus, { ...meta, shards: 1 }, inverted);
+    clock?.lap('serialize one index');
     const estimates = estimatedMemory(index);
     if (estimates[0]! <= indexBudget) return { index, estimates };
   }
   let n = Math.max(2, Math.ceil((ARTICLE_RATIO * articleBytes) / budget));
-  let m = entityShardsFor(corpus, budget);
+  let m = entityShardsFor(entityBytes, budget);
   let index: SerializedIndex;
   let estimates: number[] = [];
   for (let tries = 0; tries < 8; tries++) {
     index = await serializeIndex(corpus, { ...meta, shards: n, entityShards: m }, inverted);
+    clock?.lap(`serialize ${n} + ${m} shards`);
     estimates = estimatedMemory(index);
     const roles = shardRoles(index);
     const largest = (role: string) => Math.max(0, ...estimates.filter((_, i) => roles[i] === role));

@@ -77,6 +77,42 @@ export interface ColumnOptions {
   newest?: number | null;
 }
 
+type Mentioned = Map<string, Record<EntityKind, string[]>>;
+
+/**
+ * Each entity's kind, and the entities each article mentions by kind: computed once per entity
+ * list, which every article shard of a sharded build reads whole (its articles' facets name them).
+ */
+const entityFacetsMemo = new WeakMap<
+  Corpus['entities'],
+  { kindOf: Map<string, EntityKind>; mentioned: Mentioned }
+>();
+
+function entityFacets(entities: Corpus['entities']): {
+  kindOf: Map<string, EntityKind>;
+  mentioned: Mentioned;
+} {
+  const memo = entityFacetsMemo.get(entities);
+  if (memo) return memo;
+  const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+  const mentioned: Mentioned = new Map();
+  for (const e of entities) {
+    // A place in a country the archive names as a place of its own also files the article under
+    // that country, so that the country's filter finds the articles about its cities.
+    const countryId = e.kind === 'place' && e.country ? `place-${slug(e.country.name)}` : null;
+    const inCountry = countryId && countryId !== e.id && kindOf.get(countryId) === 'place' ? countryId : null;
+    for (const articleId of e.articleIds) {
+      let kinds = mentioned.get(articleId);
+      if (!kinds) mentioned.set(articleId, (kinds = { person: [], organization: [], place: [] }));
+      if (!kinds[e.kind].includes(e.id)) kinds[e.kind].push(e.id);
+      if (inCountry && !kinds.place.includes(inCountry)) kinds.place.push(inCountry);
+    }
+  }
+  const found = { kindOf, mentioned };
+  entityFacetsMemo.set(entities, found);
+  return found;
+}
+
 /** Documents are numbered articles first, then quotes, then entities (see toIndexDocs), when they are documents here. */
 export function buildColumns(
   corpus: Corpus,
@@ -89,20 +125,7 @@ export function buildColumns(
   const published = new Float64Array(n).fill(NaN);
   const facets: DocFacets[] = [];
 
-  const kindOf = new Map(corpus.entities.map((e) => [e.id, e.kind]));
-  const mentioned = new Map<string, Record<EntityKind, string[]>>();
-  for (const e of corpus.entities) {
-    // A place in a country the archive names as a place of its own also files the article under
-    // that country, so that the country's filter finds the articles about its cities.
-    const countryId = e.kind === 'place' && e.country ? `place-${slug(e.country.name)}` : null;
-    const inCountry = countryId && countryId !== e.id && kindOf.get(countryId) === 'place' ? countryId : null;
-    for (const articleId of e.articleIds) {
-      let kinds = mentioned.get(articleId);
-      if (!kinds) mentioned.set(articleId, (kinds = { person: [], organization: [], place: [] }));
-      if (!kinds[e.kind].includes(e.id)) kinds[e.kind].push(e.id);
-      if (inCountry && !kinds.place.includes(inCountry)) kinds.place.push(inCountry);
-    }
-  }
+  const { kindOf, mentioned } = entityFacets(corpus.entities);
   const articleDoc = new Map<string, number>();
   let d = 0;
   for (const a of corpus.articles) {

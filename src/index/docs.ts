@@ -59,14 +59,26 @@ export class DocStore {
   }
 }
 
-/** The bytes of docs.ndjson and the offsets of its lines, from documents in number order. */
+/**
+ * The bytes of docs.ndjson and the offsets of its lines, from documents in number order. Lines are
+ * encoded into one growing buffer, not each into an array of its own: a large build writes
+ * hundreds of thousands of them.
+ */
 export function encodeDocs(docs: StoredDoc[]): { bytes: Uint8Array; offsets: Uint32Array } {
   const encoder = new TextEncoder();
-  const lines = docs.map((d) => encoder.encode(`${JSON.stringify(d)}\n`));
-  const offsets = new Uint32Array(lines.length + 1);
+  const offsets = new Uint32Array(docs.length + 1);
+  let bytes = new Uint8Array(1 << 16);
   let size = 0;
-  for (let i = 0; i < lines.length; i++) offsets[i + 1] = size += lines[i]!.length;
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < lines.length; i++) bytes.set(lines[i]!, offsets[i]!);
-  return { bytes, offsets };
+  for (let i = 0; i < docs.length; i++) {
+    const line = `${JSON.stringify(docs[i])}\n`;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (size + 3 * line.length > bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, size + 3 * line.length));
+      grown.set(bytes.subarray(0, size));
+      bytes = grown;
+    }
+    size += encoder.encodeInto(line, bytes.subarray(size)).written;
+    offsets[i + 1] = size;
+  }
+  return { bytes: bytes.slice(0, size), offsets };
 }

@@ -43,7 +43,7 @@ export function encodeTerm(
   data: TermData,
   local: (doc: number) => number | undefined = (d) => d,
 ): void {
-  const fields: Array<[number, number, number[]]> = [];
+  const fields: TermFields = [];
   data.forEach((postings, fieldId) => {
     if (!postings) return;
     // Local numbers keep the global order (a shard lists its documents ascending), so no sort.
@@ -54,6 +54,14 @@ export function encodeTerm(
     }
     if (here.length > 0) fields.push([fieldId, postings.length / 2, here]);
   });
+  writeFields(out, fields);
+}
+
+/** One term's fields as one index holds them: [field id, corpus-wide df, [doc, tf, doc, tf, …] here]. */
+export type TermFields = Array<[number, number, number[]]>;
+
+/** Writes one term's fields (ascending field ids, each with its documents here in ascending order). */
+export function writeFields(out: VarintWriter, fields: TermFields): void {
   out.push(fields.length);
   for (const [fieldId, df, here] of fields) {
     out.push(fieldId);

@@ -16,10 +16,11 @@ import { buildLexicon, lexiconSections } from './lexicon.js';
 import { CHUNK_BYTES, mib } from './limits.js';
 import { FILE_PATHS, INDEX_FILES, type IndexFile, type Manifest } from './manifest.js';
 import { INDEX_FORMAT_VERSION, MINISEARCH_VERSION, OPTIONS_HASH, SEARCH_FIELDS } from './options.js';
-import { encodeTerm, type TermData, VarintWriter } from './postings.js';
+import type { TermData } from './postings.js';
 import { packSections } from './sections.js';
 import { shardOf } from './shard-of.js';
 import { type CutRule, chunkRanges, utf8Boundary } from './split.js';
+import { partitionTerms, type TermPart, termPart } from './term-parts.js';
 import { titleSections } from './titles.js';
 
 export interface SerializedIndex {
@@ -88,6 +89,8 @@ interface SetOptions {
    * (ColumnsHeader.plain).
    */
   entitiesElsewhere?: Set<string>;
+  /** This set's postings, already cut from the corpus's with the other shards' (see partitionTerms). */
+  terms?: TermPart;
 }
 
 /**
@@ -110,21 +113,8 @@ function fileSet(
     const n = localOf[doc]!;
     return n < 0 ? undefined : n;
   };
-  const writer = new VarintWriter();
-  const kept: number[] = [];
-  const offsets: number[] = [];
-  const df: number[] = [];
-  g.entries.forEach(([, data], i) => {
-    if (!options.allTerms && !hasLocal(data, localOf)) return;
-    kept.push(i);
-    offsets.push(writer.length);
-    if (docs.length > 0) encodeTerm(writer, data, local);
-    else writer.push(0);
-    let total = 0;
-    for (const postings of data) if (postings) total += postings.length / 2;
-    df.push(total);
-  });
-  offsets.push(writer.length);
+  const { kept, offsets, df, writer } =
+    options.terms ?? termPart(g, docs.length > 0 ? local : () => undefined, options.allTerms, localOf);
   const fields = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(docs.length * fields);
   docs.forEach((doc, i) => {
@@ -188,14 +178,6 @@ function fileSet(
   };
 }
 
-function hasLocal(data: TermData, localOf: Int32Array): boolean {
-  for (const postings of data) {
-    if (!postings) continue;
-    for (let i = 0; i < postings.length; i += 2) if (localOf[postings[i]!]! >= 0) return true;
-  }
-  return false;
-}
-
 /** A shard's file set, with what the manifest says of it. */
 interface ShardSet {
   role: 'articles' | 'entities' | 'dictionary';
@@ -214,33 +196,60 @@ function shardSets(g: Global, corpus: Corpus, articleShards: number, entityShard
   const nQ = corpus.quotes.length;
   const entityIds = new Set(corpus.entities.map((e) => e.id));
   const out: ShardSet[] = [];
+  // Each document's shard (article shards first, then entity shards) and its number there.
+  const shardOfDoc = new Int32Array(g.documentCount).fill(-1);
+  const localOf = new Int32Array(g.documentCount).fill(-1);
+  const docsOf: number[][] = Array.from({ length: articleShards + entityShards }, () => []);
+  const place = (doc: number, s: number) => {
+    shardOfDoc[doc] = s;
+    localOf[doc] = docsOf[s]!.length;
+    docsOf[s]!.push(doc);
+  };
   const articleShard = new Map(corpus.articles.map((a) => [a.id, shardOf(a.id, articleShards)]));
+  corpus.articles.forEach((a, i) => {
+    place(i, articleShard.get(a.id)!);
+  });
+  corpus.quotes.forEach((q, i) => {
+    const s = articleShard.get(q.articleId);
+    if (s !== undefined) place(nA + i, s);
+  });
+  corpus.entities.forEach((e, i) => {
+    place(nA + nQ + i, articleShards + shardOf(e.id, entityShards));
+  });
+  const terms = partitionTerms(g, shardOfDoc, localOf, articleShards + entityShards);
+  const articlesOf: Corpus['articles'][] = Array.from({ length: articleShards }, () => []);
+  const quotesOf: Corpus['quotes'][] = Array.from({ length: articleShards }, () => []);
+  for (const a of corpus.articles) articlesOf[articleShard.get(a.id)!]!.push(a);
+  for (const q of corpus.quotes) {
+    const s = articleShard.get(q.articleId);
+    if (s !== undefined) quotesOf[s]!.push(q);
+  }
   for (let s = 0; s < articleShards; s++) {
-    const articles = corpus.articles.filter((a) => articleShard.get(a.id) === s);
-    const quotes = corpus.quotes.filter((q) => articleShard.get(q.articleId) === s);
-    const docs = [
-      ...corpus.articles.flatMap((a, i) => (articleShard.get(a.id) === s ? [i] : [])),
-      ...corpus.quotes.flatMap((q, i) => (articleShard.get(q.articleId) === s ? [nA + i] : [])),
-    ];
+    const articles = articlesOf[s]!;
+    const quotes = quotesOf[s]!;
     // The entities name the person, organization and place facets of these articles.
     const part = { articles, quotes, entities: corpus.entities };
     out.push({
       role: 'articles',
-      set: fileSet(g, part, docs, { allTerms: false, lexicon: false, entitiesElsewhere: entityIds }),
+      set: fileSet(g, part, docsOf[s]!, {
+        allTerms: false,
+        lexicon: false,
+        entitiesElsewhere: entityIds,
+        terms: terms[s]!,
+      }),
       counts: { article: articles.length, quote: quotes.length, entity: 0 },
     });
   }
   for (let s = 0; s < entityShards; s++) {
-    const home = corpus.entities.flatMap((e, i) => (shardOf(e.id, entityShards) === s ? [i] : []));
-    const entities = home.map((i) => corpus.entities[i]!);
+    const home = docsOf[articleShards + s]!;
+    const entities = home.map((doc) => corpus.entities[doc - nA - nQ]!);
     out.push({
       role: 'entities',
-      set: fileSet(
-        g,
-        { articles: [], quotes: [], entities },
-        home.map((i) => nA + nQ + i),
-        { allTerms: false, lexicon: false },
-      ),
+      set: fileSet(g, { articles: [], quotes: [], entities }, home, {
+        allTerms: false,
+        lexicon: false,
+        terms: terms[articleShards + s]!,
+      }),
       counts: { article: 0, quote: 0, entity: entities.length },
     });
   }

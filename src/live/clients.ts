@@ -21,7 +21,7 @@ function segmentClient(index: LoadedIndex): ShardClient {
   const local = localShardClient(index);
   return {
     ...local,
-    search: (params, mode) => local.search(params, mode, null),
+    search: (params, mode, _, render) => local.search(params, mode, null, render),
     renderHits: (params, mode, globals) => local.renderHits(params, mode, globals, null),
   };
 }

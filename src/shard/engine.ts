@@ -27,7 +27,7 @@ import { entityLabelMatches, facetValueMatches, mergeFacetValues } from '../sear
 import { describeWith, ENTITY_FACETS, type FacetName, type FacetValue } from '../search/facets.js';
 import type { SearchHit } from '../search/hits.js';
 import { entityById, storedById } from '../search/lookup.js';
-import { needsExpansions, queryExpansions } from '../search/match.js';
+import { needsExpansions, PHRASE_TEXT_BUDGET, queryExpansions } from '../search/match.js';
 import { words } from '../search/query.js';
 import type { Expansions } from '../search/score.js';
 import type { PartialAnswer, SearchParams } from '../search/search.js';
@@ -63,10 +63,12 @@ export interface ShardClient {
   warm(): Promise<void>;
 
   // Article and entity shards: the documents they hold.
+  /** `render` (default true): whether the answer carries its first hits rendered (see answerSearch). */
   search(
     params: SearchParams,
     mode: 'all' | 'any',
     expansions: Expansions | null,
+    render?: boolean,
   ): Promise<ShardSearchAnswer>;
   /** Hits of a deeper page: the listed documents with these corpus-wide numbers. */
   renderHits(
@@ -99,7 +101,8 @@ export interface ShardClient {
 export function localShardClient(index: LoadedIndex): ShardClient {
   return {
     warm: async () => {},
-    search: async (params, mode, expansions) => answerSearch(index, params, mode, expansions ?? undefined),
+    search: async (params, mode, expansions, render) =>
+      answerSearch(index, params, mode, expansions ?? undefined, render ?? true),
     renderHits: async (params, mode, globals, expansions) =>
       renderHits(index, params, mode, globals, expansions ?? undefined),
     facetValues: async (facet, q, matched) =>
@@ -164,6 +167,9 @@ export function shardRoles(manifest: Manifest): {
   return { articles, entities, dictionary };
 }
 
+/** Document shards up to which each renders its first hits (see renderEach). */
+const RENDER_EACH_UP_TO = 3;
+
 export function shardedEngine(
   manifest: Manifest,
   clients: ShardClient[],
@@ -174,6 +180,12 @@ export function shardedEngine(
   /** Shards that hold searchable documents: article shards, then entity shards. */
   const documents = [...roles.articles, ...roles.entities];
   const entityHome = (id: string) => roles.entities[shardOf(id, roles.entities.length)]!;
+  /**
+   * Whether each shard renders its first hits: with a few shards that saves a round trip; with
+   * more, the page's hits are asked of the shards that hold them, so that n shards do not each
+   * render a page (parse stored documents, cut snippets) for the one page shown.
+   */
+  const renderEach = documents.length <= RENDER_EACH_UP_TO;
 
   /** The answers of these shards; the failed ones listed apart (their errors go to the log). */
   async function all<T>(
@@ -238,7 +250,13 @@ export function shardedEngine(
 
   return {
     manifest,
-    async search(params) {
+    async search(request) {
+      // One index's phrase budget shared by the shards that read text: a phrase query reads at
+      // most what one index would read, not that much again per shard.
+      const params =
+        request.phraseBudget === undefined
+          ? { ...request, phraseBudget: Math.ceil(PHRASE_TEXT_BUDGET / documents.length) }
+          : request;
       const failedToo: number[] = [];
       let expansions: Expansions | null = null;
       if (params.q.trim() && needsExpansions(params.q)) {
@@ -250,15 +268,17 @@ export function shardedEngine(
         }
       }
       let mode: 'all' | 'any' = 'all';
-      let { answers, from, failed } = await all(documents, (c) => c.search(params, 'all', expansions));
+      let { answers, from, failed } = await all(documents, (c) =>
+        c.search(params, 'all', expansions, renderEach),
+      );
       if (answers.length === 0) throw new ShardUnavailableError(failed, 'every shard failed');
       if (needsAnyWord(params, answers)) {
-        const second = await all(documents, (c) => c.search(params, 'any', expansions));
+        const second = await all(documents, (c) => c.search(params, 'any', expansions, renderEach));
         if (second.answers.some((a) => a.more > 0))
           ({ answers, from, failed, mode } = { ...second, mode: 'any' as const });
       }
       const { page, ...result } = mergeSearch(params, answers);
-      // A deeper page: the shards render the hits they hold on it.
+      // A deeper page, or shards that sent keys only: the shards render the hits they hold on it.
       if (page.some((e) => !e.hit)) {
         const byShard = new Map<number, number[]>();
         for (const e of page) if (!e.hit) byShard.set(e.from, [...(byShard.get(e.from) ?? []), e.key.global]);

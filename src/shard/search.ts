@@ -18,6 +18,7 @@ import {
   runSearch,
   type SearchParams,
   type SearchResult,
+  type SearchRun,
 } from '../search/search.js';
 
 export interface HitKey {
@@ -47,15 +48,49 @@ export interface ShardSearchAnswer {
   facets: Partial<Record<FacetName, Array<[string, number]>>>;
 }
 
+/**
+ * A shard's last few runs, by question: the engine asks for a page's hits right after the keys
+ * (renderHits), and the run it renders from is then the one it just made, not made again.
+ */
+const RECENT_RUNS = 8;
+const recentRuns = new WeakMap<LoadedIndex, Map<string, SearchRun>>();
+
+function searchRun(
+  index: LoadedIndex,
+  params: SearchParams,
+  mode: 'all' | 'any',
+  expansions: Expansions | undefined,
+): SearchRun {
+  let runs = recentRuns.get(index);
+  if (!runs) recentRuns.set(index, (runs = new Map()));
+  const key = JSON.stringify([params, mode, expansions ?? null]);
+  let run = runs.get(key);
+  if (run) {
+    runs.delete(key);
+  } else {
+    run = runSearch(index, params, mode, expansions);
+    if (runs.size >= RECENT_RUNS) runs.delete(runs.keys().next().value!);
+  }
+  runs.set(key, run);
+  return run;
+}
+
+/**
+ * `render`: whether the answer carries the rendered hits of its first `limit` matches. A shard of
+ * many renders hits that mostly lose the merge (each of n shards renders a page for the one page
+ * shown): the engine asks instead for the keys, then for the page's hits from the shards that hold
+ * them (renderHits, from the run kept here).
+ */
 export function answerSearch(
   index: LoadedIndex,
   params: SearchParams,
   mode: 'all' | 'any',
   expansions?: Expansions,
+  render = true,
 ): ShardSearchAnswer {
-  const run = runSearch(index, params, mode, expansions);
+  const run = searchRun(index, params, mode, expansions);
   const window = params.offset + params.limit;
-  const hits = pageHits(index, run, 0, Math.min(window, params.limit));
+  const hits = render ? pageHits(index, run, 0, Math.min(window, params.limit)) : [];
   const answer: ShardSearchAnswer = {
     match: run.match,
     total: run.listed.length,
@@ -86,8 +121,13 @@ export function renderHits(
   globals: number[],
   expansions?: Expansions,
 ): SearchHit[] {
-  const run = runSearch(index, params, mode, expansions);
-  const at = new Map(run.listed.map((m, i) => [index.globalDocs[m.doc]!, i]));
+  const run = searchRun(index, params, mode, expansions);
+  const wanted = new Set(globals);
+  const at = new Map<number, number>();
+  run.listed.forEach((m, i) => {
+    const g = index.globalDocs[m.doc]!;
+    if (wanted.has(g)) at.set(g, i);
+  });
   return globals.flatMap((g) => {
     const i = at.get(g);
     return i === undefined ? [] : pageHits(index, run, i, i + 1);

@@ -42,12 +42,14 @@ export interface ArticleContext {
   used: Uint8Array;
 }
 
+const LOWER_FIRST = /^\p{Ll}/u;
+
 /** Tokens, tags and article-wide facts of one body, for every step to read. */
 export function articleContext(body: string, useTagger: boolean): ArticleContext {
   const tokens = tokenize(body);
   const tags = tagTokens(body, tokens, useTagger);
   const lowerSeen = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text);
+  for (const t of tokens) if (LOWER_FIRST.test(t.text)) lowerSeen.add(t.text);
   return {
     body,
     tokens,

@@ -53,11 +53,17 @@ export function datelinePlaces(ctx: ArticleContext): Candidate[] {
   return out;
 }
 
+// Patterns of isNameToken, made once: it runs several times for every token.
+const PARTICLE_NAME = /^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u;
+const HYPHEN_TAIL = /-(\p{Ll}+)$/u;
+const DERIVED_TAIL = /(?:ed|ing|born|style|like)$/;
+const I_CONTRACTION = /^I['’]/;
+const LOWER_THEN_S = /\p{Ll}s$/u;
+
 function isNameToken(ctx: ArticleContext, i: number): boolean {
   const t = nth(ctx.tokens, i);
   if (t.capsLine || ctx.used[i]) return false;
-  if (!isCap(t.text) && !/^(?:al|el|ul|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(t.text))
-    return false;
+  if (!isCap(t.text) && !PARTICLE_NAME.test(t.text)) return false;
   const tg = nth(ctx.tags, i);
   if (tg.has('Month') || tg.has('WeekDay') || tg.has('Holiday')) return false;
   if (t.text === 'I' || t.text === "'S" || t.text === '’S') return false;
@@ -69,14 +75,10 @@ function isNameToken(ctx: ArticleContext, i: number): boolean {
   )
     return false;
   // "Tokyo-based", "Russian-backed", but not "Noor-ul-Amin".
-  const hyphenTail = /-(\p{Ll}+)$/u.exec(t.text)?.[1];
-  if (
-    hyphenTail &&
-    hyphenTail.length > 2 &&
-    (isCommonWord(hyphenTail) || /(?:ed|ing|born|style|like)$/.test(hyphenTail))
-  )
+  const hyphenTail = HYPHEN_TAIL.exec(t.text)?.[1];
+  if (hyphenTail && hyphenTail.length > 2 && (isCommonWord(hyphenTail) || DERIVED_TAIL.test(hyphenTail)))
     return false;
-  if (/^I['’]/.test(t.text)) return false;
+  if (I_CONTRACTION.test(t.text)) return false;
   // "Attendance:", "Scorers:" — a label opening a line.
   if (
     t.first &&
@@ -87,7 +89,7 @@ function isNameToken(ctx: ArticleContext, i: number): boolean {
   )
     return false;
   // "Serbs", "Arabs": a people, not a name.
-  if (/\p{Ll}s$/u.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false;
+  if (LOWER_THEN_S.test(t.text) && isDemonymWord(t.text.slice(0, -1)) && !isOtherPlace(t.text)) return false;
   if (PARTY_MEMBERS.has(lower(t.text))) return false;
   // "STANDINGS", "DIGEST": shouted ordinary words.
   if (

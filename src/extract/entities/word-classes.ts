@@ -47,8 +47,12 @@ export function isFirstName(word: string): boolean {
   return lexTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 
-export const isCap = (w: string) => /^\p{Lu}/u.test(w) && /\p{L}/u.test(w);
-export const isAcronym = (w: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,5}$/u.test(w);
+// Patterns made once, outside the word tests: these run for every token, several times.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const A_LETTER = /\p{L}/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,5}$/u;
+export const isCap = (w: string) => CAPITAL_FIRST.test(w) && A_LETTER.test(w);
+export const isAcronym = (w: string) => ACRONYM.test(w);
 export const lower = (w: string) => w.toLowerCase();
 export const isDemonymWord = (w: string) =>
   COUNTRY_BY_DEMONYM.has(foldKey(w)) || EXTRA_DEMONYMS.has(lower(w)) || lexTags(w).includes('Demonym');

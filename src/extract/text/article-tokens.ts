@@ -30,22 +30,45 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[.'’&-][\p{L}\p{N}\p{M}]+)*|\S/gu;
+// Patterns made once: a literal in a loop is a new RegExp object at every pass, and this loop
+// runs for every token of every article.
+const UPPER = /\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ABBREVIATION_ENDS = /^\p{Ll}?\s+[\p{Lu}"“]/u;
+const NEXT_WORD = /\s+([\p{L}]+)/u;
+const SENTENCE_OPENERS = /^(The|A|An|It|He|She|They|We|I|In|But|And|This|That|There)$/;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/** "Russia's": the length of "Russia", or 0 when the word ends with no possessive. */
+function possessiveStem(word: string): number {
+  const n = word.length;
+  const s = word.charCodeAt(n - 1);
+  const mark = word.charCodeAt(n - 2);
+  return n > 3 && (s === 115 || s === 83) && (mark === APOSTROPHE || mark === RIGHT_QUOTE) ? n - 2 : 0;
+}
+
+interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+}
 
 export function tokenize(text: string): Token[] {
-  const raw: Array<{ text: string; start: number; end: number }> = [];
-  const re = new RegExp(WORD.source, 'gu');
+  const raw: RawToken[] = [];
+  const re = new RegExp(WORD);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let word = m[0];
     const start = m.index;
     let end = start + word.length;
     // Possessive: "Russia's" → "Russia" + "'s".
-    const poss = /^(.+?)(['’][sS])$/u.exec(word);
-    if (poss && poss[1]!.length > 1 && /\p{Lu}/u.test(word[0]!)) {
-      raw.push({ text: poss[1]!, start, end: start + poss[1]!.length });
-      raw.push({ text: poss[2]!, start: start + poss[1]!.length, end });
+    const stem = possessiveStem(word);
+    if (stem > 0 && UPPER.test(word[0]!)) {
+      raw.push({ text: word.slice(0, stem), start, end: start + stem });
+      raw.push({ text: word.slice(stem), start: start + stem, end });
       continue;
     }
-    if (text[end] === '.' && isAbbreviation(word)) {
+    if (text.charCodeAt(end) === 46 && isAbbreviation(word)) {
       word += '.';
       end++;
       re.lastIndex = end;
@@ -56,28 +79,40 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let expectFirst = true;
+  // The first line break at or after the previous token's end (-1: none left).
+  let nextBreak = text.indexOf('\n');
   for (let i = 0; i < raw.length; i++) {
     const t = nth(raw, i);
     const prev = raw[i - 1];
-    if (prev && text.slice(prev.end, t.start).includes('\n')) {
-      if (!expectFirst) sentence++;
-      expectFirst = true;
+    if (prev) {
+      if (nextBreak !== -1 && nextBreak < prev.end) nextBreak = text.indexOf('\n', prev.end);
+      if (nextBreak !== -1 && nextBreak < t.start) {
+        if (!expectFirst) sentence++;
+        expectFirst = true;
+      }
     }
-    const isWord = /[\p{L}\p{N}]/u.test(t.text);
-    tokens.push({ ...t, sentence, first: expectFirst && isWord, capsLine: false });
+    const isWord = LETTER_OR_DIGIT.test(t.text);
+    tokens.push({
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      sentence,
+      first: expectFirst && isWord,
+      capsLine: false,
+    });
     if (isWord) expectFirst = false;
     if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ':' || t.text === ';') {
       sentence++;
       expectFirst = true;
     } else if (
-      t.text.endsWith('.') &&
       t.text.length > 1 &&
-      /^\p{Ll}?\s+[\p{Lu}"“]/u.test(text.slice(t.end, t.end + 3)) &&
+      t.text.endsWith('.') &&
+      ABBREVIATION_ENDS.test(text.slice(t.end, t.end + 3)) &&
       !PREFIX_ABBREVIATIONS.has(t.text.slice(0, -1).toLowerCase())
     ) {
       // "in the U.S. The ..." — an abbreviation can end a sentence; a following capital decides.
-      const nextWord = /\s+([\p{L}]+)/u.exec(text.slice(t.end, t.end + 20))?.[1] ?? '';
-      if (/^(The|A|An|It|He|She|They|We|I|In|But|And|This|That|There)$/.test(nextWord)) {
+      const nextWord = NEXT_WORD.exec(text.slice(t.end, t.end + 20))?.[1] ?? '';
+      if (SENTENCE_OPENERS.test(nextWord)) {
         sentence++;
         expectFirst = true;
       }
@@ -87,11 +122,16 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const INITIAL = /^\p{Lu}$/u;
+const DOTTED = /^(\p{L}\.)+\p{L}$/u;
+
 function isAbbreviation(word: string): boolean {
-  if (/^\p{Lu}$/u.test(word)) return true; // initial: "P. Simmons"
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "U.N"
+  if (INITIAL.test(word)) return true; // initial: "P. Simmons"
+  if (DOTTED.test(word)) return true; // "U.S", "U.N"
   return ARTICLE_ABBREVIATIONS.has(word.toLowerCase());
 }
+
+const TWO_LETTERS = /\p{L}{2}/u;
 
 /** Headlines and shouted lines: most letters upper-case. Case-based rules must not run there. */
 function markCapsLines(tokens: Token[]) {
@@ -103,7 +143,7 @@ function markCapsLines(tokens: Token[]) {
     let words = 0;
     for (let k = i; k < j; k++) {
       const w = nth(tokens, k).text;
-      if (!/\p{L}{2}/u.test(w)) continue;
+      if (!TWO_LETTERS.test(w)) continue;
       words++;
       if (w === w.toUpperCase()) upper++;
     }
