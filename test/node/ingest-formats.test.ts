@@ -1,3 +1,9 @@
+/**
+ * Every input reader (JSON, Markdown, HTML, plain text) and ingestion over folders, in one file: the
+ * readers share one contract (records, `file:line` errors, what is skipped), and the cases sit side by
+ * side so that a convention added to one reader (a dateline, front matter, a byline) is checked
+ * against the others'.
+ */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
