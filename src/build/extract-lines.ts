@@ -2,7 +2,8 @@
  * What `npm run extract` prints for each article: its quotes and entities with offsets into the
  * body as given in the input (mapped back through normalization), each entity under the corpus id
  * the index stores it under, each quote with the speaker id the index gives it. Both come from the
- * one corpus merge the build makes, so the ids printed are the index's ids.
+ * one corpus merge the build makes, so the ids printed are the index's ids; `about` is the
+ * article's field as the index stores it (the places it is about, with their countries).
  */
 import type { CountryRef, EntityKind } from '../model/documents.js';
 import type { MergedEntities } from '../pipeline/corpus.js';
@@ -27,6 +28,7 @@ export interface ExtractLine {
     roles?: string[];
     country?: CountryRef;
   }>;
+  about?: string[];
 }
 
 export function extractLines(
@@ -65,6 +67,7 @@ export function extractLines(
         ...(e.roles ? { roles: e.roles } : {}),
         ...(e.country ? { country: e.country } : {}),
       })),
+      ...(article.about?.length ? { about: article.about } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareCorpus } from '../../../../src/build/build.js';
+import { extractLines } from '../../../../src/build/extract-lines.js';
 import { aboutPlaces } from '../../../../src/extract/entities/corpus/about.js';
 import { extractEntities } from '../../../../src/extract/entities/extract.js';
 import { loadDefaultExtractor } from '../../../../src/pipeline/load-extractor.js';
@@ -48,9 +49,15 @@ describe('an article’s about field', () => {
           article('paris', `France's ministers met on Monday. ${filler}`, 'PARIS, March 3'),
         ].join('\n')}\n`,
       );
-      const { corpus } = await prepareCorpus({ inputs: [file], loadExtractor: loadDefaultExtractor });
+      const { corpus, items, merged } = await prepareCorpus({
+        inputs: [file],
+        loadExtractor: loadDefaultExtractor,
+      });
       const byId = new Map(corpus.articles.map((a) => [a.id, a]));
       expect(byId.get('lyon')!.about).toEqual(['place-lyon', 'place-france']);
+      // `npm run extract` prints the same field.
+      const lines = new Map(extractLines(items, corpus, merged).map((l) => [l.id, l]));
+      expect(lines.get('lyon')!.about).toEqual(['place-lyon', 'place-france']);
       expect(byId.get('paris')!.about!.sort()).toEqual(['place-france', 'place-paris']);
       // Every place named still files the article under it.
       expect(corpus.entities.find((e) => e.id === 'place-chile')!.articleIds).toEqual(['lyon']);
