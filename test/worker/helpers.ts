@@ -5,7 +5,7 @@
  * SELF) or `contractApp(createApp(...)).request(...)` (an app with its own env); an import-graph
  * test keeps them from calling SELF.fetch or app.request directly.
  */
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import type { Hono } from 'hono';
 // biome-ignore lint/correctness/useImportExtensions: a ?raw import names the file as it is
 import sampleText from '../../index-data/articles/sample.ndjson?raw';
@@ -98,4 +98,62 @@ export const sample: Array<Record<string, any>> = sampleText
 /** createApp(options), its answers validated against the document. */
 export function checkedApp(options?: AppOptions) {
   return contractApp(createApp(options));
+}
+
+/** A file the global setup built into the assets (test/worker/global-setup.ts); missing fails the test. */
+export async function asset(path: string): Promise<Response> {
+  const res = await env.ASSETS.fetch(`https://assets.local/${path}`);
+  if (!res.ok) throw new Error(`assets ${path}: ${res.status}`);
+  return res;
+}
+
+export type AdminAnswer = { status: number; headers: Headers; body: any };
+
+/**
+ * An app of its own (its own index holder) over R2 under a fresh key prefix, with ADMIN_KEY =
+ * `key`: what the admin-route tests drive. `call` sends the key as a bearer token (`null`: none);
+ * `sendJson` sends a JSON body with its declared length, as the admin clients do.
+ */
+export function adminSite(options: {
+  key: string;
+  label: string;
+  overrides?: Record<string, unknown>;
+  wrap?: (bucket: R2Bucket, prefix: string) => R2Bucket;
+}) {
+  const { key: adminKey, overrides = {}, wrap } = options;
+  const prefix = `${options.label}-${crypto.randomUUID()}`;
+  const app = checkedApp();
+  const bindings = {
+    ...env,
+    INDEX_SOURCE: 'r2',
+    INDEX_BUCKET: wrap ? wrap(env.INDEX_BUCKET, prefix) : env.INDEX_BUCKET,
+    INDEX_R2_PREFIX: prefix,
+    INDEX_REFRESH_SECONDS: '0',
+    ADMIN_KEY: adminKey,
+    ...overrides,
+  };
+  const call = async (
+    path: string,
+    init: RequestInit = {},
+    key: string | null = adminKey,
+  ): Promise<AdminAnswer> => {
+    const headers = new Headers(init.headers);
+    if (key !== null) headers.set('Authorization', `Bearer ${key}`);
+    const res = await app.request(`${BASE}${path}`, { ...init, headers }, bindings);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  };
+  const sendJson = (method: string, path: string, body: unknown, key: string | null = adminKey) => {
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    return call(
+      path,
+      {
+        method,
+        body: bytes,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) },
+      },
+      key,
+    );
+  };
+  return { prefix, call, sendJson };
 }

@@ -12,50 +12,13 @@ import { HEAD, type LiveArticle } from '../../src/live/log.js';
 import { updatesCorpus } from '../../src/live/segment.js';
 import { liveWriter } from '../../src/live/writer.js';
 import { r2Storage } from '../../src/store/drivers/r2.js';
-import { BASE, checkedApp, sample } from './helpers.js';
+import { adminSite, asset, sample } from './helpers.js';
 
 const KEY = 'admin-key-for-live-tests-0123456789';
-const encoder = new TextEncoder();
-
-type Answer = { status: number; body: any };
-
-async function asset(path: string): Promise<Response> {
-  const res = await env.ASSETS.fetch(`https://assets.local/${path}`);
-  if (!res.ok) throw new Error(`assets ${path}: ${res.status}`);
-  return res;
-}
 
 /** A fresh app over R2 under its own prefix, the sample index published there as the base. */
 async function liveSite(overrides: Record<string, unknown> = {}) {
-  const prefix = `live-${crypto.randomUUID()}`;
-  const app = checkedApp();
-  const bindings = {
-    ...env,
-    INDEX_SOURCE: 'r2',
-    INDEX_R2_PREFIX: prefix,
-    INDEX_REFRESH_SECONDS: '0',
-    ADMIN_KEY: KEY,
-    ...overrides,
-  };
-  const call = async (path: string, init: RequestInit = {}, key: string | null = KEY): Promise<Answer> => {
-    const headers = new Headers(init.headers);
-    if (key !== null) headers.set('Authorization', `Bearer ${key}`);
-    const res = await app.request(`${BASE}${path}`, { ...init, headers }, bindings);
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-  const send = (method: string, path: string, body: unknown, key: string | null = KEY) => {
-    const bytes = encoder.encode(JSON.stringify(body));
-    return call(
-      path,
-      {
-        method,
-        body: bytes,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) },
-      },
-      key,
-    );
-  };
+  const { prefix, call, sendJson: send } = adminSite({ key: KEY, label: 'live', overrides });
   const publishFrom = async (root: string, version?: string) => {
     const manifest = (await (await asset(`${root}/manifest.json`)).json()) as any;
     for (const f of Object.values(manifest.files) as Array<{ path: string }>) {

@@ -13,7 +13,7 @@
  */
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { BASE, checkedApp, fetchWorker, sample } from './helpers.js';
+import { type AdminAnswer, adminSite, asset, BASE, checkedApp, fetchWorker, sample } from './helpers.js';
 
 const KEY = 'admin-key-for-tests-0123456789';
 const encoder = new TextEncoder();
@@ -25,12 +25,6 @@ interface LocalVersion {
   };
   /** Path inside the version folder → bytes. */
   files: Map<string, Uint8Array>;
-}
-
-async function asset(path: string): Promise<Response> {
-  const res = await env.ASSETS.fetch(`https://assets.local/${path}`);
-  if (!res.ok) throw new Error(`assets ${path}: ${res.status}`);
-  return res;
 }
 
 /** A built index as the publish script would find it on disk (the files its manifest lists, chunks for chunked ones). */
@@ -55,8 +49,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-type Answer = { status: number; headers: Headers; body: any };
-
 /**
  * A fresh app over R2 under a prefix of its own, with ADMIN_KEY and a refresh on every request;
  * `wrap` may put a spy between the app and the (real, local) bucket.
@@ -65,24 +57,7 @@ function publisher(
   overrides: Record<string, unknown> = {},
   wrap?: (bucket: R2Bucket, prefix: string) => R2Bucket,
 ) {
-  const prefix = `test-${crypto.randomUUID()}`;
-  const app = checkedApp();
-  const bindings = {
-    ...env,
-    INDEX_SOURCE: 'r2',
-    INDEX_BUCKET: wrap ? wrap(env.INDEX_BUCKET, prefix) : env.INDEX_BUCKET,
-    INDEX_R2_PREFIX: prefix,
-    INDEX_REFRESH_SECONDS: '0',
-    ADMIN_KEY: KEY,
-    ...overrides,
-  };
-  const call = async (path: string, init: RequestInit = {}, key: string | null = KEY): Promise<Answer> => {
-    const headers = new Headers(init.headers);
-    if (key !== null) headers.set('Authorization', `Bearer ${key}`);
-    const res = await app.request(`${BASE}${path}`, { ...init, headers }, bindings);
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-  };
+  const { prefix, call, sendJson } = adminSite({ key: KEY, label: 'test', overrides, wrap });
   const upload = (version: string, path: string, bytes: Uint8Array, key: string | null = KEY) =>
     call(
       `/admin/index/files/${version}/${path}`,
@@ -93,14 +68,7 @@ function publisher(
       },
       key,
     );
-  const post = (path: string, body: unknown) => {
-    const bytes = encoder.encode(JSON.stringify(body));
-    return call(path, {
-      method: 'POST',
-      body: bytes,
-      headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) },
-    });
-  };
+  const post = (path: string, body: unknown) => sendJson('POST', path, body);
   const uploadVersion = async (v: LocalVersion) => {
     for (const [path, bytes] of v.files)
       expect((await upload(v.manifest.version, path, bytes)).status).toBe(201);
@@ -228,8 +196,8 @@ describe('publishing into R2', () => {
     // put and just after it (launched from inside the put, while the publish still runs), and
     // once the publish has returned. B's files read slowly, so requests that saw the new
     // pointer wait for a whole B while others still answer from A.
-    const waves: Promise<Answer>[][] = [[], [], [], []];
-    let search: () => Promise<Answer> = () => Promise.reject(new Error('not yet'));
+    const waves: Promise<AdminAnswer>[][] = [[], [], [], []];
+    let search: () => Promise<AdminAnswer> = () => Promise.reject(new Error('not yet'));
     let switching = false;
     const p = publisher(
       {},
