@@ -7,7 +7,6 @@
  * Writes bench-results/latest.md and latest.json.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import { CORPORA, type CorpusName, loadCorpora } from './corpus.js';
 import { buildEngine, ENGINES, type EngineName } from './engines.js';
 import { drawQueries, type QuerySets } from './queries.js';
 import { type CorpusReport, renderMarkdown } from './report.js';
+import { runChild } from './spawn.js';
 import { benchSynth, renderSynth, type SynthReport } from './synth.js';
 import { type ThroughputResult, throughput } from './throughput.js';
 
@@ -85,18 +85,7 @@ for (const name of corpora) {
     const bytes = await buildEngine(engine, corpus, dir);
     const buildS = (performance.now() - t0) / 1000;
     const job: ChildJob = { engine, dir, queries, repeats, commonWords };
-    const jobFile = join(WORK, `${name}-${engine}.job.json`);
-    await writeFile(jobFile, JSON.stringify(job));
-    const out = execFileSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', jobFile],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+    const measured = runChild<ChildResult>(job, join(WORK, `${name}-${engine}.job.json`));
     let shards: ShardMemory[] | undefined;
     if (engine === 'sharded') {
       // What each shard object holds: every shard loaded alone in a fresh process.
@@ -104,14 +93,7 @@ for (const name of corpora) {
         shards: unknown[];
       };
       shards = manifest.shards.map((_, shard) => {
-        const file = join(WORK, `${name}-${engine}-${shard}.job.json`);
-        writeFileSync(file, JSON.stringify({ ...job, shard }));
-        const line = execFileSync(
-          process.execPath,
-          ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', file],
-          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-        );
-        return JSON.parse(line.trim().split('\n').pop()!) as ShardMemory;
+        return runChild<ShardMemory>({ ...job, shard }, join(WORK, `${name}-${engine}-${shard}.job.json`));
       });
     }
     results.push({ ...measured, buildS, bytes, ...(shards ? { shards } : {}) });

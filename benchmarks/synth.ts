@@ -8,7 +8,7 @@
  * and p50/p99 per query class, one request at a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { rssMb, workerdPids } from '../scripts/lib/proc.js';
 import type { ChildJob, ChildResult, ClassLatency, ShardMemory } from './child.js';
 import { drawQueries, QUERY_CLASSES, type QueryClass, type QuerySets } from './queries.js';
 import { CLASSES, lat, ms } from './report.js';
+import { runChild } from './spawn.js';
 import { repeatedLatency, timeAsync } from './stats.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -89,20 +90,6 @@ function commonWords(articles: Array<{ title: string }>): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([w]) => w);
-}
-
-function child<T>(job: object, file: string): T {
-  writeFileSync(file, JSON.stringify(job));
-  const out = execFileSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'benchmarks/child.ts', file],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
 const url = (cls: QueryClass, q: string) =>
@@ -206,12 +193,12 @@ export async function benchSynth(o: SynthOptions): Promise<SynthReport> {
   };
   o.log(`synth: ${manifest.shards.length} shards; loading each alone`);
   const shards = manifest.shards.map((s, shard) => ({
-    ...child<ShardMemory>({ ...base, shard }, join(work, `shard-${shard}.job.json`)),
+    ...runChild<ShardMemory>({ ...base, shard }, join(work, `shard-${shard}.job.json`)),
     role: s.role,
     bytes: s.files.reduce((n, f) => n + manifest.files[f]!.bytes, 0),
   }));
   o.log('synth: the sharded engine and the app in Node');
-  const node = child<ChildResult>(base, join(work, 'node.job.json'));
+  const node = runChild<ChildResult>(base, join(work, 'node.job.json'));
 
   o.log('synth: wrangler dev with the shard scripts');
   const dev = await startDevServer({ indexDir, indexPath: '/bench-synth', readyPath: '/openapi.json' });
