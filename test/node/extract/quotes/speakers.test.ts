@@ -6,13 +6,22 @@ import { expectExactOffsets, only } from './helpers.js';
 // Who spoke a quotation without a speaker of its own, and the bare name in a speaker phrase
 // (quotes/extract.ts, prose-speakers.ts, speaker-names.ts). All sentences below are invented for these tests.
 
+/** A pronoun speaker after a quotation with a named one: speaker and speakerSpan tests share it. */
+const PRONOUN_AFTER_NAME = [
+  '“The library will open late,” said Director Hana Kowalczyk.',
+  'Visitors lined up outside.',
+  '“We had a burst pipe in the basement,” she said.',
+].join('\n\n');
+/** … and after a name the reporter gave in indirect speech. */
+const PRONOUN_AFTER_INDIRECT = [
+  '“The library will open late,” said Director Hana Kowalczyk.',
+  'The repairs will take a week, said plumber Jake Horowitz.',
+  '“The pipes are older than the building,” he said.',
+].join('\n\n');
+
 describe('extractQuotes: speakers carried forward', () => {
   it('resolves he/she/they to the last named speaker', () => {
-    const body = [
-      '“The library will open late,” said Director Hana Kowalczyk.',
-      'Visitors lined up outside.',
-      '“We had a burst pipe in the basement,” she said.',
-    ].join('\n\n');
+    const body = PRONOUN_AFTER_NAME;
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Director Hana Kowalczyk']);
     expect(quotes[1]!.cue).toBe('said');
@@ -62,11 +71,7 @@ describe('extractQuotes: speakers carried forward', () => {
   });
 
   it('resolves a pronoun to a name the reporter gave in indirect speech', () => {
-    const body = [
-      '“The library will open late,” said Director Hana Kowalczyk.',
-      'The repairs will take a week, said plumber Jake Horowitz.',
-      '“The pipes are older than the building,” he said.',
-    ].join('\n\n');
+    const body = PRONOUN_AFTER_INDIRECT;
     expect(extractQuotes(body).map((q) => q.speaker)).toEqual(['Director Hana Kowalczyk', 'Jake Horowitz']);
     const reported =
       'The plumber, Jake Horowitz, said little. Later Horowitz told the board the pipes had burst twice.\n\n“We replaced all of them,” he said.';
@@ -140,11 +145,7 @@ describe('speakerSpan: where the name the speaker resolves to is written', () =>
   });
 
   it('points a pronoun at the named mention it resolves to', () => {
-    const body = [
-      '“The library will open late,” said Director Hana Kowalczyk.',
-      'Visitors lined up outside.',
-      '“We had a burst pipe in the basement,” she said.',
-    ].join('\n\n');
+    const body = PRONOUN_AFTER_NAME;
     const quotes = extractQuotes(body);
     expect(quotes.map((q) => q.speakerSpan)).toEqual([
       [body.indexOf('Hana'), body.indexOf('.\n\nVisitors')],
@@ -153,11 +154,7 @@ describe('speakerSpan: where the name the speaker resolves to is written', () =>
   });
 
   it('points a pronoun at a name the reporter gave in indirect speech', () => {
-    const body = [
-      '“The library will open late,” said Director Hana Kowalczyk.',
-      'The repairs will take a week, said plumber Jake Horowitz.',
-      '“The pipes are older than the building,” he said.',
-    ].join('\n\n');
+    const body = PRONOUN_AFTER_INDIRECT;
     const quotes = extractQuotes(body);
     expect(quotes[1]!.speakerSpan).toEqual([body.indexOf('Jake'), body.indexOf('.\n\n“The pipes')]);
   });
