@@ -38,7 +38,11 @@ export interface PlaceSalience {
 const countOf = (e: ArticleEntity) => e.mentions.length + (e.titleMentions ?? 0) + (e.datelineMentions ?? 0);
 
 /** Every place group of the article (by country) with its salience, highest first. */
-export function placeSalience(entities: ArticleEntity[], bodyLength: number): PlaceSalience[] {
+export function placeSalience(
+  entities: ArticleEntity[],
+  bodyLength: number,
+  bonus = LEAD_BONUS,
+): PlaceSalience[] {
   const groups = new Map<string, PlaceSalience>();
   let total = 0;
   entities.forEach((e, at) => {
@@ -58,7 +62,7 @@ export function placeSalience(entities: ArticleEntity[], bodyLength: number): Pl
   });
   for (const g of groups.values()) {
     g.share = total ? g.mentions / total : 0;
-    g.score = g.share + (g.lead ? LEAD_BONUS : 0);
+    g.score = g.share + (g.lead ? bonus : 0);
   }
   return [...groups.values()].sort((a, b) => Number(b.outside) - Number(a.outside) || b.score - a.score);
 }
@@ -73,11 +77,9 @@ export function aboutPlaces(
   score = ABOUT_SCORE,
   bonus = LEAD_BONUS,
 ): number[] {
-  const groups = placeSalience(entities, bodyLength);
   const out: number[] = [];
-  groups.forEach((g, i) => {
-    const s = g.share + (g.lead ? bonus : 0);
-    if (i === 0 || g.outside || s >= score) out.push(...g.members);
+  placeSalience(entities, bodyLength, bonus).forEach((g, i) => {
+    if (i === 0 || g.outside || g.score >= score) out.push(...g.members);
   });
   return out;
 }
