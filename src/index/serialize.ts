@@ -109,12 +109,7 @@ function fileSet(
   docs.forEach((doc, i) => {
     localOf[doc] = i;
   });
-  const local = (doc: number) => {
-    const n = localOf[doc]!;
-    return n < 0 ? undefined : n;
-  };
-  const { kept, offsets, df, writer } =
-    options.terms ?? termPart(g, docs.length > 0 ? local : () => undefined, options.allTerms, localOf);
+  const { kept, offsets, df, writer } = options.terms ?? termPart(g, localOf, options.allTerms);
   const fields = SEARCH_FIELDS.length;
   const lengths = new Uint32Array(docs.length * fields);
   docs.forEach((doc, i) => {

@@ -17,13 +17,15 @@ export interface TermPart {
   writer: VarintWriter;
 }
 
-/** One file set's terms, read off every term's postings (one index, the dictionary). */
-export function termPart(
-  g: { entries: Entries },
-  local: (doc: number) => number | undefined,
-  allTerms: boolean,
-  localOf: Int32Array,
-): TermPart {
+/**
+ * One file set's terms, read off every term's postings (one index, the dictionary): `localOf`
+ * maps a corpus document number to its number in the set, -1 for another set's.
+ */
+export function termPart(g: { entries: Entries }, localOf: Int32Array, allTerms: boolean): TermPart {
+  const local = (doc: number) => {
+    const n = localOf[doc]!;
+    return n < 0 ? undefined : n;
+  };
   const part: TermPart = { kept: [], offsets: [], df: [], writer: new VarintWriter() };
   g.entries.forEach(([, data], i) => {
     if (!allTerms && !hasLocal(data, localOf)) return;
