@@ -12,6 +12,7 @@ import { BuildError, buildIndex, createMemo } from '../src/build/build.js';
 import { createExtractPool, defaultThreads } from '../src/build/extract-pool.js';
 import { DEFAULT_INDEX_BUDGET_MB, DEFAULT_SHARD_BUDGET_MB } from '../src/build/shard-plan.js';
 import { watchInputs } from '../src/build/watch.js';
+import { describeEstimate } from '../src/extract/quotes/archive-weights.js';
 import { CHUNK_BYTES, mib } from '../src/index/limits.js';
 import { storedFiles } from '../src/index/manifest.js';
 import type { IngestIssue } from '../src/ingest/types.js';
@@ -142,6 +143,7 @@ async function build(): Promise<boolean> {
           ? `; stored in chunks of at most ${mib(CHUNK_BYTES)}: ${chunked.map((f) => `${f.path} (${f.chunks!.length})`).join(', ')}`
           : ''),
     );
+    log(describeEstimate(summary.speakerWeights));
     if (summary.kept) log(`kept ${summary.kept} for rollback`);
     for (const d of summary.dropped) log(`removed the previous version ${d.version}: ${d.reason}`);
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;

@@ -11,7 +11,8 @@
  * gold speaker's last capitalized word.
  *
  * With --cv k, the train split is cut into k folds by article (seeded shuffle); whatever the
- * extractor fits (the speaker scorer's weights) is fitted on k−1 folds and scored on the fold
+ * extractor fits (the speaker scorer's weights: estimated from the text as the build does, or
+ * with --fit-weights fitted to the annotated speakers) is fitted on k−1 folds and scored on the fold
  * left out, and each figure is reported as mean ± sd over folds, with the misses of each
  * category per fold. The whole train split and dev are reported after it, dev with parameters
  * fitted on train: dev is read only to report. --ablation repeats the cross-validation with
@@ -169,7 +170,7 @@ function main(argv: string[]): void {
     .option('--ablation', 'with --cv: switch each mechanism off in turn and print the paired differences')
     .option(
       '--fit-weights',
-      "fit the speaker scorer's weights on the training folds (default: the extractor's own)",
+      "fit the speaker scorer's weights to the training folds' annotated speakers (default: estimated from their text, as the build does)",
     )
     .option('--without <names>', `mechanisms to switch off (${Object.keys(MECHANISMS).join(', ')})`)
     .option('--json', 'print machine-readable JSON instead of a table')
@@ -236,10 +237,10 @@ function main(argv: string[]): void {
       return;
     }
     console.log(cvTable(cv));
-    if (opts.fitWeights) {
-      console.log('\nSpeaker weights per fold (fitted on the other folds), then on the whole train split:\n');
-      for (const p of [...cv.params, params]) console.log(`- ${JSON.stringify((p as QuoteOptions).weights)}`);
-    }
+    console.log(
+      `\nSpeaker weights per fold (${opts.fitWeights ? 'fitted to the annotated speakers of' : 'estimated from the text of'} the other folds), then for the whole train split:\n`,
+    );
+    for (const p of [...cv.params, params]) console.log(`- ${JSON.stringify((p as QuoteOptions).weights)}`);
     console.log(
       '\nMisses by category, per fold (each miss counted once, in the first category that fits):\n',
     );

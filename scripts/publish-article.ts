@@ -3,12 +3,12 @@
  * npm run publish-article -- --delete <article id> [...]
  * Publishes articles into the live index without a rebuild: each article of the inputs (any
  * format build-index reads) is validated, its quotes and entities extracted here with the build's
- * extractor (the entity gazetteers do not fit in a Worker), and sent to PUT /admin/articles/:id;
+ * extractor and the base's speaker weights (the entity gazetteers do not fit in a Worker), and sent to PUT /admin/articles/:id;
  * searchable from every isolate within INDEX_REFRESH_SECONDS (docs/live-updates.md).
  */
 import { Command } from 'commander';
 import { ingest } from '../src/ingest/ingest.js';
-import { carried } from '../src/pipeline/extraction.js';
+import { carried, type ExtractionContext } from '../src/pipeline/extraction.js';
 import { loadDefaultExtractor } from '../src/pipeline/load-extractor.js';
 import { normalizeArticle } from '../src/pipeline/normalize.js';
 import { AdminError, adminClient } from './lib/admin.js';
@@ -39,11 +39,14 @@ async function main() {
       throw new AdminError(`${ingested.issues.length} bad record(s): nothing was published`);
     }
     const extractor = await loadDefaultExtractor();
+    // The speaker weights the base was built with, so that quotes are extracted as its build did.
+    const { extraction } = await admin.call<{ extraction: ExtractionContext | null }>('GET', '/admin/live');
+    const context: ExtractionContext = extraction ?? {};
     for (const { input } of ingested.records) {
       const started = performance.now();
       const { article } = normalizeArticle(input);
       const given = carried(input);
-      const extracted = given.quotes && given.entities ? null : extractor(article);
+      const extracted = given.quotes && given.entities ? null : extractor(article, context);
       const ms = performance.now() - started;
       const body = {
         ...input,

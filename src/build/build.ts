@@ -3,6 +3,7 @@
  * Any failure before the final rename leaves the previously written index untouched.
  */
 
+import { estimateSpeakerWeights, type WeightsEstimate } from '../extract/quotes/archive-weights.js';
 import { ASSET_LIMIT_BYTES, CHUNK_BYTES } from '../index/limits.js';
 import { type Manifest, storedFiles } from '../index/manifest.js';
 import type { SerializedIndex } from '../index/serialize.js';
@@ -12,7 +13,7 @@ import type { IngestIssue, IngestResult } from '../ingest/types.js';
 import type { Corpus } from '../model/corpus.js';
 import type { InputArticle } from '../model/input.js';
 import { assembleCorpus, type ExtractedArticle, type MergedEntities } from '../pipeline/corpus.js';
-import { carried, type Extractor, noExtraction } from '../pipeline/extraction.js';
+import { carried, type ExtractionContext, type Extractor, noExtraction } from '../pipeline/extraction.js';
 import { type NormalizedArticle, normalizeArticle } from '../pipeline/normalize.js';
 import { assetsProblem } from './assets-guard.js';
 import { type ExtractPool, POOL_MIN_ARTICLES } from './extract-pool.js';
@@ -82,6 +83,8 @@ export interface BuildSummary {
   reused: boolean;
   /** Articles whose extraction came from the cache, and those extracted now. */
   extracted: ExtractionCounts | null;
+  /** The quotes' speaker weights for this archive, and what they were estimated from. */
+  speakerWeights: WeightsEstimate;
   /** Estimated memory of each shard (or of the one index) once loaded, in bytes. */
   estimates: number[];
   /** Seconds per stage, in order. */
@@ -119,6 +122,7 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
   items: PreparedArticle[];
   ingested: IngestResult;
   extracted: ExtractionCounts | null;
+  speakerWeights: WeightsEstimate;
 }> {
   const clock = options.clock ?? new StageClock();
   const ingested = await ingest(options.inputs);
@@ -129,7 +133,6 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
   if (ingested.records.length === 0) {
     throw new BuildError(`No valid articles in ${options.inputs.join(', ')}`, ingested.issues);
   }
-  const cache = options.cacheFile ? await openExtractionCache(options.cacheFile) : null;
   const memo = options.memo;
   let extractor = options.extractor ?? memo?.extractor ?? null;
   const normalized = new Map<string, NormalizedArticle>();
@@ -141,9 +144,16 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     return done;
   };
   const total = ingested.records.length;
-  // Normalized, with the extraction the input carries or the cache holds; the rest is extracted below.
-  const staged = ingested.records.map((rec) => {
-    const { article, toInput } = normalize(rec.input);
+  const normal = ingested.records.map((rec) => normalize(rec.input));
+  clock.lap('normalize');
+  // What extraction learns from the whole archive first: the weights of the quotes' speaker choice.
+  const speakerWeights = estimateSpeakerWeights(normal.map((n) => n.article.body));
+  const context: ExtractionContext = { speakerWeights: speakerWeights.weights };
+  clock.lap('speaker weights');
+  const cache = options.cacheFile ? await openExtractionCache(options.cacheFile, context) : null;
+  // With the extraction the input carries or the cache holds; the rest is extracted below.
+  const staged = ingested.records.map((rec, i) => {
+    const { article, toInput } = normal[i]!;
     const given = carried(rec.input);
     const whole = given.quotes && given.entities ? { quotes: given.quotes, entities: given.entities } : null;
     return {
@@ -156,13 +166,13 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     };
   });
   const missing = staged.filter((s) => !s.whole && !s.extracted);
-  clock.lap('normalize');
   let done = total - missing.length;
   if (done > 0) options.onProgress?.(done, total);
   if (options.pool && missing.length >= POOL_MIN_ARTICLES) {
     const results = await options.pool.extract(
       missing.map((s) => s.article),
       (n) => options.onProgress?.(done + n, total),
+      context,
     );
     missing.forEach((s, i) => {
       s.extracted = results[i];
@@ -171,7 +181,7 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     for (const s of missing) {
       extractor ??= (await options.loadExtractor?.()) ?? noExtraction;
       if (memo) memo.extractor = extractor;
-      s.extracted = extractor(s.article);
+      s.extracted = extractor(s.article, context);
       options.onProgress?.(++done, total);
     }
   }
@@ -199,13 +209,14 @@ export async function prepareCorpus(options: PrepareOptions): Promise<{
     items,
     ingested,
     extracted: cache ? { cached: cache.hits(), fresh: cache.misses() } : null,
+    speakerWeights,
   };
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const clock = new StageClock();
-  const { corpus, ingested, extracted } = await prepareCorpus({ ...options, clock });
+  const { corpus, ingested, extracted, speakerWeights } = await prepareCorpus({ ...options, clock });
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const assetLimit = options.assetLimit ?? ASSET_LIMIT_BYTES;
   if (chunkBytes > assetLimit)
@@ -215,7 +226,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   try {
     ({ index: serialized, estimates } = await serializeWithinBudget(
       corpus,
-      { sources: sourceNames(options.inputs, ingested.files), skipped: ingested.issues.length, chunkBytes },
+      {
+        sources: sourceNames(options.inputs, ingested.files),
+        skipped: ingested.issues.length,
+        chunkBytes,
+        extraction: { speakerWeights: speakerWeights.weights },
+      },
       options.shards ?? 1,
       options.shardBudgetMB,
       options.indexBudgetMB,
@@ -243,6 +259,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     seconds: (performance.now() - started) / 1000,
     reused,
     extracted,
+    speakerWeights,
     estimates,
     stages: clock.stages,
   };

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../model/documents.js';
-import type { ArticleExtraction, Extractor } from '../pipeline/extraction.js';
+import type { ArticleExtraction, ExtractionContext, Extractor } from '../pipeline/extraction.js';
 
 /** Below this many articles to extract, starting threads costs more than it saves. */
 export const POOL_MIN_ARTICLES = 200;
@@ -25,7 +25,11 @@ export interface ExtractPool {
   /** Threads extracting, the main thread included. */
   readonly threads: number;
   /** Extractions of `articles`, in their order; `onDone` is told how many are done so far. */
-  extract(articles: Article[], onDone?: (done: number) => void): Promise<ArticleExtraction[]>;
+  extract(
+    articles: Article[],
+    onDone?: (done: number) => void,
+    context?: ExtractionContext,
+  ): Promise<ArticleExtraction[]>;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export function createExtractPool(threads: number, local: () => Promise<Extracto
 
   return {
     threads,
-    async extract(articles, onDone) {
+    async extract(articles, onDone, context) {
       const out = new Array<ArticleExtraction>(articles.length);
       if (articles.length === 0) return out;
       let next = 0;
@@ -95,7 +99,7 @@ export function createExtractPool(threads: number, local: () => Promise<Extracto
             const batch = take();
             if (!batch) return;
             pending.set(++id, batch[0]);
-            worker.postMessage({ id, articles: articles.slice(batch[0], batch[1]) });
+            worker.postMessage({ id, articles: articles.slice(batch[0], batch[1]), context });
           };
           const stop = (err?: Error) => {
             worker.off('message', onMessage);
@@ -127,7 +131,7 @@ export function createExtractPool(threads: number, local: () => Promise<Extracto
         for (let batch = take(); batch; batch = take()) {
           finish(
             batch[0],
-            articles.slice(batch[0], batch[1]).map((a) => extract(a)),
+            articles.slice(batch[0], batch[1]).map((a) => extract(a, context)),
           );
           // Let the worker threads' answers in, so that they are sent their next batches.
           await new Promise((r) => setImmediate(r));

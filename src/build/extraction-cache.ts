@@ -1,6 +1,6 @@
 /**
- * Extraction results cached by content: the key hashes the extractor's own source code with the
- * article's title and body, so a rebuild after adding a few articles extracts only those, and
+ * Extraction results cached by content: the key hashes the extractor's own source code and the
+ * context the build extracts with (the archive's speaker weights) with the article's title and body, so a rebuild after adding a few articles extracts only those, and
  * any change to the extraction code invalidates everything. One file, rewritten atomically
  * after each build with only the entries that build used (and not at all when those are exactly
  * the entries it holds).
@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { Article } from '../model/documents.js';
-import type { ArticleExtraction } from '../pipeline/extraction.js';
+import type { ArticleExtraction, ExtractionContext } from '../pipeline/extraction.js';
 
 const EXTRACT_DIR = new URL('../extract/', import.meta.url);
 const FORMAT = 2;
@@ -67,8 +67,18 @@ function readEntries(text: string, fingerprint: string): Map<string, string> {
   return entries;
 }
 
-export async function openExtractionCache(file: string): Promise<ExtractionCache> {
-  const fingerprint = await extractorFingerprint();
+/**
+ * The cache in `file`, holding extractions made by this code with this context (what the build
+ * estimated from the archive: other weights, other extractions).
+ */
+export async function openExtractionCache(
+  file: string,
+  context: ExtractionContext = {},
+): Promise<ExtractionCache> {
+  const fingerprint = createHash('sha256')
+    .update(await extractorFingerprint())
+    .update(JSON.stringify(context))
+    .digest('hex');
   let stored = new Map<string, string>();
   try {
     stored = readEntries(await readFile(file, 'utf8'), fingerprint);

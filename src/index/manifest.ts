@@ -49,6 +49,18 @@ export const manifestSchema = z.object({
   sources: z.array(z.string()),
   skipped: z.number().int(),
   /**
+   * What the build's extraction learned from the archive: the weights of the quotes' speaker
+   * choice (src/extract/quotes/archive-weights.ts). A live update extracts its quotes with them.
+   * Absent in versions built before it was recorded: the defaults.
+   */
+  extraction: z
+    .object({
+      speakerWeights: z
+        .object({ distance: z.number(), lastSpeaker: z.number(), prose: z.number(), gender: z.number() })
+        .optional(),
+    })
+    .optional(),
+  /**
    * A sharded version: each shard's files (keys of `files`) and what it indexes. Absent: one
    * index made of INDEX_FILES.
    */

@@ -39,6 +39,8 @@ export interface BuildMeta {
   entityShards?: number;
   /** The largest file to store; larger ones are stored as chunks (default CHUNK_BYTES). */
   chunkBytes?: number;
+  /** What extraction learned from the archive, recorded so that a live update extracts alike. */
+  extraction?: Manifest['extraction'];
 }
 
 /** Every file to store for a version, with its bytes: chunks in place of the files they cut. */
@@ -350,6 +352,7 @@ export async function serializeIndex(
     counts: { article: corpus.articles.length, quote: corpus.quotes.length, entity: corpus.entities.length },
     sources: meta.sources,
     skipped: meta.skipped,
+    ...(meta.extraction ? { extraction: meta.extraction } : {}),
     ...(shards > 1 ? { shards: shardList } : {}),
   };
   return { manifest, files };

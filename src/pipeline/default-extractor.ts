@@ -7,8 +7,8 @@ import { extractEntities } from '../extract/entities/extract.js';
 import { extractQuotes } from '../extract/quotes/extract.js';
 import type { Extractor } from './extraction.js';
 
-export const defaultExtractor: Extractor = (article) => ({
-  quotes: extractQuotes(article.body),
+export const defaultExtractor: Extractor = (article, context) => ({
+  quotes: extractQuotes(article.body, context?.speakerWeights),
   entities: extractEntities(article.body, {
     title: article.title,
     tagger: false,

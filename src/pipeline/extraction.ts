@@ -1,4 +1,6 @@
 /** What the extract stage yields for one article: its quotes and the entities it mentions. */
+
+import type { SpeakerWeights } from '../extract/quotes/speaker-choice.js';
 import type { Article, ArticleEntity, ExtractedQuote } from '../model/documents.js';
 import type { InputArticle } from '../model/input.js';
 
@@ -7,7 +9,15 @@ export interface ArticleExtraction {
   entities: ArticleEntity[];
 }
 
-export type Extractor = (article: Article) => ArticleExtraction;
+/**
+ * What the build learns from the whole archive before it extracts any one article: the quote
+ * speaker scorer's weights (src/extract/quotes/archive-weights.ts). Absent: the defaults.
+ */
+export interface ExtractionContext {
+  speakerWeights?: SpeakerWeights;
+}
+
+export type Extractor = (article: Article, context?: ExtractionContext) => ArticleExtraction;
 
 /** Articles may carry their own quotes and entities; extraction fills in only what is missing. */
 export function carried(input: InputArticle): Partial<ArticleExtraction> {

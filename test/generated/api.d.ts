@@ -1998,6 +1998,14 @@ export interface components {
             /** @description Input files, relative to the folder the build ran in. */
             sources: string[];
             skipped: number;
+            extraction?: {
+                speakerWeights?: {
+                    distance: number;
+                    lastSpeaker: number;
+                    prose: number;
+                    gender: number;
+                };
+            };
             shards?: {
                 name: string;
                 files: string[];

@@ -29,6 +29,24 @@ describe('the extraction pool', () => {
     expect(await pool.extract([])).toEqual([]);
   }, 120_000);
 
+  it('extracts with the context the build gives it, in every thread', async () => {
+    // Invented: the nearest person before `he` is a woman, the one before her spoke the last quote.
+    const body = [
+      '“The bridge opens in May,” said Tomas Brenner.',
+      'Mrs. Odile Farrant chairs the board.',
+      '“Not before the autumn,” he said.',
+    ].join('\n\n');
+    const { items } = await prepareCorpus({ inputs: [`${root}index-data/articles`] });
+    const articles = Array.from({ length: 100 }, (_, i) => ({ ...items[0]!.article, id: `a${i}`, body }));
+    const genderBlind = { speakerWeights: { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 } };
+    const speakers = (out: Array<{ quotes: Array<{ speaker: string | null }> }>) =>
+      new Set(out.map((e) => e.quotes.map((q) => q.speaker).join(' / ')));
+    expect(speakers(await pool.extract(articles))).toEqual(new Set(['Tomas Brenner / Tomas Brenner']));
+    expect(speakers(await pool.extract(articles, undefined, genderBlind))).toEqual(
+      new Set(['Tomas Brenner / Mrs. Odile Farrant']),
+    );
+  }, 120_000);
+
   const polnear = hasCorpora('extraction in threads on PolNeAR', 'polnear/articles.ndjson');
   it.skipIf(!polnear)(
     'builds PolNeAR articles to the same bytes as one thread does',

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/build/build.js';
-import { extractorFingerprint } from '../../src/build/extraction-cache.js';
+import { buildIndex, prepareCorpus } from '../../src/build/build.js';
+import { extractorFingerprint, openExtractionCache } from '../../src/build/extraction-cache.js';
+import { SPEAKER_WEIGHTS } from '../../src/extract/quotes/speaker-choice.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 
 const run = promisify(execFile);
@@ -140,6 +141,33 @@ describe('npm run extract', () => {
     const person = line.entities.find((e: any) => e.id === 'person-ines-daltrey');
     expect(person.mentions.length).toBeGreaterThanOrEqual(2);
     for (const [s, e] of person.mentions) expect([person.name, ...person.aliases]).toContain(raw.slice(s, e));
+  });
+});
+
+describe('the extraction context', () => {
+  it('is part of what the cache holds: other speaker weights, other extractions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-cache-context-'));
+    const file = join(dir, 'cache.json');
+    const [a] = (await prepareCorpus({ inputs: [`${root}index-data/articles`] })).items.map((i) => i.article);
+    const defaults = await openExtractionCache(file, {});
+    defaults.set(a!, defaultExtractor(a!));
+    await defaults.save();
+    const genderBlind = { speakerWeights: { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 } };
+    expect((await openExtractionCache(file, genderBlind)).get(a!)).toBeUndefined();
+    expect((await openExtractionCache(file, {})).get(a!)).toEqual(defaultExtractor(a!));
+  });
+
+  it('is recorded in the manifest and the build summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nrs-context-'));
+    const summary = await buildIndex({
+      inputs: [`${root}index-data/articles`],
+      outDir: join(dir, 'out'),
+      loadExtractor: async () => defaultExtractor,
+    });
+    expect(summary.speakerWeights).toMatchObject({ adopted: false, weights: SPEAKER_WEIGHTS });
+    expect(summary.manifest.extraction).toEqual({ speakerWeights: SPEAKER_WEIGHTS });
+    const written = JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(written.extraction).toEqual({ speakerWeights: SPEAKER_WEIGHTS });
   });
 });
 

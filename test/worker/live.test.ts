@@ -17,7 +17,10 @@ import { adminSite, asset, sample } from './helpers.js';
 const KEY = 'admin-key-for-live-tests-0123456789';
 
 /** A fresh app over R2 under its own prefix, the sample index published there as the base. */
-async function liveSite(overrides: Record<string, unknown> = {}) {
+async function liveSite(
+  overrides: Record<string, unknown> = {},
+  manifestFields: Record<string, unknown> = {},
+) {
   const { prefix, call, sendJson: send } = adminSite({ key: KEY, label: 'live', overrides });
   const publishFrom = async (root: string, version?: string) => {
     const manifest = (await (await asset(`${root}/manifest.json`)).json()) as any;
@@ -28,7 +31,7 @@ async function liveSite(overrides: Record<string, unknown> = {}) {
       await env.INDEX_BUCKET.put(`${prefix}/${version ?? manifest.version}/${f.path}`, bytes);
     }
     const res = await send('POST', '/admin/index/publish', {
-      manifest: { ...manifest, version: version ?? manifest.version },
+      manifest: { ...manifest, ...manifestFields, version: version ?? manifest.version },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
@@ -82,6 +85,27 @@ describe('live updates', () => {
     const gazette = facets.facets.publisher.values.find((v: any) => v.value === 'Invented Gazette');
     expect(gazette?.count).toBe(1);
     expect(facets.total).toBe(sample.length + 1);
+  });
+
+  it("extracts a published article's quotes with the speaker weights the base was built with", async () => {
+    // The nearest person before `he` is a woman; the one before her spoke the last quote.
+    const body = [
+      '“The quellmoor bridge opens in May,” said Tomas Brenner.',
+      'Mrs. Odile Farrant chairs the board.',
+      '“Not before the autumn,” he said.',
+    ].join('\n\n');
+    const speakerOf = async (site: Awaited<ReturnType<typeof liveSite>>) => {
+      expect((await site.put(story('live-quellmoor', body))).status).toBe(200);
+      return (await site.search('autumn', '&type=quote')).hits[0]?.speaker;
+    };
+    const genderBlind = { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 };
+    const bundled = await liveSite();
+    expect(await speakerOf(bundled)).toBe('Tomas Brenner');
+    const blind = await liveSite({}, { extraction: { speakerWeights: genderBlind } });
+    expect(await speakerOf(blind)).toBe('Mrs. Odile Farrant');
+    // What publish-article reads to extract as the base did.
+    expect((await blind.call('/admin/live')).body.extraction).toEqual({ speakerWeights: genderBlind });
+    expect((await bundled.call('/admin/live')).body.extraction.speakerWeights).toMatchObject({ distance: 1 });
   });
 
   it('hides a replaced or deleted article and its quotes from hits, totals, facets and documents', async () => {

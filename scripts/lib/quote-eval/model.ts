@@ -1,12 +1,14 @@
 /**
  * The quote extractor as the evaluation sees it: a model whose parameters are fitted on
  * training articles and an extractor built from them. The fitted parameters are the speaker
- * scorer's weights (src/extract/quotes/speaker-choice.ts): with fitWeights, a small grid is
- * searched for the weights that attribute most training quotes to the right speaker; otherwise
- * the extractor's own SPEAKER_WEIGHTS are used.
+ * scorer's weights (src/extract/quotes/speaker-choice.ts). By default they are estimated as the
+ * build estimates them, from the training articles' text alone (archive-weights.ts: names that
+ * refer back answer the choice a pronoun would pose); with fitWeights, a small grid is searched
+ * for the weights that attribute most training quotes to their annotated speaker instead.
  */
+import { estimateSpeakerWeights } from '../../../src/extract/quotes/archive-weights.js';
 import { extractQuotesWithRules } from '../../../src/extract/quotes/extract.js';
-import type { QuoteOptions } from '../../../src/extract/quotes/options.js';
+import { type QuoteOptions, withOptions } from '../../../src/extract/quotes/options.js';
 import { SPEAKER_WEIGHTS, type SpeakerWeights } from '../../../src/extract/quotes/speaker-choice.js';
 import { evaluateArticles, type QuoteModel } from './evaluate.js';
 import type { ArticleRecord, GoldQuote } from './score.js';
@@ -20,8 +22,15 @@ const GRID = {
 
 export function quoteModel(options: QuoteOptions = {}, fitWeights = false): QuoteModel<QuoteOptions> {
   return {
-    fit: (articles, gold) =>
-      fitWeights ? { ...options, weights: bestWeights(articles, gold, options) } : options,
+    fit: (articles, gold) => ({
+      ...options,
+      weights: fitWeights
+        ? bestWeights(articles, gold, options)
+        : // With the model's mechanisms switched off, as its extraction will run.
+          withOptions({ ...(options.off ? { off: options.off } : {}) }, () =>
+            estimateSpeakerWeights(articles.map((a) => a.body)),
+          ).weights,
+    }),
     extractor: (params) => (body) => extractQuotesWithRules(body, params),
   };
 }

@@ -32,19 +32,28 @@ import {
 } from './gender.js';
 import { type Group, groupPieces } from './groups.js';
 import { findQuotedPieces, splitParagraphs } from './marks.js';
-import { on, type QuoteOptions, speakerWeights, withOptions } from './options.js';
+import { exampleSink, on, type QuoteOptions, speakerWeights, withOptions } from './options.js';
 import { joinParagraphs } from './paragraph-join.js';
 import { lastNamedSpeaker } from './prose-speakers.js';
-import { chooseSpeaker, type SpeakerCandidate } from './speaker-choice.js';
+import {
+  candidateFeatures,
+  chooseSpeaker,
+  type SpeakerCandidate,
+  type SpeakerExample,
+  type SpeakerWeights,
+} from './speaker-choice.js';
 import { coreSpeaker, isAnaphoric, isPronoun, speakerNameSpan } from './speaker-names.js';
 import { marklessQuotes } from './transcripts.js';
 import { joinUnits, type UnitPiece } from './units.js';
 
 const MIN_STANDALONE_WORDS = 4;
 
-/** The direct quotations of one article body, with speaker and cue as written. */
-export function extractQuotes(body: string): ExtractedQuote[] {
-  return extractQuotesWithRules(body).map(({ rule: _rule, ...q }) => q);
+/**
+ * The direct quotations of one article body, with speaker and cue as written; `weights` are the
+ * speaker scorer's as the build estimated them for the archive (archive-weights.ts), or the defaults.
+ */
+export function extractQuotes(body: string, weights?: SpeakerWeights): ExtractedQuote[] {
+  return extractQuotesWithRules(body, weights ? { weights } : undefined).map(({ rule: _rule, ...q }) => q);
 }
 
 /**
@@ -125,6 +134,26 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
         speaker = { speaker: written, speakerSpan: lastNamed?.speakerSpan ?? null };
       } else {
         speaker = { speaker: written, speakerSpan: nameSpanIn(body, speakerStart, speakerEnd) };
+        const sink = exampleSink();
+        if (sink && speaker.speakerSpan && !g.attributedBefore) {
+          genders ??= articleGenders(body);
+          const example = backReference(
+            body,
+            speaker.speakerSpan,
+            g.start,
+            pronounCandidates(
+              g.start,
+              prevKeptEnd,
+              on('prose-speakers') ? mentionedSince(body, gaps) : null,
+              lastMentioned,
+              lastSpeaker,
+              named,
+              genders,
+            ),
+            genders.bySurname,
+          );
+          if (example) sink(example);
+        }
         if (speaker.speakerSpan) {
           lastNamed = lastMentioned = { speaker: coreSpeaker(written), speakerSpan: speaker.speakerSpan };
           named.push(lastNamed);
@@ -231,6 +260,35 @@ function pronounCandidates(
     if (m.span[0] > at - AGREEMENT_WINDOW) add(m.text, m.span);
   }
   return out;
+}
+
+/**
+ * The choice a pronoun would have posed here, answered by the name the reporter wrote instead:
+ * the candidates before the quote, the right ones those with the name's surname. Null when the
+ * name is new to the article or there is nothing to choose between.
+ */
+function backReference(
+  body: string,
+  nameSpan: [number, number],
+  at: number,
+  candidates: SpeakerCandidate[],
+  bySurname: Map<string, Gender | null>,
+): SpeakerExample | null {
+  const surname = (name: string) =>
+    name
+      .trim()
+      .split(/\s+/)
+      .at(-1)
+      ?.replace(/[^\p{L}'’-]+$/u, '');
+  const name = body.slice(nameSpan[0], nameSpan[1]);
+  const wanted = surname(name);
+  if (candidates.length < 2 || !wanted) return null;
+  const gender = nameGender(name, bySurname);
+  const out = candidates.map((c) => ({
+    ...candidateFeatures(c, gender, (n) => nameGender(n, bySurname), at),
+    right: surname(c.speaker) === wanted,
+  }));
+  return out.some((c) => c.right) && out.some((c) => !c.right) ? { candidates: out } : null;
 }
 
 function mentionedSince(body: string, gaps: Array<[number, number]>): Speaker | null {

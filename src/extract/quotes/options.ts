@@ -1,9 +1,10 @@
-import { SPEAKER_WEIGHTS, type SpeakerWeights } from './speaker-choice.js';
+import { SPEAKER_WEIGHTS, type SpeakerExample, type SpeakerWeights } from './speaker-choice.js';
 
 /**
  * What the quote extractor can be told: mechanisms to switch off (so that the evaluation can
- * measure what each one earns, fold by fold) and the speaker scorer's weights (fitted on
- * training folds by the evaluation; the defaults in speaker-weights.ts are what the build uses).
+ * measure what each one earns, fold by fold), the speaker scorer's weights (the build's estimate
+ * for the archive, archive-weights.ts; SPEAKER_WEIGHTS when absent), and where to send the
+ * examples that estimate is made from.
  *
  * The switches are read through `on(name)` from anywhere in the extraction, which runs
  * synchronously: extractQuotesWithRules sets them for the duration of one call and restores
@@ -50,14 +51,22 @@ export interface QuoteOptions {
   off?: ReadonlySet<string>;
   /** The speaker scorer's weights, in place of SPEAKER_WEIGHTS. */
   weights?: SpeakerWeights;
+  /** Receives a speaker-choice example for each quote a name back-references (see archive-weights.ts). */
+  examples?: (example: SpeakerExample) => void;
 }
 
 let current: ReadonlySet<string> = new Set();
 let currentWeights: SpeakerWeights = SPEAKER_WEIGHTS;
+let currentExamples: ((example: SpeakerExample) => void) | undefined;
 
 /** The speaker scorer's weights in the running extraction. */
 export function speakerWeights(): SpeakerWeights {
   return currentWeights;
+}
+
+/** Where the running extraction sends speaker-choice examples, if anyone asked for them. */
+export function exampleSink(): ((example: SpeakerExample) => void) | undefined {
+  return currentExamples;
 }
 
 /** Whether a mechanism is on in the running extraction. */
@@ -67,15 +76,18 @@ export function on(name: Mechanism): boolean {
 
 /** Runs fn with the given mechanisms switched off and weights set. */
 export function withOptions<T>(options: QuoteOptions | undefined, fn: () => T): T {
-  if (!options?.off?.size && !options?.weights) return fn();
+  if (!options?.off?.size && !options?.weights && !options?.examples) return fn();
   const saved = current;
   const savedWeights = currentWeights;
+  const savedExamples = currentExamples;
   current = options.off ?? saved;
   currentWeights = options.weights ?? savedWeights;
+  currentExamples = options.examples ?? savedExamples;
   try {
     return fn();
   } finally {
     current = saved;
     currentWeights = savedWeights;
+    currentExamples = savedExamples;
   }
 }

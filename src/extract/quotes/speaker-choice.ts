@@ -3,8 +3,8 @@
  * before the quote: the last person the reporter's prose names, the speakers of earlier quotes,
  * and the people the article gives an honorific. Each candidate gets a linear score over a few
  * features (how far back it is, whether it spoke last, whether the prose names it since, whether
- * its gender agrees with the pronoun) and the best one wins; the weights are numbers the
- * evaluation fits by cross-validation on training articles (QuoteOptions.weights overrides them).
+ * its gender agrees with the pronoun) and the best one wins; the build estimates the weights from
+ * the archive it indexes (archive-weights.ts), SPEAKER_WEIGHTS are the defaults.
  */
 import type { Gender } from './gender.js';
 
@@ -20,10 +20,12 @@ export interface SpeakerWeights {
 }
 
 /**
- * Fitted by `npm run eval:quotes -- --cv 5 --fit-weights` on PolNeAR's training split (four of
- * five folds chose the same point): the nearest person whose gender does not contradict the
- * pronoun. Being the last speaker or named in the prose since the last quote earned nothing
- * beyond nearness there; the features stay so that another archive can be fitted.
+ * The defaults: the nearest person whose gender does not contradict the pronoun. The build
+ * estimates weights from each archive and keeps these unless the archive says otherwise
+ * (archive-weights.ts); on PolNeAR's training split the estimate, made from the text alone, and a
+ * fit to the annotated speakers (`npm run eval:quotes -- --cv 5 --fit-weights`) both choose this
+ * point. Being the last speaker or named in the prose since the last quote earned nothing beyond
+ * nearness there; the features stay so that another archive can weigh them.
  */
 export const SPEAKER_WEIGHTS: SpeakerWeights = { distance: 1, lastSpeaker: 0, prose: 0, gender: 1 };
 
@@ -34,6 +36,64 @@ export interface SpeakerCandidate {
   prose: boolean;
 }
 
+/** What the score reads of one candidate. */
+export interface CandidateFeatures {
+  /** Thousands of characters between the candidate's name and the quote. */
+  distance: number;
+  lastSpeaker: boolean;
+  prose: boolean;
+  /** +1 when the candidate's gender agrees with the pronoun's, −1 when not, 0 when either is unknown. */
+  agreement: number;
+}
+
+/**
+ * One choice whose answer is known: the candidates a pronoun at that point would weigh, and
+ * which of them is the speaker. The extraction emits one for each quote whose speaker is written
+ * as a name the article named before (`"…," Lee said` after `Ann Lee`): the same choice a
+ * pronoun would pose, answered by the name.
+ */
+export interface SpeakerExample {
+  candidates: Array<CandidateFeatures & { right: boolean }>;
+}
+
+export function candidateFeatures(
+  c: SpeakerCandidate,
+  pronounGender: Gender | null,
+  genders: (name: string) => Gender | null,
+  at: number,
+): CandidateFeatures {
+  const has = pronounGender ? genders(c.speaker) : null;
+  return {
+    distance: (at - c.speakerSpan[0]) / 1000,
+    lastSpeaker: c.lastSpeaker,
+    prose: c.prose,
+    agreement: !has || !pronounGender ? 0 : has === pronounGender ? 1 : -1,
+  };
+}
+
+export function scoreCandidate(f: CandidateFeatures, w: SpeakerWeights): number {
+  return (
+    -w.distance * f.distance +
+    (f.lastSpeaker ? w.lastSpeaker : 0) +
+    (f.prose ? w.prose : 0) +
+    f.agreement * w.gender
+  );
+}
+
+/** The index of the best-scoring candidate (the first of equals), or −1 when there is none. */
+export function bestCandidate(features: CandidateFeatures[], w: SpeakerWeights): number {
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  features.forEach((f, i) => {
+    const score = scoreCandidate(f, w);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
 /** The best-scoring candidate for the pronoun at `at`, or null when there is none. */
 export function chooseSpeaker<C extends SpeakerCandidate>(
   candidates: C[],
@@ -42,20 +102,9 @@ export function chooseSpeaker<C extends SpeakerCandidate>(
   at: number,
   w: SpeakerWeights,
 ): C | null {
-  let best: C | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const c of candidates) {
-    const has = pronounGender ? genders(c.speaker) : null;
-    const agreement = !has || !pronounGender ? 0 : has === pronounGender ? 1 : -1;
-    const score =
-      -w.distance * ((at - c.speakerSpan[0]) / 1000) +
-      (c.lastSpeaker ? w.lastSpeaker : 0) +
-      (c.prose ? w.prose : 0) +
-      agreement * w.gender;
-    if (score > bestScore) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return best;
+  const i = bestCandidate(
+    candidates.map((c) => candidateFeatures(c, pronounGender, genders, at)),
+    w,
+  );
+  return i < 0 ? null : candidates[i]!;
 }

@@ -5,7 +5,8 @@
  *
  *   PUT    /admin/articles/:id   one article in the interchange format → the live log
  *   DELETE /admin/articles/:id   the article and its quotes disappear
- *   GET    /admin/live           { seq, pending, compactedThrough, oldestAt, compaction: { due, reasons, limits } }
+ *   GET    /admin/live           { seq, pending, compactedThrough, oldestAt, compaction: { due, reasons, limits },
+ *                                   extraction: the base's speaker weights, what quotes are extracted with }
  *   GET    /admin/live/entries   every pending update (what a compaction folds into a new base)
  *   POST   /admin/live/compacted { through }   updates up to `through` are in the published base
  *
@@ -14,10 +15,11 @@
  * them, docs/live-updates.md › Extraction). Writes go through one Durable Object (LIVE).
  */
 import { type Context, Hono } from 'hono';
+import type { Manifest } from '../../index/manifest.js';
 import { compactionStatus } from '../../live/due.js';
 import type { LiveArticle } from '../../live/log.js';
 import { pendingEntries, type Update } from '../../live/writer.js';
-import { describeIssues, inputArticleSchema } from '../../model/input.js';
+import { describeIssues, type InputArticle, inputArticleSchema } from '../../model/input.js';
 import { readPointer } from '../../store/versions.js';
 import type { AppEnv } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -41,24 +43,36 @@ function articleId(c: Context<AppEnv>): string {
   return parsed.data;
 }
 
-/** Live updates apply to a one-index base in R2; a sharded one is refused until compaction learns shards. */
-async function requireBase(c: Context<AppEnv>): Promise<void> {
+/**
+ * The published base, which live updates apply to: a one-index base in R2 (a sharded one is
+ * refused until compaction learns shards).
+ */
+async function requireBase(c: Context<AppEnv>): Promise<Manifest> {
   if (c.var.config.index.location.kind !== 'r2')
     throw new ApiError(409, 'live_unsupported', 'Live updates need INDEX_SOURCE = "r2"');
-  let shards: unknown;
+  let manifest: Manifest;
   try {
-    ({
-      manifest: { shards },
-    } = await readPointer(storageOf(c)));
+    ({ manifest } = await readPointer(storageOf(c)));
   } catch {
     throw new ApiError(409, 'live_unsupported', 'No index is published: run `npm run publish-index` first');
   }
-  if (shards)
+  if (manifest.shards)
     throw new ApiError(409, 'live_unsupported', 'Live updates apply to a one-index base, not a sharded one');
+  return manifest;
 }
 
-/** The article as the log keeps it: the normalized body, and the quotes and entities for it. */
-async function toLive(raw: unknown, id: string): Promise<LiveArticle> {
+/** What the published base's extraction learned from the archive, or null when there is no base. */
+async function baseExtraction(c: Context<AppEnv>): Promise<Manifest['extraction'] | null> {
+  if (c.var.config.index.location.kind !== 'r2') return null;
+  try {
+    return (await readPointer(storageOf(c))).manifest.extraction ?? {};
+  } catch {
+    return null;
+  }
+}
+
+/** The article in the interchange format, validated by the build's schema. */
+function parseArticle(raw: unknown, id: string): InputArticle {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new ApiError(400, 'invalid_article', 'The body must be one article as a JSON object');
   const parsed = inputArticleSchema.safeParse({ id, ...raw });
@@ -66,6 +80,14 @@ async function toLive(raw: unknown, id: string): Promise<LiveArticle> {
   const input = parsed.data;
   if (input.id !== id)
     throw new ApiError(400, 'invalid_article', `id: the body says "${input.id}", the path "${id}"`);
+  return input;
+}
+
+/**
+ * The article as the log keeps it: the normalized body, and the quotes and entities for it. Its
+ * quotes are extracted with the speaker weights the base was built with.
+ */
+async function toLive(input: InputArticle, base: Manifest): Promise<LiveArticle> {
   // Imported on first use: their word tables would otherwise add to every isolate's startup.
   const [{ normalizeArticle }, { extractQuotes }] = await Promise.all([
     import('../../pipeline/normalize.js'),
@@ -75,7 +97,7 @@ async function toLive(raw: unknown, id: string): Promise<LiveArticle> {
   return {
     ...input,
     body: article.body,
-    quotes: input.quotes ?? extractQuotes(article.body),
+    quotes: input.quotes ?? extractQuotes(article.body, base.extraction?.speakerWeights),
     entities: input.entities ?? [],
   };
 }
@@ -90,8 +112,8 @@ export function liveRoutes() {
       MAX_ARTICLE_BYTES,
       () => new ApiError(400, 'invalid_article', 'The body must be one article as JSON'),
     );
-    const article = await toLive(raw, id);
-    await requireBase(c);
+    const input = parseArticle(raw, id);
+    const article = await toLive(input, await requireBase(c));
     const { stub, prefix } = writer(c);
     const ack = await stub.apply(prefix, { op: 'put', article } satisfies Update);
     return c.json(
@@ -117,8 +139,10 @@ export function liveRoutes() {
       { pending: compactPending, ageSeconds: compactAgeSeconds },
       new Date(),
     );
+    // What a client extracting quotes for a live update extracts them with (publish-article).
+    const extraction = await baseExtraction(c);
     return c.json(
-      { seq: head.seq, pending, compactedThrough: head.compactedThrough, oldestAt, compaction },
+      { seq: head.seq, pending, compactedThrough: head.compactedThrough, oldestAt, compaction, extraction },
       200,
       NO_STORE,
     );
