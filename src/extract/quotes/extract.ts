@@ -22,6 +22,7 @@ import type { ExtractedQuote } from '../../model/documents.js';
 import { nth } from '../text/nth.js';
 import type { Attribution } from './attribution.js';
 import { WEAK_CUES } from './cues.js';
+import { describedPerson } from './descriptions.js';
 import {
   type Gender,
   honorificMentions,
@@ -130,8 +131,16 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
         speaker = lastMentioned;
       } else if (isAnaphoric(written)) {
         // A description says who as written ("the Vermont senator"); the name it points to is
-        // the span's business.
-        speaker = { speaker: written, speakerSpan: lastNamed?.speakerSpan ?? null };
+        // the span's business: the person the article gave that role, else the last one named.
+        const described = on('described-roles')
+          ? describedPerson(
+              body,
+              written,
+              Math.min(g.start, speakerStart),
+              lastNamed?.speakerSpan ? surnameAt(body, lastNamed.speakerSpan) : null,
+            )
+          : null;
+        speaker = { speaker: written, speakerSpan: described ?? lastNamed?.speakerSpan ?? null };
       } else {
         speaker = { speaker: written, speakerSpan: nameSpanIn(body, speakerStart, speakerEnd) };
         const sink = exampleSink();
@@ -260,6 +269,11 @@ function pronounCandidates(
     if (m.span[0] > at - AGREEMENT_WINDOW) add(m.text, m.span);
   }
   return out;
+}
+
+/** The last word of the name at `span`. */
+function surnameAt(body: string, span: [number, number]): string | null {
+  return body.slice(span[0], span[1]).trim().split(/\s+/).at(-1) ?? null;
 }
 
 /**
