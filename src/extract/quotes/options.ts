@@ -41,6 +41,8 @@ export const MECHANISMS = {
   'single-marks':
     'an article that opens more quotations with single marks than double ones is paired on single marks',
   'adjacent-name': 'the name written right before the cue is the speaker, whatever the clause opened with',
+  'speaker-adjuncts':
+    "a time or prepositional phrase after the speaker's appositive (, on Thursday) ends the speaker phrase",
   'described-roles':
     'a description (the Florida senator) stands for the person the article gave that role (Florida Sen. Ann Lee)',
   markless: 'transcript answers (Q:/A:, dash turns) and posts signed with a handle are quotations',

@@ -9,7 +9,8 @@ import { SPEAKER_ROLES } from '../text/roles.js';
 import { endsSentence, isCapitalized, type WordToken } from '../text/word-tokens.js';
 import { CUE_WORDS, isAux, isCueAt } from './cues.js';
 import { opensQuote } from './marks.js';
-import { DETERMINERS, NOMINAL_LINKS, PHRASE_ENDERS, PRONOUNS } from './words.js';
+import { on } from './options.js';
+import { ADJUNCT_OPENERS, DETERMINERS, NOMINAL_LINKS, PHRASE_ENDERS, PRONOUNS } from './words.js';
 
 /** A plausible head of a speaker phrase: a name, a pronoun, "the senator", "one aide". */
 export function startsSpeaker(t: WordToken): boolean {
@@ -68,6 +69,15 @@ export function withAppositive(toks: WordToken[], end: number, limit: number): n
     j++;
     if (endsSentence(t) || /[;:]/.test(t.post)) break;
     if (t.post === ',' && (/(ing|ed)$/.test(toks[j]?.lower ?? '') || isCueAt(toks, j))) break;
+    // `said Ann Lee, a lawyer, on Thursday` / `, in an interview`: after a comma, a time or a
+    // prepositional phrase belongs to the verb, not to the speaker.
+    if (
+      on('speaker-adjuncts') &&
+      t.post.endsWith(',') &&
+      j - 1 > end &&
+      ADJUNCT_OPENERS.has(toks[j]?.lower ?? '')
+    )
+      break;
   }
   return finishName(toks, j);
 }

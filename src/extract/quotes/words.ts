@@ -46,6 +46,16 @@ export const FRAME_FOLLOWERS = wordSet(`
   on at in to as during after before while with from back later again
 `);
 
+/**
+ * Words that open an adjunct of the verb after a comma (`said Ann Lee, a lawyer, on Thursday`,
+ * `, in an interview`, `, after the vote`): where a speaker's appositive has ended. `of` is not
+ * one (`Ann Lee, 83, of Riverton`).
+ */
+export const ADJUNCT_OPENERS = wordSet(`
+  on in at about after before during with from following since while when prior last earlier later
+  yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
+`);
+
 /** Works that carry a title: `her memoir, "…"`, `a radio ad, "…"`. */
 export const WORK_NOUNS = wordSet(`
   book memoir novel column essay ad advertisement commercial film movie documentary song album

@@ -45,6 +45,22 @@ describe('extractQuotes: speakers carried forward', () => {
     expect(body.slice(...quotes[2]!.speakerSpan!)).toBe('Oduya');
   });
 
+  it('ends the speaker phrase where a time or a prepositional phrase of the verb begins', () => {
+    const speaker = (body: string) => extractQuotes(body)[0]!.speaker;
+    expect(speaker('“We will appeal,” said Ann Lee, a lawyer for the union, on Thursday.')).toBe(
+      'Ann Lee, a lawyer for the union',
+    );
+    expect(speaker('“We will appeal,” said Ann Lee, a lawyer for the union, in an interview.')).toBe(
+      'Ann Lee, a lawyer for the union',
+    );
+    expect(speaker('“We waited,” said Ann Lee, 83, of Riverton.')).toBe('Ann Lee, 83, of Riverton');
+    expect(
+      extractQuotesWithRules('“We will appeal,” said Ann Lee, a lawyer for the union, on Thursday.', {
+        off: new Set(['speaker-adjuncts']),
+      })[0]!.speaker,
+    ).toBe('Ann Lee, a lawyer for the union, on Thursday');
+  });
+
   it('keeps a role description ("the mayor") as written and points it at the last named speaker', () => {
     const body =
       '“Taxes will not rise,” Mayor Odile Franck said.\n\n“Not this year, not next year,” the mayor said.';
