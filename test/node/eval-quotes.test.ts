@@ -11,6 +11,7 @@ import { kFolds } from '../../scripts/lib/quote-eval/folds.js';
 import { bestWeights, quoteModel } from '../../scripts/lib/quote-eval/model.js';
 import { SPEAKER_WEIGHTS } from '../../src/extract/quotes/speaker-choice.js';
 import type { ExtractedQuote } from '../../src/model/documents.js';
+import { genderDecides } from '../fixtures/invented-articles.js';
 
 const q = (start: number, end: number, speaker: string | null = null): ExtractedQuote => ({
   text: '',
@@ -150,11 +151,7 @@ describe('eval-quotes cross-validation', () => {
   });
 
   it('fits the speaker weights to the training articles: gender decides where nearness misleads', () => {
-    const body = [
-      '“The bridge opens in May,” said Tomas Brenner.',
-      'Mrs. Odile Farrant chairs the board.',
-      '“Not before the autumn,” he said.',
-    ].join('\n\n');
+    const body = genderDecides();
     const at = body.indexOf('“Not');
     const gold: GoldQuote[] = [
       { ...g(0, body.indexOf(' said'), 'Tomas Brenner'), article_id: 'p' },

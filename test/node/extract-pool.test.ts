@@ -11,6 +11,7 @@ import { createExtractPool, POOL_MIN_ARTICLES } from '../../src/build/extract-po
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
 import { loadDefaultExtractor } from '../../src/pipeline/load-extractor.js';
 import { hasCorpora, readCorpus } from '../corpora.js';
+import { GENDER_BLIND, genderDecides } from '../fixtures/invented-articles.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pool = createExtractPool(2, loadDefaultExtractor);
@@ -30,15 +31,10 @@ describe('the extraction pool', () => {
   }, 120_000);
 
   it('extracts with the context the build gives it, in every thread', async () => {
-    // Invented: the nearest person before `he` is a woman, the one before her spoke the last quote.
-    const body = [
-      '“The bridge opens in May,” said Tomas Brenner.',
-      'Mrs. Odile Farrant chairs the board.',
-      '“Not before the autumn,” he said.',
-    ].join('\n\n');
+    const body = genderDecides();
     const { items } = await prepareCorpus({ inputs: [`${root}index-data/articles`] });
     const articles = Array.from({ length: 100 }, (_, i) => ({ ...items[0]!.article, id: `a${i}`, body }));
-    const genderBlind = { speakerWeights: { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 } };
+    const genderBlind = { speakerWeights: GENDER_BLIND };
     const speakers = (out: Array<{ quotes: Array<{ speaker: string | null }> }>) =>
       new Set(out.map((e) => e.quotes.map((q) => q.speaker).join(' / ')));
     expect(speakers(await pool.extract(articles))).toEqual(new Set(['Tomas Brenner / Tomas Brenner']));

@@ -9,6 +9,7 @@ import { buildIndex, prepareCorpus } from '../../src/build/build.js';
 import { extractorFingerprint, openExtractionCache } from '../../src/build/extraction-cache.js';
 import { SPEAKER_WEIGHTS } from '../../src/extract/quotes/speaker-choice.js';
 import { defaultExtractor } from '../../src/pipeline/default-extractor.js';
+import { GENDER_BLIND } from '../fixtures/invented-articles.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -152,7 +153,7 @@ describe('the extraction context', () => {
     const defaults = await openExtractionCache(file, {});
     defaults.set(a!, defaultExtractor(a!));
     await defaults.save();
-    const genderBlind = { speakerWeights: { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 } };
+    const genderBlind = { speakerWeights: GENDER_BLIND };
     expect((await openExtractionCache(file, genderBlind)).get(a!)).toBeUndefined();
     expect((await openExtractionCache(file, {})).get(a!)).toEqual(defaultExtractor(a!));
   });

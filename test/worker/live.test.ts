@@ -12,6 +12,7 @@ import { HEAD, type LiveArticle } from '../../src/live/log.js';
 import { updatesCorpus } from '../../src/live/segment.js';
 import { liveWriter } from '../../src/live/writer.js';
 import { r2Storage } from '../../src/store/drivers/r2.js';
+import { GENDER_BLIND, genderDecides } from '../fixtures/invented-articles.js';
 import { adminSite, asset, sample } from './helpers.js';
 
 const KEY = 'admin-key-for-live-tests-0123456789';
@@ -88,23 +89,17 @@ describe('live updates', () => {
   });
 
   it("extracts a published article's quotes with the speaker weights the base was built with", async () => {
-    // The nearest person before `he` is a woman; the one before her spoke the last quote.
-    const body = [
-      '“The quellmoor bridge opens in May,” said Tomas Brenner.',
-      'Mrs. Odile Farrant chairs the board.',
-      '“Not before the autumn,” he said.',
-    ].join('\n\n');
+    const body = genderDecides('quellmoor bridge');
     const speakerOf = async (site: Awaited<ReturnType<typeof liveSite>>) => {
       expect((await site.put(story('live-quellmoor', body))).status).toBe(200);
       return (await site.search('autumn', '&type=quote')).hits[0]?.speaker;
     };
-    const genderBlind = { distance: 1, lastSpeaker: 0, prose: 0, gender: 0 };
     const bundled = await liveSite();
     expect(await speakerOf(bundled)).toBe('Tomas Brenner');
-    const blind = await liveSite({}, { extraction: { speakerWeights: genderBlind } });
+    const blind = await liveSite({}, { extraction: { speakerWeights: GENDER_BLIND } });
     expect(await speakerOf(blind)).toBe('Mrs. Odile Farrant');
     // What publish-article reads to extract as the base did.
-    expect((await blind.call('/admin/live')).body.extraction).toEqual({ speakerWeights: genderBlind });
+    expect((await blind.call('/admin/live')).body.extraction).toEqual({ speakerWeights: GENDER_BLIND });
     expect((await bundled.call('/admin/live')).body.extraction.speakerWeights).toMatchObject({ distance: 1 });
   });
 

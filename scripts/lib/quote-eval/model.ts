@@ -9,16 +9,13 @@
 import { estimateSpeakerWeights } from '../../../src/extract/quotes/archive-weights.js';
 import { extractQuotesWithRules } from '../../../src/extract/quotes/extract.js';
 import { type QuoteOptions, withOptions } from '../../../src/extract/quotes/options.js';
-import { SPEAKER_WEIGHTS, type SpeakerWeights } from '../../../src/extract/quotes/speaker-choice.js';
+import {
+  SPEAKER_WEIGHTS,
+  type SpeakerWeights,
+  weightGrid,
+} from '../../../src/extract/quotes/speaker-choice.js';
 import { evaluateArticles, type QuoteModel } from './evaluate.js';
 import type { ArticleRecord, GoldQuote } from './score.js';
-
-/** Only the ratios matter, so distance stays at 1. */
-const GRID = {
-  lastSpeaker: [0, 0.25, 0.5, 1, 2],
-  prose: [0, 0.25, 0.5, 1, 2],
-  gender: [1, 4],
-};
 
 export function quoteModel(options: QuoteOptions = {}, fitWeights = false): QuoteModel<QuoteOptions> {
   return {
@@ -46,15 +43,12 @@ export function bestWeights(
       .speakerCorrect;
   let best = SPEAKER_WEIGHTS;
   let bestCorrect = correct(best);
-  for (const gender of GRID.gender)
-    for (const lastSpeaker of GRID.lastSpeaker)
-      for (const prose of GRID.prose) {
-        const w = { distance: 1, lastSpeaker, prose, gender };
-        const c = correct(w);
-        if (c > bestCorrect) {
-          best = w;
-          bestCorrect = c;
-        }
-      }
+  for (const w of weightGrid()) {
+    const c = correct(w);
+    if (c > bestCorrect) {
+      best = w;
+      bestCorrect = c;
+    }
+  }
   return best;
 }

@@ -17,6 +17,7 @@ import {
   SPEAKER_WEIGHTS,
   type SpeakerExample,
   type SpeakerWeights,
+  weightGrid,
 } from './speaker-choice.js';
 
 /** Fewer examples than this estimate nothing: the defaults stay. */
@@ -25,13 +26,6 @@ export const MIN_EXAMPLES = 100;
 export const MIN_Z = 2;
 /** Articles read for examples: evenly spaced through the archive, so the estimate costs at most ~1 s. */
 export const SAMPLE_ARTICLES = 2000;
-
-/** Only the ratios matter, so distance stays at 1. */
-const GRID = {
-  lastSpeaker: [0, 0.25, 0.5, 1, 2],
-  prose: [0, 0.25, 0.5, 1, 2],
-  gender: [0, 0.5, 1, 2, 4],
-};
 
 export interface WeightsEstimate {
   /** What extraction uses: the best grid point when it passed the test, else the defaults. */
@@ -69,16 +63,13 @@ export function fitSpeakerWeights(
   const rightWithDefaults = count(prior);
   let best = prior;
   let right = rightWithDefaults;
-  for (const gender of GRID.gender)
-    for (const lastSpeaker of GRID.lastSpeaker)
-      for (const prose of GRID.prose) {
-        const w = { distance: 1, lastSpeaker, prose, gender };
-        const c = count(w);
-        if (c > right) {
-          best = w;
-          right = c;
-        }
-      }
+  for (const w of weightGrid()) {
+    const c = count(w);
+    if (c > right) {
+      best = w;
+      right = c;
+    }
+  }
   let wins = 0;
   let losses = 0;
   for (const e of examples) {

@@ -29,6 +29,17 @@ export interface SpeakerWeights {
  */
 export const SPEAKER_WEIGHTS: SpeakerWeights = { distance: 1, lastSpeaker: 0, prose: 0, gender: 1 };
 
+/**
+ * The points weights are fitted over, whether to an archive's back-references (archive-weights.ts)
+ * or to annotated speakers (the evaluation's --fit-weights). Only the ratios matter, so distance
+ * stays at 1.
+ */
+export function* weightGrid(): Generator<SpeakerWeights> {
+  for (const gender of [0, 0.5, 1, 2, 4])
+    for (const lastSpeaker of [0, 0.25, 0.5, 1, 2])
+      for (const prose of [0, 0.25, 0.5, 1, 2]) yield { distance: 1, lastSpeaker, prose, gender };
+}
+
 export interface SpeakerCandidate {
   speaker: string;
   speakerSpan: [number, number];

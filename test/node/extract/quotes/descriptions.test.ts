@@ -7,6 +7,12 @@ import { speakerId } from '../../../../src/pipeline/corpus.js';
 
 // Whom `the senator` stands for. Names, places and sentences invented for these tests.
 
+const TWO_SENATORS = [
+  'Velmora Sen. Ines Daltrey and Carrow Sen. Tomas Gault met the port workers on Monday.',
+  '“We will not close the docks,” Daltrey said.',
+  '“Nor will we sell them,” the Carrow senator said.',
+].join('\n\n');
+
 /** The name the description speaker of the quote opening with `opening` resolves to, as written. */
 function resolved(body: string, opening: string, off: string[] = []): string | null {
   const q = extractQuotesWithRules(body, { off: new Set(off) }).find((x) => x.text.startsWith(opening));
@@ -16,11 +22,7 @@ function resolved(body: string, opening: string, off: string[] = []): string | n
 
 describe('a description speaker', () => {
   it('is the person the article gave that role, chosen by the description’s other words', () => {
-    const body = [
-      'Velmora Sen. Ines Daltrey and Carrow Sen. Tomas Gault met the port workers on Monday.',
-      '“We will not close the docks,” Daltrey said.',
-      '“Nor will we sell them,” the Carrow senator said.',
-    ].join('\n\n');
+    const body = TWO_SENATORS;
     expect(resolved(body, '“Nor')).toBe('Tomas Gault');
     // Without the mechanism: the last person named.
     expect(resolved(body, '“Nor', ['described-roles'])).toBe('Daltrey');
@@ -67,11 +69,7 @@ describe('a description speaker', () => {
   });
 
   it('gives the quote the speaker id of that person', () => {
-    const body = [
-      'Velmora Sen. Ines Daltrey and Carrow Sen. Tomas Gault met the port workers on Monday.',
-      '“We will not close the docks,” Daltrey said.',
-      '“Nor will we sell them,” the Carrow senator said.',
-    ].join('\n\n');
+    const body = TWO_SENATORS;
     const merged = mergeCorpusEntities([
       { articleId: 'a', entities: extractEntities(body, { tagger: false }) },
     ]);
