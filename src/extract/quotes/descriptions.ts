@@ -9,7 +9,9 @@
  * named).
  */
 import { ROLE_PREFIXES } from '../text/roles.js';
+import { wordSet } from '../text/vocabulary.js';
 import { isCapitalized, tokenizeWords, type WordToken } from '../text/word-tokens.js';
+import { NAME_PARTICLES } from './words.js';
 
 /** The forms a role is written in before a name: the word itself and its abbreviations (lower case, no period). */
 const FORMS: Record<string, string[]> = {
@@ -38,48 +40,18 @@ function bare(t: WordToken): string {
 }
 
 /** Words before a capitalised run that make it no person's name. */
-const NOT_BEFORE_PERSON = new Set([
-  'the',
-  'in',
-  'at',
-  'from',
-  'of',
-  'to',
-  'for',
-  'on',
-  'by',
-  'with',
-  'near',
-  'across',
-]);
+const NOT_BEFORE_PERSON = wordSet('the in at from of to for on by with near across');
 const QUOTE_MARK = /["“”'‘’]/;
-/** Lower-case words inside a name (`Bill de Blasio`). */
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'del',
-  'van',
-  'von',
-  'der',
-  'la',
-  'le',
-  'al',
-  'bin',
-  'ibn',
-  'el',
-  'di',
-  'du',
-]);
 
 /** Words that say the role is not held now: a mention with one is not a description without it. */
-const STATUS = new Set(['former', 'ex', 'then', 'late', 'retired', 'outgoing', 'incoming']);
+const STATUS = wordSet('former ex then late retired outgoing incoming');
 
 /** Words of a description that say nothing to choose by. */
-const EMPTY = new Set(['the', 'a', 'an', 'then', 'then-', 'its', 'his', 'her', 'their']);
+const EMPTY = wordSet('the a an its his her their');
 
 /** Name words after a title: capitalised, at most four, up to punctuation that ends the name. */
 const MAX_NAME = 4;
-/** How far from the title or the name the description's other words are looked for. */
+/** How many words before the title its qualifiers, or a name in apposition, are looked for. */
 const WINDOW = 5;
 
 interface Found {
@@ -191,7 +163,7 @@ function nameAfter(toks: WordToken[], i: number): [number, number] | null {
   let j = from;
   const nameWord = (t: WordToken, next: WordToken | undefined) =>
     (isCapitalized(t) && !ROLE_PREFIXES.has(t.lower)) ||
-    (PARTICLES.has(t.text) && !!next && isCapitalized(next));
+    (NAME_PARTICLES.has(t.text) && !!next && isCapitalized(next));
   while (j < toks.length && j - from < MAX_NAME && nameWord(toks[j]!, toks[j + 1])) {
     if (j > from && /[("“”'‘’]/.test(toks[j]!.pre)) break;
     j++;

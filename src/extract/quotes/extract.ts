@@ -137,7 +137,7 @@ function extractWithRules(body: string): Array<ExtractedQuote & { rule: string }
               body,
               written,
               Math.min(g.start, speakerStart),
-              lastNamed?.speakerSpan ? surnameAt(body, lastNamed.speakerSpan) : null,
+              lastNamed?.speakerSpan ? surname(body.slice(...lastNamed.speakerSpan)) : null,
             )
           : null;
         speaker = { speaker: written, speakerSpan: described ?? lastNamed?.speakerSpan ?? null };
@@ -271,9 +271,15 @@ function pronounCandidates(
   return out;
 }
 
-/** The last word of the name at `span`. */
-function surnameAt(body: string, span: [number, number]): string | null {
-  return body.slice(span[0], span[1]).trim().split(/\s+/).at(-1) ?? null;
+/** The last word of a name as written, without trailing punctuation: its surname. */
+function surname(name: string): string | null {
+  return (
+    name
+      .trim()
+      .split(/\s+/)
+      .at(-1)
+      ?.replace(/[^\p{L}'’-]+$/u, '') || null
+  );
 }
 
 /**
@@ -288,12 +294,6 @@ function backReference(
   candidates: SpeakerCandidate[],
   bySurname: Map<string, Gender | null>,
 ): SpeakerExample | null {
-  const surname = (name: string) =>
-    name
-      .trim()
-      .split(/\s+/)
-      .at(-1)
-      ?.replace(/[^\p{L}'’-]+$/u, '');
   const name = body.slice(nameSpan[0], nameSpan[1]);
   const wanted = surname(name);
   if (candidates.length < 2 || !wanted) return null;

@@ -5,10 +5,10 @@
 import { nth } from '../text/nth.js';
 
 import { NAME_TITLES, SPEAKER_ROLES } from '../text/roles.js';
-import { ANAPHORIC_PRONOUNS, DETERMINERS } from './words.js';
+import { ANAPHORIC_PRONOUNS, DETERMINERS, NAME_PARTICLES } from './words.js';
 
 /** Lower-case particles inside names ("Ana de Souza", "Omar bin Said"). */
-const PARTICLE_WORDS = 'de|da|del|van|von|der|la|le|al|bin|ibn|el|di|du';
+const PARTICLE_WORDS = [...NAME_PARTICLES].join('|');
 /** A word of a written name: capitalised, an initial, a particle, or a generational suffix. */
 const NAME_WORD = new RegExp(
   String.raw`^(?:[A-Z\u00C0-\u00DE][\p{L}'’.-]*|[A-Z]\.|(?:${PARTICLE_WORDS})|Jr\.?|Sr\.?|II|III|IV)$`,

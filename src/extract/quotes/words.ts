@@ -10,6 +10,9 @@ export const PRONOUNS = wordSet('he she they i we it you');
 /** Pronouns that stand for a person or group named earlier. */
 export const ANAPHORIC_PRONOUNS = wordSet('he she they');
 
+/** Lower-case words inside names ("Ana de Souza", "Omar bin Said", "Bill de Blasio"). */
+export const NAME_PARTICLES = wordSet('de da del van von der la le al bin ibn el di du');
+
 export const DETERMINERS = wordSet(`
   the a an one another his her their its our my this that these those some many several two three
   both each
