@@ -3,8 +3,8 @@
  * npm run publish-article -- --delete <article id> [...]
  * Publishes articles into the live index without a rebuild: each article of the inputs (any
  * format build-index reads) is validated, its quotes and entities extracted here with the build's
- * extractor and the base's speaker weights (the entity gazetteers do not fit in a Worker), and sent to PUT /admin/articles/:id;
- * searchable from every isolate within INDEX_REFRESH_SECONDS (docs/live-updates.md).
+ * extractor and the base's speaker weights (the entity gazetteers do not fit in a Worker), and
+ * sent to PUT /admin/articles/:id; searchable from every isolate within INDEX_REFRESH_SECONDS (docs/live-updates.md).
  */
 import { Command } from 'commander';
 import { ingest } from '../src/ingest/ingest.js';

@@ -1,7 +1,8 @@
 /**
  * Extraction results cached by content: the key hashes the extractor's own source code and the
- * context the build extracts with (the archive's speaker weights) with the article's title and body, so a rebuild after adding a few articles extracts only those, and
- * any change to the extraction code invalidates everything. One file, rewritten atomically
+ * context the build extracts with (the archive's speaker weights) with the article's title and
+ * body, so a rebuild after adding a few articles extracts only those, and any change to the
+ * extraction code or the weights invalidates everything. One file, rewritten atomically
  * after each build with only the entries that build used (and not at all when those are exactly
  * the entries it holds).
  *

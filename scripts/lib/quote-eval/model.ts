@@ -9,11 +9,7 @@
 import { estimateSpeakerWeights } from '../../../src/extract/quotes/archive-weights.js';
 import { extractQuotesWithRules } from '../../../src/extract/quotes/extract.js';
 import { type QuoteOptions, withOptions } from '../../../src/extract/quotes/options.js';
-import {
-  SPEAKER_WEIGHTS,
-  type SpeakerWeights,
-  weightGrid,
-} from '../../../src/extract/quotes/speaker-choice.js';
+import { bestOnGrid, type SpeakerWeights } from '../../../src/extract/quotes/speaker-choice.js';
 import { evaluateArticles, type QuoteModel } from './evaluate.js';
 import type { ArticleRecord, GoldQuote } from './score.js';
 
@@ -38,17 +34,9 @@ export function bestWeights(
   gold: GoldQuote[],
   options: QuoteOptions,
 ): SpeakerWeights {
-  const correct = (weights: SpeakerWeights) =>
-    evaluateArticles(articles, gold, (body) => extractQuotesWithRules(body, { ...options, weights })).counts
-      .speakerCorrect;
-  let best = SPEAKER_WEIGHTS;
-  let bestCorrect = correct(best);
-  for (const w of weightGrid()) {
-    const c = correct(w);
-    if (c > bestCorrect) {
-      best = w;
-      bestCorrect = c;
-    }
-  }
-  return best;
+  return bestOnGrid(
+    (weights) =>
+      evaluateArticles(articles, gold, (body) => extractQuotesWithRules(body, { ...options, weights })).counts
+        .speakerCorrect,
+  ).weights;
 }

@@ -14,10 +14,10 @@
 import { extractQuotesWithRules } from './extract.js';
 import {
   bestCandidate,
+  bestOnGrid,
   SPEAKER_WEIGHTS,
   type SpeakerExample,
   type SpeakerWeights,
-  weightGrid,
 } from './speaker-choice.js';
 
 /** Fewer examples than this estimate nothing: the defaults stay. */
@@ -61,15 +61,7 @@ export function fitSpeakerWeights(
 ): WeightsEstimate {
   const count = (w: SpeakerWeights) => examples.filter((e) => answers(e, w)).length;
   const rightWithDefaults = count(prior);
-  let best = prior;
-  let right = rightWithDefaults;
-  for (const w of weightGrid()) {
-    const c = count(w);
-    if (c > right) {
-      best = w;
-      right = c;
-    }
-  }
+  const { weights: best, right } = bestOnGrid(count, prior);
   let wins = 0;
   let losses = 0;
   for (const e of examples) {

@@ -34,10 +34,23 @@ export const SPEAKER_WEIGHTS: SpeakerWeights = { distance: 1, lastSpeaker: 0, pr
  * or to annotated speakers (the evaluation's --fit-weights). Only the ratios matter, so distance
  * stays at 1.
  */
-export function* weightGrid(): Generator<SpeakerWeights> {
+function* weightGrid(): Generator<SpeakerWeights> {
   for (const gender of [0, 0.5, 1, 2, 4])
     for (const lastSpeaker of [0, 0.25, 0.5, 1, 2])
       for (const prose of [0, 0.25, 0.5, 1, 2]) yield { distance: 1, lastSpeaker, prose, gender };
+}
+
+/** The grid point that `right` counts highest, with its count; `prior` wins ties. */
+export function bestOnGrid(
+  right: (w: SpeakerWeights) => number,
+  prior: SpeakerWeights = SPEAKER_WEIGHTS,
+): { weights: SpeakerWeights; right: number } {
+  let best = { weights: prior, right: right(prior) };
+  for (const w of weightGrid()) {
+    const c = right(w);
+    if (c > best.right) best = { weights: w, right: c };
+  }
+  return best;
 }
 
 export interface SpeakerCandidate {
